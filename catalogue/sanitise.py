@@ -1,0 +1,58 @@
+"""Sanitising text from outside before it is stored.
+
+Rich text keeps a small, safe subset of HTML (the subset Wagtail's editor produces); plain
+fields lose every tag. Output is still escaped by templates: this is defence in depth, so a
+harvested ``<script>`` or ``onerror=`` never reaches the database.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import nh3
+
+RICH_TEXT_TAGS = {
+    "p", "br", "b", "strong", "i", "em", "u", "a", "ul", "ol", "li", "h2", "h3", "h4",
+    "blockquote", "code", "pre", "hr", "table", "thead", "tbody", "tr", "th", "td", "abbr",
+}  # fmt: skip
+RICH_TEXT_ATTRIBUTES = {
+    "a": {"href", "title", "linktype", "id"},
+    "abbr": {"title"},
+    "th": {"scope"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+_WHITESPACE = re.compile(r"\s+")
+
+
+def sanitise_rich_text(value: str | None) -> str:
+    """Keep safe formatting; drop scripts, styles, event handlers and javascript: URLs."""
+    if not value:
+        return ""
+    return nh3.clean(
+        value,
+        tags=RICH_TEXT_TAGS,
+        attributes=RICH_TEXT_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    ).strip()
+
+
+def sanitise_plain_text(value: str | None, *, max_length: int | None = None) -> str:
+    """Remove every tag (keeping the text), unescape entities, collapse whitespace."""
+    if not value:
+        return ""
+    text = nh3.clean(value, tags=set(), strip_comments=True)
+    text = _WHITESPACE.sub(" ", html.unescape(text)).strip()
+    if max_length is not None and len(text) > max_length:
+        text = text[: max_length - 1].rstrip() + "…"
+    return text
+
+
+def html_to_text(value: str | None) -> str:
+    """Plain text of rich text, for search indexing and summaries."""
+    if not value:
+        return ""
+    spaced = re.sub(r"<(/p|br|/li|/h[1-6]|/tr)\b[^>]*>", " ", value)
+    return sanitise_plain_text(spaced)

@@ -1,0 +1,40 @@
+"""Index sync for edits made through Wagtail (admin saves, publish, unpublish, delete).
+
+Services sync explicitly; these handlers catch what the admin does with the model directly.
+Every path goes through ``search.index``, after the transaction commits.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.signals import published, unpublished
+
+from search.index import remove_entries_on_commit, sync_entries_on_commit
+
+from .models import Entry
+
+
+def _is_entry(instance: Any) -> bool:
+    return isinstance(instance, Entry)
+
+
+@receiver(post_save)
+def entry_saved(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    if not raw and _is_entry(instance):
+        sync_entries_on_commit([instance.pk])
+
+
+@receiver(post_delete)
+def entry_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
+    if _is_entry(instance):
+        remove_entries_on_commit([instance.pk])
+
+
+@receiver(published)
+@receiver(unpublished)
+def entry_published_or_unpublished(sender: Any, instance: Any, **kwargs: Any) -> None:
+    if _is_entry(instance):
+        sync_entries_on_commit([instance.pk])

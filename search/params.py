@@ -1,0 +1,89 @@
+"""Parse request parameters into a ``SearchQuery``: hostile input becomes a clear error.
+
+Shared by the HTML search page and the JSON API so both accept exactly the same parameters.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+from .query import (
+    DEFAULT_PAGE_SIZE,
+    MAX_PAGE_SIZE,
+    MAX_QUERY_LENGTH,
+    MAX_RESULT_WINDOW,
+    Facet,
+    SearchInputError,
+    SearchQuery,
+    Sort,
+)
+
+MAX_VALUES_PER_FILTER = 20
+MAX_FILTER_VALUE_LENGTH = 200
+
+
+class QueryDictLike(Protocol):
+    def get(self, key: str, default: str | None = None) -> str | None: ...
+    def getlist(self, key: str) -> Sequence[str]: ...
+
+
+def _clean_text(value: str) -> str:
+    # Drop control characters (NUL and friends); keep every printable script.
+    return "".join(
+        ch for ch in value if ch in " \t" or unicodedata.category(ch)[0] != "C"
+    ).strip()
+
+
+def _positive_int(raw: str | None, *, name: str, default: int, maximum: int) -> int:
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SearchInputError(f"'{name}' must be a whole number.", parameter=name) from None
+    if value < 1:
+        raise SearchInputError(f"'{name}' must be 1 or more.", parameter=name)
+    if value > maximum:
+        raise SearchInputError(f"'{name}' must be at most {maximum}.", parameter=name)
+    return value
+
+
+def parse_search_params(params: QueryDictLike | Mapping[str, str]) -> SearchQuery:
+    get = params.get
+    getlist = getattr(params, "getlist", lambda key: [v] if (v := params.get(key)) else [])
+
+    text = _clean_text(get("q", "") or "")
+    if len(text) > MAX_QUERY_LENGTH:
+        raise SearchInputError(
+            f"The search text is too long: at most {MAX_QUERY_LENGTH} characters.", parameter="q"
+        )
+    raw_sort = get("sort", "") or Sort.RELEVANCE.value
+    try:
+        sort = Sort(raw_sort)
+    except ValueError:
+        allowed = ", ".join(s.value for s in Sort)
+        raise SearchInputError(f"Unknown sort '{raw_sort[:40]}': use {allowed}.", "sort") from None
+
+    page_size = _positive_int(
+        get("page_size"), name="page_size", default=DEFAULT_PAGE_SIZE, maximum=MAX_PAGE_SIZE
+    )
+    page = _positive_int(
+        get("page"), name="page", default=1, maximum=max(1, MAX_RESULT_WINDOW // page_size)
+    )
+
+    filters: dict[Facet, tuple[str, ...]] = {}
+    for facet in Facet:
+        values = [_clean_text(v) for v in getlist(facet.value) if v and v.strip()]
+        if not values:
+            continue
+        if len(values) > MAX_VALUES_PER_FILTER:
+            raise SearchInputError(
+                f"Too many values for '{facet.value}': at most {MAX_VALUES_PER_FILTER}.",
+                parameter=facet.value,
+            )
+        if any(len(v) > MAX_FILTER_VALUE_LENGTH for v in values):
+            raise SearchInputError(f"A '{facet.value}' value is too long.", facet.value)
+        filters[facet] = tuple(dict.fromkeys(values))
+    return SearchQuery(text=text, filters=filters, sort=sort, page=page, page_size=page_size)
