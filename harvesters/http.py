@@ -1,0 +1,350 @@
+"""The ONE HTTP policy every harvest request goes through.
+
+* a timeout on every request (connect and read);
+* retries with exponential backoff on 429 and 5xx and on network errors, honouring
+  ``Retry-After`` (seconds or an HTTP date) up to a ceiling;
+* a response size cap: ``Content-Length`` is checked first, then the body is read in chunks
+  and abandoned as soon as it passes the cap;
+* redirects followed by hand, at most ``max_redirects``, each target re-checked by the guard;
+* an SSRF guard: only http(s), and the host is resolved and refused if any of its addresses
+  is private, loopback, link-local, multicast, reserved or unspecified, unless
+  ``settings.HARVEST_ALLOW_PRIVATE_ADDRESSES`` (the tests serve fixtures on 127.0.0.1). The
+  peer address of the connection actually made is checked again before the body is read,
+  which defeats a DNS answer that changes between the check and the connection;
+* :class:`PageGuard`: a page cap and a repeated-page guard for paging loops.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import ipaddress
+import logging
+import socket
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import requests
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from .exceptions import (
+    BlockedAddress,
+    FetchError,
+    PagingError,
+    ResponseTooLarge,
+    TooManyRedirects,
+)
+
+logger = logging.getLogger(__name__)
+
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+USER_AGENT = "ecosystem-catalogue-harvester/1.0 (+https://github.com/)"
+CHUNK = 64 * 1024
+
+
+@dataclass(frozen=True)
+class HttpPolicy:
+    timeout: float = 30.0
+    max_bytes: int = 50 * 2**20
+    max_retries: int = 3
+    backoff_seconds: float = 1.0  # first wait; doubles each retry
+    max_wait_seconds: float = 120.0  # a longer Retry-After fails the request instead
+    max_redirects: int = 5
+    allow_private: bool = False
+    user_agent: str = USER_AGENT
+
+    @classmethod
+    def from_settings(cls, **overrides: Any) -> HttpPolicy:
+        values: dict[str, Any] = {
+            "timeout": float(getattr(settings, "HARVEST_TIMEOUT_SECONDS", 30.0)),
+            "max_bytes": int(getattr(settings, "HARVEST_MAX_RESPONSE_BYTES", 50 * 2**20)),
+            "allow_private": bool(getattr(settings, "HARVEST_ALLOW_PRIVATE_ADDRESSES", False)),
+            "max_retries": int(getattr(settings, "HARVEST_MAX_RETRIES", 3)),
+            "backoff_seconds": float(getattr(settings, "HARVEST_BACKOFF_SECONDS", 1.0)),
+        }
+        values.update(overrides)
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class FetchedResponse:
+    url: str  # the final URL, after redirects
+    status: int
+    headers: Mapping[str, str]
+    content: bytes
+    elapsed: float = 0.0
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("Content-Type", "").split(";")[0].strip().lower()
+
+    def text(self) -> str:
+        charset = "utf-8"
+        for part in self.headers.get("Content-Type", "").split(";")[1:]:
+            key, _sep, value = part.strip().partition("=")
+            if key.lower() == "charset" and value:
+                charset = value.strip('"')
+        try:
+            return self.content.decode(charset, errors="replace")
+        except LookupError:
+            return self.content.decode("utf-8", errors="replace")
+
+
+# --- SSRF guard --------------------------------------------------------------------------
+def _is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    return not (
+        address.is_private
+        or address.is_loopback
+        or address.is_link_local
+        or address.is_multicast
+        or address.is_reserved
+        or address.is_unspecified
+    )
+
+
+def check_url(url: str, *, allow_private: bool) -> None:
+    """Refuse URLs that are not http(s) or whose host resolves to a non-public address."""
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"}:
+        raise BlockedAddress(_("Only http and https URLs can be harvested: %s") % url, url=url)
+    host = parts.hostname
+    if not host:
+        raise BlockedAddress(_("The URL has no host: %s") % url, url=url)
+    if allow_private:
+        return
+    try:
+        infos = socket.getaddrinfo(host, parts.port or None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError(_("The host %(host)s could not be resolved.") % {"host": host},
+                         url=url) from exc  # fmt: skip
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if not _is_public(address):
+            raise BlockedAddress(
+                _("Refused: %(host)s resolves to the non-public address %(address)s.")
+                % {"host": host, "address": address},
+                url=url,
+            )
+
+
+def _check_peer(response: requests.Response, url: str, *, allow_private: bool) -> None:
+    """Check the address the connection really went to (a DNS answer may change)."""
+    if allow_private:
+        return
+    try:
+        sock = response.raw._connection.sock  # urllib3 internals: best effort
+        peer = sock.getpeername()[0]
+    except Exception:  # noqa: BLE001 - no socket to inspect (e.g. already released)
+        return
+    if not _is_public(ipaddress.ip_address(str(peer).split("%")[0])):
+        raise BlockedAddress(
+            _("Refused: the connection went to the non-public address %s.") % peer, url=url
+        )
+
+
+# --- Retry-After ------------------------------------------------------------------------
+def retry_after_seconds(value: str | None, *, now: float | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header (delta-seconds or HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when is None:
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+# --- client -----------------------------------------------------------------------------
+@dataclass
+class HttpClient:
+    """A requests session with the policy; one per harvest job."""
+
+    policy: HttpPolicy = field(default_factory=HttpPolicy.from_settings)
+    sleep: Callable[[float], None] = time.sleep
+    session: requests.Session = field(default_factory=requests.Session)
+    requests_made: int = 0
+
+    def __post_init__(self) -> None:
+        self.session.headers["User-Agent"] = self.policy.user_agent
+        self.session.max_redirects = self.policy.max_redirects
+        self.session.trust_env = False  # no proxy from the environment bypassing the guard
+
+    def get(
+        self,
+        url: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> FetchedResponse:
+        """GET with retries; raises a :class:`FetchError` subclass when it gives up."""
+        if params:
+            url = requests.Request("GET", url, params=dict(params)).prepare().url or url
+        attempt = 0
+        while True:
+            try:
+                response = self._get_following_redirects(url, headers or {})
+            except _Retryable as exc:
+                attempt += 1
+                if attempt > self.policy.max_retries:
+                    raise FetchError(
+                        _("%(url)s failed after %(n)d attempts: %(error)s")
+                        % {"url": url, "n": attempt, "error": exc.message},
+                        url=url, status=exc.status,
+                    ) from None  # fmt: skip
+                wait = exc.retry_after
+                if wait is None:
+                    wait = self.policy.backoff_seconds * 2 ** (attempt - 1)
+                if wait > self.policy.max_wait_seconds:
+                    raise FetchError(
+                        _("%(url)s asked to retry after %(s)d seconds, longer than allowed.")
+                        % {"url": url, "s": wait},
+                        url=url, status=exc.status,
+                    ) from None  # fmt: skip
+                logger.info("retrying %s in %.1fs (%s)", url, wait, exc.message)
+                self.sleep(wait)
+                continue
+            return response
+
+    def _get_following_redirects(self, url: str, headers: Mapping[str, str]) -> FetchedResponse:
+        seen: set[str] = set()
+        current = url
+        for _hop in range(self.policy.max_redirects + 1):
+            if current in seen:
+                raise TooManyRedirects(_("Redirect loop at %s") % current, url=url)
+            seen.add(current)
+            check_url(current, allow_private=self.policy.allow_private)
+            started = time.monotonic()
+            self.requests_made += 1
+            try:
+                response = self.session.get(
+                    current, headers=dict(headers), timeout=self.policy.timeout,
+                    allow_redirects=False, stream=True,
+                )  # fmt: skip
+            except requests.Timeout as exc:
+                raise _Retryable(_("timed out after %ss") % self.policy.timeout) from exc
+            except requests.ConnectionError as exc:
+                raise _Retryable(_("connection failed: %s") % type(exc).__name__) from exc
+            except requests.RequestException as exc:
+                raise FetchError(_("%(url)s: %(error)s") % {"url": current, "error": exc},
+                                 url=current) from exc  # fmt: skip
+            try:
+                _check_peer(response, current, allow_private=self.policy.allow_private)
+                if response.status_code in REDIRECT_STATUSES:
+                    location = response.headers.get("Location")
+                    if not location:
+                        raise FetchError(_("Redirect without a Location from %s") % current,
+                                         url=current, status=response.status_code)  # fmt: skip
+                    current = urljoin(current, location)
+                    continue
+                if response.status_code in RETRY_STATUSES:
+                    raise _Retryable(
+                        _("HTTP %d") % response.status_code,
+                        status=response.status_code,
+                        retry_after=retry_after_seconds(response.headers.get("Retry-After")),
+                    )
+                if response.status_code >= 400:
+                    raise FetchError(
+                        _("%(url)s answered HTTP %(status)d")
+                        % {"url": current, "status": response.status_code},
+                        url=current, status=response.status_code,
+                    )  # fmt: skip
+                content = self._read_capped(response, current)
+            finally:
+                response.close()
+            return FetchedResponse(
+                url=current,
+                status=response.status_code,
+                headers=dict(response.headers),
+                content=content,
+                elapsed=time.monotonic() - started,
+            )
+        raise TooManyRedirects(
+            _("More than %(n)d redirects from %(url)s") % {"n": self.policy.max_redirects,
+                                                          "url": url},
+            url=url,
+        )  # fmt: skip
+
+    def _read_capped(self, response: requests.Response, url: str) -> bytes:
+        cap = self.policy.max_bytes
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > cap:
+            raise ResponseTooLarge(
+                _("%(url)s is %(size)s bytes, more than the %(cap)s-byte cap.")
+                % {"url": url, "size": declared, "cap": cap},
+                url=url,
+            )
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            for chunk in response.iter_content(CHUNK):
+                size += len(chunk)
+                if size > cap:
+                    raise ResponseTooLarge(
+                        _("%(url)s passed the %(cap)s-byte cap.") % {"url": url, "cap": cap},
+                        url=url,
+                    )
+                chunks.append(chunk)
+        except requests.exceptions.ChunkedEncodingError as exc:
+            raise _Retryable(_("the body was cut off")) from exc
+        except requests.exceptions.ConnectionError as exc:
+            raise _Retryable(_("the body was cut off")) from exc
+        except requests.Timeout as exc:
+            raise _Retryable(_("timed out reading the body")) from exc
+        body = b"".join(chunks)
+        encoding = response.headers.get("Content-Encoding", "")
+        if declared.isdigit() and not encoding and len(body) < int(declared):
+            raise _Retryable(
+                _("the body was cut off at %(got)d of %(declared)s bytes")
+                % {"got": len(body), "declared": declared}
+            )
+        return body
+
+
+class _Retryable(Exception):
+    def __init__(self, message: str, *, status: int | None = None,
+                 retry_after: float | None = None) -> None:  # fmt: skip
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.retry_after = retry_after
+
+
+# --- paging guard -----------------------------------------------------------------------
+class PageGuard:
+    """Stops a paging loop: at most ``max_pages`` pages, no URL or page content twice."""
+
+    def __init__(self, max_pages: int | None = None) -> None:
+        self.max_pages = max_pages or int(getattr(settings, "HARVEST_MAX_PAGES", 10000))
+        self.pages = 0
+        self._urls: set[str] = set()
+        self._contents: set[str] = set()
+
+    def check_url(self, url: str) -> None:
+        self.pages += 1
+        if self.pages > self.max_pages:
+            raise PagingError(_("Stopped after the page cap of %d pages.") % self.max_pages)
+        if url in self._urls:
+            raise PagingError(_("The page %s came back a second time: the paging loops.") % url)
+        self._urls.add(url)
+
+    def check_content(self, key: tuple[str, ...] | bytes | str) -> None:
+        """Refuse a page whose records (or bytes) repeat an earlier page; empty pages pass."""
+        if not key:
+            return
+        raw = key if isinstance(key, bytes) else repr(key).encode()
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest in self._contents:
+            raise PagingError(_("A page repeated an earlier page's records: the paging loops."))
+        self._contents.add(digest)
