@@ -221,7 +221,9 @@ class Entry(
     )
 
     # Challenge
-    problem_statement = RichTextField(_("problem statement"), blank=True, features=RICH_TEXT_FEATURES)
+    problem_statement = RichTextField(
+        _("problem statement"), blank=True, features=RICH_TEXT_FEATURES
+    )
     challenge_type = models.CharField(
         _("challenge type"), max_length=16, choices=ChallengeType.choices, blank=True
     )
