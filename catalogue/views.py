@@ -1,0 +1,95 @@
+"""Public pages of the catalogue: thin views over ``catalogue.selectors``.
+
+Each view reads its input, asks one selector and renders one template. Hostile input answers
+with a 4xx (unknown slug: 404; unknown filter value: 400), never a 500; a malformed page
+number shows the first page, as Django's ``Paginator.get_page`` does.
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from . import selectors
+from .models import EntryType, OrganisationKind
+
+ENTRIES_PER_PAGE = 20
+ORGANISATIONS_PER_PAGE = 100
+
+
+def entry_list(request: HttpRequest, *, entry_type: str) -> HttpResponse:
+    """One page of the published entries of a type, newest first.
+
+    Template: ``catalogue/entry_list.html``. Context: ``entry_type``, ``type_plural``,
+    ``page_obj``, ``entries``.
+    """
+    paginator = Paginator(selectors.entry_list(entry_type=entry_type), ENTRIES_PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "catalogue/entry_list.html",
+        {
+            "entry_type": entry_type,
+            "type_label": EntryType(entry_type).label,
+            "type_plural": selectors.entry_type_plural(entry_type),
+            "page_obj": page_obj,
+            "entries": page_obj.object_list,
+        },
+    )
+
+
+def entry_detail(request: HttpRequest, *, entry_type: str, slug: str) -> HttpResponse:
+    """A published entry. Template: ``catalogue/<entry_type>_detail.html``."""
+    entry = selectors.entry_get_published(entry_type=entry_type, slug=slug)
+    if entry is None:
+        raise Http404(_("No published entry here."))
+    context = selectors.entry_detail_context(entry=entry)
+    return render(request, f"catalogue/{entry_type}_detail.html", context)
+
+
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    """Every organisation, grouped by kind; ``?kind=`` narrows to one kind."""
+    kind = request.GET.get("kind") or None
+    if kind is not None and kind not in OrganisationKind.values:
+        return render(
+            request,
+            "catalogue/bad_request.html",
+            {"message": _("Unknown kind of organisation. Choose one from the list.")},
+            status=400,
+        )
+    paginator = Paginator(selectors.organisation_list(kind=kind), ORGANISATIONS_PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "catalogue/organisation_list.html",
+        {
+            "kind": kind,
+            "kind_label": OrganisationKind(kind).label if kind else "",
+            "kinds": selectors.organisation_kind_counts(),
+            "page_obj": page_obj,
+            "organisations": page_obj.object_list,
+        },
+    )
+
+
+def organisation_detail(request: HttpRequest, *, slug: str) -> HttpResponse:
+    organisation = selectors.organisation_get(slug=slug)
+    if organisation is None:
+        raise Http404(_("No organisation here."))
+    context = selectors.organisation_detail_context(organisation=organisation)
+    return render(request, "catalogue/organisation_detail.html", context)
+
+
+def theme_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "catalogue/theme_list.html", selectors.theme_list())
+
+
+def theme_detail(request: HttpRequest, *, slug: str) -> HttpResponse:
+    theme = selectors.theme_get(slug=slug)
+    if theme is None:
+        raise Http404(_("No theme here."))
+    return render(
+        request, "catalogue/theme_detail.html", selectors.theme_detail_context(theme=theme)
+    )
