@@ -1,1 +1,8 @@
-urlpatterns: list = []
+from django.urls import path
+
+from . import views
+
+app_name = "search"
+urlpatterns = [
+    path("search/", views.search_page, name="search"),
+]

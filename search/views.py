@@ -1,0 +1,104 @@
+"""The public search page: one search across all four entry types, with facets."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from .params import parse_search_params
+from .query import Facet, SearchInputError, SearchResults, Sort
+from .service import search_entries
+
+FACET_TITLES = {
+    Facet.TYPE: _("Type"),
+    Facet.ORGANISATION: _("Organisation"),
+    Facet.ORGANISATION_KIND: _("Kind of organisation"),
+    Facet.THEME: _("Theme"),
+    Facet.LICENCE: _("Licence"),
+    Facet.FORMAT: _("Format"),
+    Facet.COUNTRY: _("Country"),
+    Facet.LANGUAGE: _("Language"),
+    Facet.API_TYPE: _("API type"),
+    Facet.AUTHENTICATION: _("API authentication"),
+    Facet.CHALLENGE_STATUS: _("Challenge status"),
+    Facet.PPP_STATUS: _("PPP project status"),
+    Facet.SECTOR: _("PPP sector"),
+}
+SORT_LABELS = {Sort.RELEVANCE: _("Relevance"), Sort.NEWEST: _("Newest"), Sort.TITLE: _("Title")}
+FACET_VALUES_SHOWN = 12
+
+
+def _query_string(params: list[tuple[str, str]], **changes: Any) -> str:
+    kept = [(k, v) for k, v in params if k not in changes and k != "page"]
+    for key, value in changes.items():
+        if value is not None:
+            kept.append((key, str(value)))
+    return "?" + urlencode(kept)
+
+
+def _facet_groups(results: SearchResults, params: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    groups = []
+    for facet, values in results.facets.items():
+        if not values:
+            continue
+        shown = [v for v in values if v.count or v.selected]
+        groups.append({
+            "name": facet.value,
+            "title": FACET_TITLES[facet],
+            "values": shown[:FACET_VALUES_SHOWN] + [v for v in shown[FACET_VALUES_SHOWN:]
+                                                    if v.selected],
+            "more": max(0, len(shown) - FACET_VALUES_SHOWN),
+            "any_selected": any(v.selected for v in values),
+        })  # fmt: skip
+    return groups
+
+
+def _active_filters(results: SearchResults, params: list[tuple[str, str]]) -> list[dict[str, str]]:
+    active = []
+    for facet, values in results.query.filters.items():
+        labels = {fv.value: fv.label for fv in results.facets.get(facet, [])}
+        for value in values:
+            remaining = [(k, v) for k, v in params if not (k == facet.value and v == value)]
+            active.append({
+                "facet": str(FACET_TITLES[facet]),
+                "label": labels.get(value, value),
+                "remove_url": _query_string(remaining),
+            })  # fmt: skip
+    return active
+
+
+@require_GET
+def search_page(request: HttpRequest) -> HttpResponse:
+    params = [(k, v) for k, values in request.GET.lists() for v in values]
+    try:
+        query = parse_search_params(request.GET)
+    except SearchInputError as error:
+        context = {"error": error.message, "q": request.GET.get("q", "")[:500],
+                   "sort_options": SORT_LABELS.items()}  # fmt: skip
+        return render(request, "search/search.html", context, status=400)
+    results = search_entries(query)
+    page, pages = query.page, results.page_count
+    context = {
+        "q": query.text,
+        "query": query,
+        "results": results,
+        "facet_groups": _facet_groups(results, params),
+        "active_filters": _active_filters(results, params),
+        "sort": query.sort.value,
+        "sort_options": [(s.value, label) for s, label in SORT_LABELS.items()],
+        "page": page,
+        "pages": pages,
+        "previous_url": _query_string(params, page=page - 1) if page > 1 else None,
+        "next_url": _query_string(params, page=page + 1) if page < pages else None,
+        "page_links": [
+            {"number": n, "url": _query_string(params, page=n), "current": n == page}
+            for n in range(max(1, page - 3), min(pages, page + 3) + 1)
+        ],
+        "clear_url": _query_string([], q=query.text or None),
+    }
+    return render(request, "search/search.html", context)
