@@ -175,6 +175,11 @@ HARVEST_TIMEOUT_SECONDS = float(os.environ.get("HARVEST_TIMEOUT_SECONDS", "30"))
 HARVEST_MAX_RESPONSE_BYTES = int(os.environ.get("HARVEST_MAX_RESPONSE_BYTES", str(50 * 2**20)))
 HARVEST_MAX_PAGES = int(os.environ.get("HARVEST_MAX_PAGES", "10000"))
 
+# JSON API: per-client (IP) token bucket, e.g. "120/minute"; "off" (or 0) disables it.
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/minute")
+# Seconds a worker may reuse the catalogue's last-change time for Last-Modified headers.
+API_LAST_MODIFIED_CACHE_SECONDS = int(os.environ.get("API_LAST_MODIFIED_CACHE_SECONDS", "5"))
+
 # Security
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)

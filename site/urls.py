@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/", include("catalogue.api.urls")),
     path("", include("search.urls")),
     path("", include("catalogue.urls")),
 ]
