@@ -44,7 +44,9 @@ class HarvestSource(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     protocol = models.CharField(
-        _("protocol"), max_length=32, help_text=_("How the catalogue is read (harvesters.registry).")
+        _("protocol"),
+        max_length=32,
+        help_text=_("How the catalogue is read (harvesters.registry)."),
     )
     url = models.URLField(_("URL"), max_length=1000)
     organisation = models.ForeignKey(

@@ -239,3 +239,41 @@ FixtureReader = Callable[[str], bytes]
 @pytest.fixture
 def fixture_bytes() -> FixtureReader:
     return read_fixture
+
+
+@pytest.fixture
+def test_protocol() -> Iterator[str]:
+    """Register the minimal JSON test protocol (tests/harvesters/jsonproto.py)."""
+    from harvesters import registry
+
+    names = {
+        "test-json": "tests.harvesters.jsonproto.JsonTestHarvester",
+        "test-json-incremental": "tests.harvesters.jsonproto.IncrementalJsonTestHarvester",
+    }
+    for name, path in names.items():
+        registry.PROTOCOLS[name] = registry.ProtocolInfo(name, name, path)
+    registry.get_harvester_class.cache_clear()
+    yield "test-json"
+    for name in names:
+        registry.PROTOCOLS.pop(name, None)
+    registry.get_harvester_class.cache_clear()
+
+
+@pytest.fixture
+def make_source(db: Any) -> Callable[..., Any]:
+    """A harvest source (approved unless told otherwise) owned by a fresh organisation."""
+    from harvesters.models import HarvestSource
+    from tests.factories import make_organisation
+
+    counter = iter(range(1, 10_000))
+
+    def make(url: str, *, protocol: str = "test-json", approved: bool = True,
+             **fields: Any) -> HarvestSource:  # fmt: skip
+        n = next(counter)
+        fields.setdefault("organisation", make_organisation(name=f"Owner {n}"))
+        return HarvestSource.objects.create(
+            name=f"Source {n}", slug=f"source-{n}", protocol=protocol, url=url,
+            approved=approved, **fields,
+        )  # fmt: skip
+
+    return make

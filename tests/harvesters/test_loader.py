@@ -1,0 +1,331 @@
+"""The loader's rules, end to end: real HTTP server, real SQLite, the test JSON protocol."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from django.utils import timezone
+
+from catalogue.models import Entry, Organisation
+from harvesters.exceptions import SourceBusy, SourceNotApproved
+from harvesters.models import HarvestJob, HarvestRecord, JobStatus
+from harvesters.services import (
+    harvest_job_create,
+    harvest_jobs_close_stuck,
+    harvest_source_run,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def rec(n, **fields):
+    base = {
+        "remote_id": f"r{n}",
+        "entry_type": "dataset",
+        "title": f"Dataset {n}",
+        "description": f"<p>About dataset {n}, long enough to be a description.</p>",
+        "licence": "CC-BY-4.0",
+        "keywords": ["water", "rivers"],
+        "themes": ["ENVI"],
+        "countries": ["FR"],
+        "modified": "2024-05-01T10:00:00+00:00",
+        "distributions": [
+            {
+                "title": "CSV file",
+                "download_url": f"https://example.org/{n}.csv",
+                "format": "CSV",
+                "remote_id": f"d{n}",
+            }
+        ],
+    }
+    base.update(fields)
+    return base
+
+
+def serve(server, path, records, errors=(), next_url=None):
+    body = {"records": records, "errors": list(errors)}
+    if next_url:
+        body["next"] = next_url
+    return server.add(path, json.dumps(body))
+
+
+def titles():
+    return sorted(Entry.objects.values_list("title", flat=True))
+
+
+def test_first_harvest_creates_published_entries_with_provenance(
+    fixture_server, test_protocol, make_source
+):
+    url = serve(fixture_server, "/p", [rec(1, publisher={"name": "Water Agency"}), rec(2)])
+    source = make_source(url)
+    job = harvest_source_run(source=source)
+    assert job.status == JobStatus.SUCCEEDED, job.error
+    assert (job.created, job.updated, job.unchanged, job.failed) == (2, 0, 0, 0)
+    e1 = Entry.objects.get(title="Dataset 1")
+    assert e1.live and e1.origin == "harvested" and e1.withdrawn_at is None
+    assert e1.publisher.name == "Water Agency"
+    assert Entry.objects.get(title="Dataset 2").publisher == source.organisation
+    assert list(e1.themes.values_list("code", flat=True)) == ["ENVI"]
+    assert e1.distributions.get().format == "CSV"
+    assert e1.licence.spdx_id == "CC-BY-4.0"
+    assert e1.quality_score > 50
+    hr = HarvestRecord.objects.get(source=source, remote_id="r1")
+    assert hr.entry == e1 and hr.last_seen_job == job and hr.content_hash
+
+
+def test_unchanged_records_are_skipped_without_writing(fixture_server, test_protocol, make_source):
+    url = serve(fixture_server, "/p", [rec(1), rec(2)])
+    source = make_source(url)
+    harvest_source_run(source=source)
+    before = dict(Entry.objects.values_list("id", "updated_at"))
+    job = harvest_source_run(source=source)
+    assert (job.created, job.updated, job.unchanged) == (0, 0, 2)
+    assert dict(Entry.objects.values_list("id", "updated_at")) == before
+
+
+def test_changed_record_updates_its_entry(fixture_server, test_protocol, make_source):
+    url = serve(fixture_server, "/p", [rec(1), rec(2)])
+    source = make_source(url)
+    harvest_source_run(source=source)
+    serve(fixture_server, "/p", [rec(1, title="Dataset one, renamed"), rec(2)])
+    job = harvest_source_run(source=source)
+    assert (job.created, job.updated, job.unchanged) == (0, 1, 1)
+    assert titles() == ["Dataset 2", "Dataset one, renamed"]
+
+
+def test_vanished_records_are_withdrawn_and_come_back(fixture_server, test_protocol, make_source):
+    url = serve(fixture_server, "/p", [rec(1), rec(2)])
+    source = make_source(url)
+    harvest_source_run(source=source)
+    serve(fixture_server, "/p", [rec(1)])
+    job = harvest_source_run(source=source)
+    assert job.withdrawn == 1
+    gone = Entry.objects.get(title="Dataset 2")
+    assert gone.withdrawn_at is not None  # kept, not deleted
+    assert list(Entry.objects.published().values_list("title", flat=True)) == ["Dataset 1"]
+    serve(fixture_server, "/p", [rec(1), rec(2)])
+    job = harvest_source_run(source=source)
+    assert job.restored == 1
+    assert Entry.objects.published().count() == 2
+
+
+def test_editor_overrides_and_protected_fields_survive(fixture_server, test_protocol, make_source):
+    url = serve(fixture_server, "/p", [rec(1)])
+    source = make_source(url, options={"protected_fields": ["keywords"]})
+    harvest_source_run(source=source)
+    entry = Entry.objects.get()
+    Entry.objects.filter(pk=entry.pk).update(
+        title="Editor's title", overridden_fields=["title", "themes"], keywords=["curated"]
+    )
+    entry.themes.set([])
+    serve(fixture_server, "/p", [rec(1, title="Remote title", summary="New summary",
+                                     keywords=["remote"])])  # fmt: skip
+    job = harvest_source_run(source=source)
+    assert job.updated == 1
+    entry.refresh_from_db()
+    assert entry.title == "Editor's title"
+    assert entry.keywords == ["curated"]
+    assert entry.summary == "New summary"
+    assert entry.themes.count() == 0
+
+
+def test_same_dataset_through_two_sources_is_one_entry(fixture_server, test_protocol, make_source):
+    a = make_source(
+        serve(
+            fixture_server,
+            "/a",
+            [
+                rec(1, identifier="https://id.example/ds/1"),
+                rec(2, landing_page="https://example.org/2"),
+            ],
+        )
+    )
+    b = make_source(serve(fixture_server, "/b", [
+        rec(9, title="Same one, other portal", identifier="https://id.example/ds/1"),
+        rec(8, title="Same by landing page", landing_page="https://example.org/2"),
+    ]))  # fmt: skip
+    harvest_source_run(source=a)
+    job = harvest_source_run(source=b)
+    assert (job.created, job.updated) == (0, 2)
+    assert Entry.objects.count() == 2
+    entry = Entry.objects.get(identifier="https://id.example/ds/1")
+    assert sorted(entry.harvest_records.values_list("source__slug", flat=True)) == sorted(
+        [a.slug, b.slug]
+    )
+    # Dropped by one source, still listed by the other: not withdrawn.
+    serve(fixture_server, "/b", [])
+    harvest_source_run(source=b)
+    assert Entry.objects.published().count() == 2
+
+
+def test_dry_run_writes_nothing_and_reports(fixture_server, test_protocol, make_source):
+    url = serve(fixture_server, "/p", [rec(1), rec(2)])
+    source = make_source(url)
+    harvest_source_run(source=source)
+    serve(fixture_server, "/p", [rec(1, title="Changed"), rec(3)])
+    before = list(Entry.objects.values("id", "title", "updated_at", "withdrawn_at"))
+    records_before = list(HarvestRecord.objects.values())
+    job = harvest_source_run(source=source, dry_run=True)
+    assert job.status == JobStatus.SUCCEEDED and job.dry_run
+    assert (job.created, job.updated, job.withdrawn) == (1, 1, 1)
+    assert job.plan == {"create": ["Dataset 3"], "update": ["Changed"], "withdraw": ["Dataset 2"]}
+    assert list(Entry.objects.values("id", "title", "updated_at", "withdrawn_at")) == before
+    assert list(HarvestRecord.objects.values()) == records_before
+
+
+def test_unapproved_source_refuses_to_run(fixture_server, test_protocol, make_source):
+    source = make_source(serve(fixture_server, "/p", [rec(1)]), approved=False)
+    with pytest.raises(SourceNotApproved):
+        harvest_source_run(source=source)
+    assert Entry.objects.count() == 0
+    assert fixture_server.hits["/p"] == 0
+    # A dry run is how an admin decides: it is allowed, and writes nothing.
+    job = harvest_source_run(source=source, dry_run=True)
+    assert job.created == 1 and Entry.objects.count() == 0
+
+
+def test_one_bad_record_fails_alone_with_its_field(fixture_server, test_protocol, make_source):
+    url = serve(
+        fixture_server,
+        "/p",
+        [
+            rec(1),
+            rec(2, title="   "),
+            rec(3, entry_type="ppp"),
+            rec(4, contact_email="not-an-email", themes=["NOPE"]),
+        ],
+        errors=[{"remote_id": "r5", "message": "Invalid date in modified", "field": "modified"}],
+    )
+    source = make_source(url)
+    job = harvest_source_run(source=source)
+    assert job.status == JobStatus.PARTIAL
+    assert (job.created, job.failed) == (2, 3)
+    errors = dict(
+        HarvestRecord.objects.exclude(last_error="").values_list("remote_id", "error_field")
+    )
+    assert errors == {"r2": "title", "r3": "entry_type", "r5": "modified"}
+    r4 = HarvestRecord.objects.get(remote_id="r4")
+    assert any("contact_email" in w for w in r4.warnings)
+    assert any("NOPE" in w for w in r4.warnings)
+
+
+def test_hostile_text_is_sanitised(fixture_server, test_protocol, make_source):
+    url = serve(fixture_server, "/p", [rec(
+        1, title="<script>alert(1)</script>Rivers", summary='<img src=x onerror="alert(1)">Hi',
+        description='<p onclick="x()">Text<script>evil()</script><a href="javascript:x">l</a></p>',
+        landing_page="javascript:alert(1)",
+    )])  # fmt: skip
+    harvest_source_run(source=make_source(url))
+    entry = Entry.objects.get()
+    assert "script" not in entry.title and entry.title.endswith("Rivers")
+    assert "onerror" not in entry.summary
+    assert "onclick" not in entry.description and "script" not in entry.description
+    assert "javascript" not in entry.description
+    assert entry.landing_page == ""
+
+
+def test_failed_job_withdraws_nothing_and_resumes(fixture_server, test_protocol, make_source):
+    page2 = fixture_server.url("/page2")
+    url = serve(fixture_server, "/page1", [rec(1), rec(2)], next_url=page2)
+    serve(fixture_server, "/page2", [rec(3)])
+    source = make_source(url)
+    harvest_source_run(source=source, batch_size=1)
+    assert Entry.objects.published().count() == 3
+    # The source changes record 1, drops 2 from page 1, and its page 2 now fails.
+    serve(fixture_server, "/page1", [rec(1, title="One v2")], next_url=page2)
+    fixture_server.add("/page2", "{}", status=500)
+    job = harvest_source_run(source=source, batch_size=1)
+    assert job.status == JobStatus.FAILED and "500" in job.error
+    assert job.withdrawn == 0
+    assert Entry.objects.published().count() == 3  # nothing withdrawn on a broken listing
+    assert job.cursor == page2  # committed batch: page 1; resume from page 2
+    # Page 2 works again: the next run resumes from it and only then withdraws record 2.
+    serve(fixture_server, "/page2", [rec(3)])
+    hits_page1 = fixture_server.hits["/page1"]
+    job = harvest_source_run(source=source, batch_size=1)
+    assert job.status == JobStatus.SUCCEEDED, job.error
+    assert job.resumed_from_id is not None
+    assert fixture_server.hits["/page1"] == hits_page1  # not fetched again
+    assert job.withdrawn == 1
+    assert sorted(Entry.objects.published().values_list("title", flat=True)) == [
+        "Dataset 3", "One v2"]  # fmt: skip
+
+
+def test_unparseable_page_fails_the_job_leaving_entries(fixture_server, test_protocol, make_source):
+    url = serve(fixture_server, "/p", [rec(1)])
+    source = make_source(url)
+    harvest_source_run(source=source)
+    fixture_server.add("/p", "{not json")
+    job = harvest_source_run(source=source)
+    assert job.status == JobStatus.FAILED and "not JSON" in job.error
+    assert Entry.objects.published().count() == 1
+
+
+def test_looping_next_link_stops(fixture_server, test_protocol, make_source):
+    url = serve(fixture_server, "/loop", [rec(1)], next_url=fixture_server.url("/loop"))
+    job = harvest_source_run(source=make_source(url))
+    assert job.status == JobStatus.FAILED and "loops" in job.error
+    assert fixture_server.hits["/loop"] == 1
+
+
+def test_a_source_never_runs_twice_at_once(fixture_server, test_protocol, make_source):
+    source = make_source(serve(fixture_server, "/p", [rec(1)]))
+    running = harvest_job_create(source=source, status=JobStatus.RUNNING)
+    running.heartbeat_at = timezone.now()
+    running.save()
+    with pytest.raises(SourceBusy):
+        harvest_source_run(source=source)
+    # Dry runs write nothing, so they may run beside it.
+    assert harvest_source_run(source=source, dry_run=True).status == JobStatus.SUCCEEDED
+
+
+def test_stuck_job_is_closed_and_the_next_run_proceeds(fixture_server, test_protocol, make_source):
+    source = make_source(serve(fixture_server, "/p", [rec(1)]))
+    stuck = harvest_job_create(source=source, status=JobStatus.RUNNING)
+    old = timezone.now() - dt.timedelta(hours=2)
+    HarvestJob.objects.filter(pk=stuck.pk).update(started_at=old, heartbeat_at=old)
+    assert harvest_jobs_close_stuck() == 1
+    stuck.refresh_from_db()
+    assert stuck.status == JobStatus.FAILED and "No sign of life" in stuck.error
+    assert harvest_source_run(source=source).status == JobStatus.SUCCEEDED
+
+
+def test_api_linked_to_datasets_in_whichever_order(fixture_server, test_protocol, make_source):
+    api = rec(10, entry_type="api", title="Water API", endpoint_url="https://api.example.org/",
+              serves_refs=["r2", "https://id.example/ds/1"], distributions=[])  # fmt: skip
+    page2 = fixture_server.url("/2")
+    url = serve(fixture_server, "/1", [api, rec(1, identifier="https://id.example/ds/1")],
+                next_url=page2)  # fmt: skip
+    serve(fixture_server, "/2", [rec(2)])
+    harvest_source_run(source=make_source(url), batch_size=1)
+    service = Entry.objects.get(entry_type="api")
+    assert sorted(service.serves_datasets.values_list("title", flat=True)) == [
+        "Dataset 1", "Dataset 2"]  # fmt: skip
+
+
+def test_incremental_run_withdraws_nothing(fixture_server, test_protocol, make_source):
+    source = make_source(serve(fixture_server, "/p", [rec(1), rec(2)]))
+    harvest_source_run(source=source)
+    source.protocol = "test-json-incremental"
+    source.save()
+    serve(fixture_server, "/p", [rec(2, title="Only the changed one")])
+    job = harvest_source_run(source=source)
+    assert job.withdrawn == 0 and job.updated == 1
+    assert Entry.objects.published().count() == 2
+
+
+def test_organisations_are_matched_not_duplicated(fixture_server, test_protocol, make_source):
+    existing = Organisation.objects.create(name="Water Agency", slug="water-agency",
+                                           kind="government")  # fmt: skip
+    url = serve(fixture_server, "/p", [
+        rec(1, publisher={"name": "Water Agency"}),
+        rec(2, publisher={"name": "Air Office", "identifier": "https://org.example/air"}),
+        rec(3, publisher={"name": "Air Office (renamed)", "identifier": "https://org.example/air"}),
+    ])  # fmt: skip
+    harvest_source_run(source=make_source(url))
+    assert Entry.objects.get(title="Dataset 1").publisher == existing
+    assert Entry.objects.get(title="Dataset 2").publisher == Entry.objects.get(
+        title="Dataset 3").publisher  # fmt: skip
+    assert Organisation.objects.filter(name__startswith="Air").count() == 1
