@@ -1,0 +1,355 @@
+"""Demo APIs [dcat:DataService], each linked to the datasets it serves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+APIS: list[dict[str, Any]] = [
+    {
+        "slug": "statistics-api-v2",
+        "title": "Statistics API (version 2)",
+        "publisher": "national-statistics-office",
+        "summary": "Query official statistics (population, prices, incomes) by place, "
+        "period and breakdown.",
+        "description": "<p>One REST interface to every table the National Statistics Office "
+        "publishes. Filter by dimension, choose JSON or CSV, and page through large results. "
+        "Responses carry the table's release date so you know when figures were revised.</p>",
+        "endpoint_url": "https://api.statistics.example/v2/",
+        "endpoint_description_url": "https://api.statistics.example/v2/openapi.json",
+        "api_type": "rest",
+        "authentication": "none",
+        "access_instructions": "No key needed. Please send a descriptive User-Agent header.",
+        "rate_limits": "60 requests per minute per IP address",
+        "availability": "99.5% monthly; maintenance on Sundays 06:00–07:00 UTC",
+        "lifecycle": "production",
+        "version": "2.3.0",
+        "sandbox_url": "https://sandbox.api.statistics.example/v2/",
+        "serves": [
+            "population-estimates-by-district",
+            "consumer-price-index",
+            "household-income-and-living-conditions",
+        ],
+        "themes": ["ECON", "SOCI", "GOVE"],
+        "keywords": ["statistics", "population", "inflation", "REST"],
+        "licence": "CC-BY-4.0",
+    },
+    {
+        "slug": "statistics-api-v1",
+        "title": "Statistics API (version 1, deprecated)",
+        "publisher": "national-statistics-office",
+        "summary": "The first version of the statistics API. It is being retired: move to "
+        "version 2 before the sunset date.",
+        "description": "<p>Version 1 returns the older table layout and only JSON. It keeps "
+        "working until its sunset date, after which requests get HTTP 410 Gone. The "
+        "migration guide maps every version 1 call to its version 2 equivalent.</p>",
+        "endpoint_url": "https://api.statistics.example/v1/",
+        "endpoint_description_url": "https://api.statistics.example/v1/swagger.json",
+        "api_type": "rest",
+        "authentication": "none",
+        "rate_limits": "30 requests per minute per IP address",
+        "availability": "Best effort until sunset",
+        "lifecycle": "deprecated",
+        "sunset_in_days": 120,
+        "version": "1.9.4",
+        "serves": ["population-estimates-by-district", "consumer-price-index"],
+        "themes": ["ECON", "SOCI"],
+        "keywords": ["statistics", "deprecated", "migration"],
+        "licence": "CC-BY-4.0",
+        "documents": [
+            (
+                "Migration guide from version 1 to version 2",
+                "https://api.statistics.example/docs/migrate-v1-v2",
+                "Guide",
+            )
+        ],
+    },
+    {
+        "slug": "real-time-departures-api",
+        "title": "Real-time departures API",
+        "publisher": "tramline-mobility",
+        "summary": "Live departure predictions, vehicle positions and service alerts for "
+        "Northbridge's trams and buses.",
+        "description": "<p>Predictions update every 15 seconds from the vehicles' location "
+        "systems. Available as JSON and as GTFS-Realtime protocol buffers, so it plugs into "
+        "the same tools as the GTFS timetable.</p>",
+        "endpoint_url": "https://api.tramline.example/realtime/v1/",
+        "endpoint_description_url": "https://api.tramline.example/realtime/v1/openapi.yaml",
+        "api_type": "rest",
+        "authentication": "api-key",
+        "access_instructions": "Register on the developer portal for a free key; it arrives "
+        "by email within a minute.",
+        "rate_limits": "10 requests per second, 100,000 per day per key",
+        "availability": "99.9% monthly",
+        "lifecycle": "production",
+        "version": "1.4",
+        "serves": ["public-transport-timetables-gtfs", "bus-and-tram-stops"],
+        "themes": ["TRAN", "SDG11"],
+        "keywords": ["real-time", "departures", "GTFS-Realtime", "trams", "buses"],
+        "licence": "CC-BY-4.0",
+    },
+    {
+        "slug": "journey-planner-api",
+        "title": "Journey planner API",
+        "publisher": "ministry-of-transport-and-mobility",
+        "summary": "Door-to-door journeys by public transport, walking and cycling, with "
+        "step-free options.",
+        "description": "<p>Plans journeys across every operator in the country using their "
+        "timetables and live data. Ask for step-free routes, fewer changes or less walking. "
+        "The same engine runs the national journey planner website.</p>",
+        "endpoint_url": "https://api.transport.example/journeys/v3/",
+        "endpoint_description_url": "https://api.transport.example/journeys/v3/openapi.json",
+        "api_type": "rest",
+        "authentication": "oauth2",
+        "access_instructions": "Create an application in the developer portal to receive "
+        "client credentials (OAuth 2 client-credentials flow).",
+        "rate_limits": "5 requests per second per application",
+        "availability": "99.9% monthly",
+        "lifecycle": "production",
+        "version": "3.1",
+        "sandbox_url": "https://sandbox.api.transport.example/journeys/v3/",
+        "serves": ["bus-and-tram-stops", "public-transport-timetables-gtfs"],
+        "themes": ["TRAN"],
+        "keywords": ["journey planning", "routing", "accessibility", "multimodal"],
+        "licence": "CC-BY-4.0",
+    },
+    {
+        "slug": "traffic-counts-api",
+        "title": "Traffic counts API",
+        "publisher": "ministry-of-transport-and-mobility",
+        "summary": "Hourly and daily vehicle counts for any counter on national roads.",
+        "description": "<p>Returns counts for a counter and a period, by vehicle class and "
+        "direction. Today's figures arrive with a one-hour delay.</p>",
+        "endpoint_url": "https://api.transport.example/traffic/v1/",
+        "endpoint_description_url": "https://api.transport.example/traffic/v1/openapi.json",
+        "api_type": "rest",
+        "authentication": "none",
+        "rate_limits": "120 requests per minute",
+        "availability": "99.5% monthly",
+        "lifecycle": "production",
+        "version": "1.2",
+        "serves": ["road-traffic-counts"],
+        "themes": ["TRAN"],
+        "keywords": ["traffic", "counts", "roads"],
+        "licence": "CC-BY-4.0",
+    },
+    {
+        "slug": "air-quality-api",
+        "title": "Air quality API",
+        "publisher": "environment-and-climate-agency",
+        "summary": "Latest and historical pollutant readings and the air quality index for "
+        "every monitoring station.",
+        "description": "<p>Gives the current air quality index band with health advice, the "
+        "latest hourly readings and history back to 2010. Provisional readings are flagged "
+        "until they have been checked.</p>",
+        "endpoint_url": "https://api.environment.example/air/v1/",
+        "endpoint_description_url": "https://api.environment.example/air/v1/openapi.json",
+        "api_type": "rest",
+        "authentication": "none",
+        "rate_limits": "60 requests per minute",
+        "availability": "99.5% monthly",
+        "lifecycle": "production",
+        "version": "1.6",
+        "serves": ["air-quality-measurements"],
+        "themes": ["ENVI", "HEAL", "SDG3"],
+        "keywords": ["air quality", "pollution", "health advice"],
+        "licence": "CC-BY-4.0",
+    },
+    {
+        "slug": "flood-alerts-stream",
+        "title": "Flood alerts stream",
+        "publisher": "environment-and-climate-agency",
+        "summary": "Flood warnings pushed the moment they are issued, changed or lifted.",
+        "description": "<p>An event stream (MQTT over secure WebSockets) that publishes each flood "
+        "alert and warning with its area polygon and severity. Built for emergency services, "
+        "insurers and apps that must react within seconds.</p>",
+        "endpoint_url": "https://stream.environment.example/flood",
+        "endpoint_description_url": "https://stream.environment.example/flood/asyncapi.yaml",
+        "api_type": "asyncapi",
+        "authentication": "registration",
+        "access_instructions": "Tell us who you are and how you will use the alerts; we "
+        "reply with credentials within two working days.",
+        "rate_limits": "One connection per subscriber",
+        "availability": "99.95%, monitored around the clock",
+        "lifecycle": "production",
+        "version": "2.0",
+        "serves": ["river-water-levels"],
+        "themes": ["ENVI", "JUST", "SDG13"],
+        "keywords": ["flood warnings", "alerts", "events", "MQTT", "AsyncAPI"],
+        "licence": "CC-BY-4.0",
+    },
+    {
+        "slug": "river-levels-sensorthings",
+        "title": "River levels (OGC SensorThings)",
+        "publisher": "environment-and-climate-agency",
+        "summary": "Every river gauge and its 15-minute readings through the OGC "
+        "SensorThings API standard.",
+        "description": "<p>A standards-based interface to the hydrometric network: things, "
+        "locations, datastreams and observations, with OData-style filtering.</p>",
+        "endpoint_url": "https://api.environment.example/hydro/v1.1/",
+        "endpoint_description_url": "https://api.environment.example/hydro/v1.1/openapi.json",
+        "api_type": "ogc",
+        "authentication": "none",
+        "rate_limits": "60 requests per minute",
+        "availability": "99.5% monthly",
+        "lifecycle": "production",
+        "version": "1.1",
+        "serves": ["river-water-levels"],
+        "themes": ["ENVI", "SDG6"],
+        "keywords": ["SensorThings", "OGC", "rivers", "sensors"],
+        "licence": "CC-BY-4.0",
+    },
+    {
+        "slug": "energy-data-api",
+        "title": "Energy data API",
+        "publisher": "gridwise-energy",
+        "summary": "Aggregated electricity demand and rooftop solar output by area, for "
+        "planners and researchers.",
+        "description": "<p>An experimental API giving half-hourly demand and estimated solar "
+        "generation per substation area. Fields may change while we gather feedback; each "
+        "change is announced a month ahead.</p>",
+        "endpoint_url": "https://api.gridwise.example/v1/",
+        "endpoint_description_url": "https://api.gridwise.example/v1/openapi.json",
+        "api_type": "rest",
+        "authentication": "oauth2",
+        "access_instructions": "Sign up on the GridWise developer portal; research and "
+        "public-sector users are approved the same day.",
+        "rate_limits": "1,000 requests per hour",
+        "availability": "No guarantee while experimental",
+        "lifecycle": "experimental",
+        "version": "0.9",
+        "serves": ["electricity-consumption-by-postcode"],
+        "themes": ["ENER", "SDG7"],
+        "keywords": ["electricity", "demand", "solar", "grid"],
+        "licence": "ODbL-1.0",
+    },
+    {
+        "slug": "places-and-schools-api",
+        "title": "Places and schools API",
+        "publisher": "northbridge-city-council",
+        "summary": "Look up schools, libraries and other council places by name, area or distance.",
+        "description": "<p>Search the council's register of public places and get opening "
+        "hours, accessibility and contact details. Schools include enrolment figures.</p>",
+        "endpoint_url": "https://api.northbridge.example/places/v1/",
+        "endpoint_description_url": "https://api.northbridge.example/places/v1/openapi.json",
+        "api_type": "rest",
+        "authentication": "api-key",
+        "access_instructions": "Request a free key with the form on the council's developer page.",
+        "rate_limits": "30 requests per minute",
+        "availability": "Office hours support; 99% monthly",
+        "lifecycle": "production",
+        "version": "1.0",
+        "serves": ["schools-and-enrolment"],
+        "themes": ["EDUC", "REGI"],
+        "keywords": ["schools", "places", "libraries", "lookup"],
+        "licence": "CC-BY-4.0",
+    },
+    {
+        "slug": "open-budget-graphql-api",
+        "title": "Open budget GraphQL API",
+        "publisher": "northbridge-city-council",
+        "summary": "The council's budget and payments in one GraphQL schema: ask for exactly "
+        "the fields you need.",
+        "description": "<p>Budget lines, departments, suppliers and payments, joined in a "
+        "single graph. Used by Citizens' Budget Watch to build its plain-language budget "
+        "explorer.</p>",
+        "endpoint_url": "https://api.northbridge.example/budget/graphql",
+        "endpoint_description_url": "https://api.northbridge.example/budget/schema.graphql",
+        "api_type": "graphql",
+        "authentication": "none",
+        "rate_limits": "Query cost of 1,000 points per minute",
+        "availability": "99% monthly",
+        "lifecycle": "production",
+        "version": "2024.1",
+        "serves": ["council-budget-and-spending"],
+        "themes": ["GOVE", "ECON", "SDG16"],
+        "keywords": ["budget", "GraphQL", "spending", "transparency"],
+        "licence": "CC-BY-4.0",
+    },
+    {
+        "slug": "procurement-ocds-api",
+        "title": "Procurement API (OCDS)",
+        "publisher": "open-data-collective",
+        "summary": "Search tenders and awards and fetch full OCDS records by buyer, supplier "
+        "or value.",
+        "description": "<p>A community-run API over the republished contract notices. "
+        "Records follow the Open Contracting Data Standard, so tools built for other "
+        "countries' OCDS data work here too.</p>",
+        "endpoint_url": "https://api.opendatacollective.example/ocds/",
+        "endpoint_description_url": "https://api.opendatacollective.example/ocds/openapi.json",
+        "api_type": "rest",
+        "authentication": "none",
+        "rate_limits": "20 requests per minute (volunteer-run servers)",
+        "availability": "Best effort",
+        "lifecycle": "production",
+        "version": "1.3",
+        "serves": ["public-contracts-ocds"],
+        "themes": ["GOVE", "SDG16"],
+        "keywords": ["procurement", "OCDS", "contracts"],
+        "licence": "ODbL-1.0",
+    },
+    {
+        "slug": "urban-linked-data-sparql",
+        "title": "Urban linked data SPARQL endpoint",
+        "publisher": "northbridge-university-urban-data-lab",
+        "summary": "Query the Urban Data Lab's datasets as linked data, joined to places and "
+        "official statistics.",
+        "description": "<p>Trees, heat measurements and neighbourhood statistics as RDF, "
+        "queryable with SPARQL 1.1. Useful when you need to join datasets that share "
+        "places.</p>",
+        "endpoint_url": "https://sparql.urbandata.northbridge-university.example/query",
+        "endpoint_description_url": "https://sparql.urbandata.northbridge-university.example/"
+        "service-description.ttl",
+        "api_type": "sparql",
+        "authentication": "none",
+        "rate_limits": "Queries time out after 60 seconds",
+        "availability": "Research service; no guarantee",
+        "lifecycle": "production",
+        "serves": ["urban-tree-inventory", "population-estimates-by-district"],
+        "themes": ["TECH", "REGI", "SDG11"],
+        "keywords": ["linked data", "SPARQL", "RDF", "research"],
+        "licence": "CC-BY-4.0",
+    },
+    {
+        "slug": "coastal-maps-wms",
+        "title": "Coastal maps (WMS and WFS)",
+        "publisher": "coastal-institute-of-technology",
+        "summary": "Flood zones and erosion lines as map layers for GIS software and web maps.",
+        "description": "<p>OGC Web Map Service and Web Feature Service layers of the coastal "
+        "flood risk zones and shoreline change. Add the address to QGIS or ArcGIS to use "
+        "them.</p>",
+        "endpoint_url": "https://geo.coastal-tech.example/ows",
+        "endpoint_description_url": "https://geo.coastal-tech.example/ows?service=WMS&"
+        "request=GetCapabilities",
+        "api_type": "ogc",
+        "authentication": "none",
+        "rate_limits": "Fair use",
+        "availability": "99% monthly",
+        "lifecycle": "production",
+        "version": "WMS 1.3.0",
+        "serves": ["coastal-flood-risk-zones"],
+        "themes": ["ENVI", "REGI", "SDG13"],
+        "keywords": ["WMS", "WFS", "maps", "GIS", "coast"],
+        "licence": "CC-BY-4.0",
+    },
+    {
+        "slug": "cycle-counters-api",
+        "title": "Cycle counters API",
+        "publisher": "cycle-northbridge",
+        "summary": "Today's and past bicycle counts for each counter, in JSON.",
+        "description": "<p>A small API the charity's volunteers built so that apps and "
+        "displays can show live cycling numbers. Still experimental: tell us what you "
+        "need.</p>",
+        "endpoint_url": "https://api.cyclenorthbridge.example/v1/",
+        "endpoint_description_url": "https://api.cyclenorthbridge.example/v1/openapi.json",
+        "api_type": "rest",
+        "authentication": "none",
+        "rate_limits": "10 requests per minute",
+        "availability": "Best effort",
+        "lifecycle": "experimental",
+        "version": "0.3",
+        "serves": ["cycle-counter-data"],
+        "themes": ["TRAN", "HEAL"],
+        "keywords": ["cycling", "counters", "live data"],
+        "licence": "CC-BY-SA-4.0",
+    },
+]
