@@ -108,7 +108,11 @@ def _option_fq(options: Mapping[str, Any]) -> str:
     if isinstance(fq, str):
         return fq
     filters = options.get("filters")
+    if isinstance(filters, str):
+        return filters
     if isinstance(filters, Mapping):
+        if isinstance(filters.get("fq"), str):
+            return str(filters["fq"])
         return " AND ".join(
             f'{key}:"{str(value).replace(chr(34), "")}"' for key, value in filters.items()
         )

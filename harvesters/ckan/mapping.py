@@ -410,7 +410,7 @@ def _extras(
     if unmapped_themes:
         pairs.append(("theme", ", ".join(unmapped_themes)[:2000]))
     for key, value in extras_in.items():
-        if key in _SKIPPED_EXTRAS or key == "spatial":
+        if key in _SKIPPED_EXTRAS or key == "spatial" or key.startswith("__"):
             continue
         pair = extra(key, value)
         if pair:

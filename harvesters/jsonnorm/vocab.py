@@ -61,7 +61,9 @@ def themes(value: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(codes), tuple(unmapped)
 
 
+@lru_cache(maxsize=4096)
 def theme_codes(label: str) -> tuple[str, ...]:
+    """Theme codes for one label (cached: portals repeat a handful of category names)."""
     label = label.strip()[:300]
     if match := _EU_THEME_URI.search(label):
         code = match.group(1).upper()
