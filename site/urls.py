@@ -9,8 +9,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/", include("search.suggest")),  # /api/v1/suggest (search box autocomplete)
     path("api/", include("catalogue.api.urls")),
     path("", include("search.urls")),
+    path("", include("catalogue.exports.urls")),  # DCAT-AP 3, data.json, /ns/eco
+    path("", include("catalogue.interop_urls")),  # CKAN API, feeds, sitemap, export, citations
     path("", include("catalogue.urls")),
 ]
 

@@ -1,0 +1,316 @@
+"""Parse CKAN action parameters: a strict subset of CKAN's, every other input refused.
+
+CKAN passes ``q`` and ``fq`` to Solr. We never hand either to a query language: ``fq`` is
+parsed with a small grammar into typed filters, and anything outside the grammar is a
+Validation Error (409) naming the offending part, never a 500 and never an injection.
+
+Grammar of ``fq`` (clauses joined by whitespace or ``AND``, each optionally prefixed ``+``)::
+
+    clause  := field ":" value
+    field   := organization | tags | res_format | license_id | groups | dataset_type | type
+               | name | id | metadata_modified | metadata_created
+    value   := word | '"' text-without-quotes '"' | "[" datetime|* " TO " datetime|* "]"
+
+Ranges are accepted on ``metadata_modified`` / ``metadata_created`` only: CKAN harvesters ask
+``metadata_modified:[<last run> TO *]`` for incremental harvests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import timezone
+
+from .errors import ValidationError
+
+MAX_ROWS = 1000
+DEFAULT_ROWS = 10
+MAX_START = 1_000_000
+MAX_Q_LENGTH = 500
+MAX_FQ_LENGTH = 2000
+# Each clause may sit in parentheses: harvesters send "(a:b) AND (c:d)".
+MAX_CLAUSES = 20
+DEFAULT_FACET_LIMIT = 50
+MAX_FACET_LIMIT = 1000
+
+# CKAN field name -> our filter key
+FILTER_FIELDS = {
+    "organization": "organization",
+    "owner_org": "organization",
+    "tags": "tags",
+    "res_format": "res_format",
+    "license_id": "license_id",
+    "groups": "groups",
+    "dataset_type": "type",
+    "type": "type",
+    "name": "name",
+    "id": "id",
+}
+RANGE_FIELDS = {"metadata_modified", "metadata_created"}
+FACET_FIELDS = ("organization", "tags", "res_format", "license_id", "groups", "dataset_type")
+
+_CLAUSE = re.compile(
+    r"""\+?(?P<open>\(*)\+?(?P<field>[a-z_]+):(?:
+        "(?P<quoted>[^"\\]{1,200})"
+      | \[(?P<start>\S{1,40})\ TO\ (?P<end>\S{1,40})\]
+      | (?P<word>[\w.\-@]{1,200})
+    )(?P<close>\)*)(?=\s|$)""",
+    re.VERBOSE,
+)
+_SEPARATOR = re.compile(r"\s+(?:AND\s+)?")
+_SORT_FIELDS = {
+    "score": "score",
+    "metadata_modified": "metadata_modified",
+    "metadata_created": "metadata_created",
+    "name": "name",
+    "title_string": "title",
+    "title": "title",
+    "id": "id",
+}
+
+
+@dataclass(frozen=True)
+class SortKey:
+    field: str
+    descending: bool
+
+
+@dataclass
+class PackageSearchParams:
+    text: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    modified_range: tuple[dt.datetime | None, dt.datetime | None] | None = None
+    created_range: tuple[dt.datetime | None, dt.datetime | None] | None = None
+    rows: int = DEFAULT_ROWS
+    start: int = 0
+    sort: list[SortKey] = field(default_factory=list)
+    sort_string: str = "score desc, metadata_modified desc"
+    facet_fields: list[str] = field(default_factory=list)
+    facet_limit: int = DEFAULT_FACET_LIMIT
+    facet_mincount: int = 1
+
+
+def int_param(data: Mapping[str, Any], name: str, *, default: int, maximum: int,
+              minimum: int = 0) -> int:  # fmt: skip
+    raw = data.get(name)
+    if raw is None or raw == "":
+        return default
+    if isinstance(raw, bool):
+        raise ValidationError(f"Invalid integer: {name}", field=name)
+    try:
+        value = int(str(raw).strip())
+    except ValueError:
+        raise ValidationError(f"Invalid integer: {name}", field=name) from None
+    if value < minimum:
+        raise ValidationError(f"Must be a natural number ({name})", field=name)
+    if value > maximum:
+        raise ValidationError(f"Must be less than or equal to {maximum} ({name})", field=name)
+    return value
+
+
+def text_param(data: Mapping[str, Any], name: str, *, max_length: int = 200) -> str:
+    raw = data.get(name)
+    if raw is None:
+        return ""
+    if not isinstance(raw, str | int):
+        raise ValidationError(f"Invalid value: {name}", field=name)
+    value = "".join(ch for ch in str(raw) if ch.isprintable()).strip()
+    if len(value) > max_length:
+        raise ValidationError(f"Too long: {name} (at most {max_length} characters)", field=name)
+    return value
+
+
+def bool_param(data: Mapping[str, Any], name: str, *, default: bool = False) -> bool:
+    raw = data.get(name)
+    if raw is None or raw == "":
+        return default
+    if isinstance(raw, bool):
+        return raw
+    value = str(raw).strip().lower()
+    if value in {"true", "1", "yes", "on"}:
+        return True
+    if value in {"false", "0", "no", "off"}:
+        return False
+    raise ValidationError(f"Invalid boolean: {name}", field=name)
+
+
+def _parse_bound(raw: str, *, name: str) -> dt.datetime | None:
+    if raw == "*":
+        return None
+    text = raw.upper().removesuffix("Z")
+    for suffix in ("/DAY", "/SECOND"):
+        text = text.removesuffix(suffix)
+    if text.startswith("NOW"):
+        if text == "NOW":
+            return timezone.now()
+        raise ValidationError(f"Unsupported date expression in fq: {raw[:40]}", field="fq")
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(f"Invalid date in fq range: {raw[:40]}", field=name) from None
+    if timezone.is_naive(value):
+        value = value.replace(tzinfo=dt.UTC)
+    return value
+
+
+def parse_filter_query(raw: str, *, name: str = "fq") -> tuple[dict[str, list[str]], dict]:
+    """Split a filter query into ``{filter key: [values]}`` and date ranges; refuse the rest."""
+    text = raw.strip()
+    filters: dict[str, list[str]] = {}
+    ranges: dict[str, tuple[dt.datetime | None, dt.datetime | None]] = {}
+    if not text:
+        return filters, ranges
+    if len(text) > MAX_FQ_LENGTH:
+        raise ValidationError(
+            f"{name} is too long (at most {MAX_FQ_LENGTH} characters)", field=name
+        )
+    position, clauses, depth = 0, 0, 0
+    while position < len(text):
+        match = _CLAUSE.match(text, position)
+        if match is None:
+            raise ValidationError(
+                f"Cannot parse {name} at character {position + 1}: use field:value or "
+                f'field:"quoted value" joined by spaces or AND',
+                field=name,
+            )
+        clauses += 1
+        # Parentheses only group (harvesters wrap each part): all clauses are ANDed anyway.
+        depth += len(match["open"]) - len(match["close"])
+        if depth < 0:
+            raise ValidationError(f"Unbalanced parentheses in {name}", field=name)
+        if clauses > MAX_CLAUSES:
+            raise ValidationError(f"Too many clauses in {name} (at most {MAX_CLAUSES})", field=name)
+        field_name = match["field"]
+        if match["start"] is not None:
+            if field_name not in RANGE_FIELDS:
+                allowed = ", ".join(sorted(RANGE_FIELDS))
+                raise ValidationError(f"Ranges are only accepted on {allowed}", field=name)
+            ranges[field_name] = (_parse_bound(match["start"], name=name),
+                                  _parse_bound(match["end"], name=name))  # fmt: skip
+        else:
+            key = FILTER_FIELDS.get(field_name)
+            if key is None:
+                allowed = ", ".join(sorted({*FILTER_FIELDS, *RANGE_FIELDS}))
+                raise ValidationError(
+                    f"Unknown field in {name}: {field_name[:40]} (use {allowed})", field=name
+                )
+            filters.setdefault(key, []).append(match["quoted"] or match["word"])
+        position = match.end()
+        separator = _SEPARATOR.match(text, position)
+        if separator:
+            position = separator.end()
+    if depth:
+        raise ValidationError(f"Unbalanced parentheses in {name}", field=name)
+    return filters, ranges
+
+
+def _split_query_text(q: str) -> tuple[str, dict[str, list[str]]]:
+    """Take ``field:value`` clauses of known fields out of ``q``; the rest is free text.
+
+    CKAN clients write filters into ``q`` too (``q=organization:"x"``). An unknown ``x:y`` or
+    anything unparsable stays plain text, matched literally.
+    """
+    if q.strip() in {"*:*", "*"}:
+        return "", {}
+    words: list[str] = []
+    filters: dict[str, list[str]] = {}
+    position = 0
+    while position < len(q):
+        if q[position].isspace():
+            position += 1
+            continue
+        match = _CLAUSE.match(q, position)
+        if match and match["start"] is None and match["field"] in FILTER_FIELDS:
+            key = FILTER_FIELDS[match["field"]]
+            filters.setdefault(key, []).append(match["quoted"] or match["word"])
+            position = match.end()
+            continue
+        end = position
+        while end < len(q) and not q[end].isspace():
+            end += 1
+        words.append(q[position:end])
+        position = end
+    return " ".join(words), filters
+
+
+def parse_sort(raw: str) -> list[SortKey]:
+    keys: list[SortKey] = []
+    for part in raw.split(","):
+        bits = part.split()
+        if not bits:
+            continue
+        if len(bits) > 2 or bits[0] not in _SORT_FIELDS:
+            allowed = ", ".join(sorted(_SORT_FIELDS))
+            raise ValidationError(f"Invalid sort: use '<field> asc|desc' with {allowed}",
+                                  field="sort")  # fmt: skip
+        direction = bits[1].lower() if len(bits) == 2 else "asc"
+        if direction not in {"asc", "desc"}:
+            raise ValidationError("Invalid sort direction: use asc or desc", field="sort")
+        keys.append(SortKey(_SORT_FIELDS[bits[0]], direction == "desc"))
+        if len(keys) > 4:
+            raise ValidationError("Too many sort fields (at most 4)", field="sort")
+    return keys
+
+
+def parse_facet_fields(raw: Any) -> list[str]:
+    if raw in (None, ""):
+        return []
+    if isinstance(raw, str):
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            raise ValidationError("facet.field must be a JSON list of field names",
+                                  field="facet.field") from None  # fmt: skip
+    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+        raise ValidationError("facet.field must be a JSON list of field names", field="facet.field")
+    unknown = [item for item in raw if item not in FACET_FIELDS]
+    if unknown:
+        raise ValidationError(
+            f"Unknown facet field: {unknown[0][:40]} (use {', '.join(FACET_FIELDS)})",
+            field="facet.field",
+        )
+    return list(dict.fromkeys(raw))
+
+
+def parse_package_search(data: Mapping[str, Any]) -> PackageSearchParams:
+    q = text_param(data, "q", max_length=MAX_Q_LENGTH)
+    text, filters = _split_query_text(q)
+    fq_raw = data.get("fq") or ""
+    if not isinstance(fq_raw, str):
+        raise ValidationError("fq must be a string", field="fq")
+    fq_filters, ranges = parse_filter_query(fq_raw)
+    for key, values in fq_filters.items():
+        filters.setdefault(key, []).extend(values)
+    # CKAN 2.9+ also takes fq_list: a list of filter queries.
+    fq_list = data.get("fq_list") or []
+    if isinstance(fq_list, str):
+        fq_list = [fq_list]
+    if not isinstance(fq_list, list) or len(fq_list) > MAX_CLAUSES:
+        raise ValidationError("fq_list must be a list of filter queries", field="fq_list")
+    for item in fq_list:
+        if not isinstance(item, str):
+            raise ValidationError("fq_list must be a list of filter queries", field="fq_list")
+        more, more_ranges = parse_filter_query(item, name="fq_list")
+        ranges.update(more_ranges)
+        for key, values in more.items():
+            filters.setdefault(key, []).extend(values)
+    sort_raw = text_param(data, "sort", max_length=200) or "score desc, metadata_modified desc"
+    return PackageSearchParams(
+        text=text,
+        filters=filters,
+        modified_range=ranges.get("metadata_modified"),
+        created_range=ranges.get("metadata_created"),
+        rows=int_param(data, "rows", default=DEFAULT_ROWS, maximum=MAX_ROWS),
+        start=int_param(data, "start", default=0, maximum=MAX_START),
+        sort=parse_sort(sort_raw),
+        sort_string=sort_raw,
+        facet_fields=parse_facet_fields(data.get("facet.field")),
+        facet_limit=int_param(data, "facet.limit", default=DEFAULT_FACET_LIMIT,
+                              maximum=MAX_FACET_LIMIT, minimum=-1),  # fmt: skip
+        facet_mincount=int_param(data, "facet.mincount", default=1, maximum=1_000_000),
+    )

@@ -1,0 +1,78 @@
+"""The one view of the CKAN Action API: dispatch, CKAN's envelope, CKAN's status codes.
+
+GET takes query parameters; POST takes a JSON object (ckanapi's ``RemoteCKAN`` posts). The
+API only reads, so POST needs no CSRF token: it changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from django.db import DatabaseError
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from .actions import ACTIONS
+from .errors import BadRequestError, CkanActionError, ValidationError
+
+logger = logging.getLogger(__name__)
+MAX_BODY_BYTES = 64 * 1024
+HELP_PATH = "/api/3/action/help_show?name="
+
+
+def _envelope(request: HttpRequest, action: str, **body: Any) -> dict[str, Any]:
+    return {"help": request.build_absolute_uri(HELP_PATH + action), **body}
+
+
+def _error(request: HttpRequest, action: str, error: CkanActionError) -> JsonResponse:
+    return JsonResponse(
+        _envelope(request, action, success=False, error=error.as_dict()), status=error.status
+    )
+
+
+def _request_data(request: HttpRequest) -> dict[str, Any]:
+    if request.method == "GET":
+        data: dict[str, Any] = {}
+        for key in request.GET:
+            values = request.GET.getlist(key)
+            data[key] = values[0] if len(values) == 1 else values
+        return data
+    if len(request.body) > MAX_BODY_BYTES:
+        raise BadRequestError(f"Bad request - body larger than {MAX_BODY_BYTES} bytes")
+    if not request.body.strip():
+        return dict(request.POST.items())
+    if request.content_type == "application/x-www-form-urlencoded":
+        return dict(request.POST.items())
+    try:
+        data = json.loads(request.body)
+    except (ValueError, UnicodeDecodeError):
+        raise BadRequestError("Bad request - JSON Error: could not decode the body") from None
+    if not isinstance(data, dict):
+        raise BadRequestError("Bad request - JSON Error: the body must be a JSON object")
+    return data
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST", "HEAD"])
+def action(request: HttpRequest, action_name: str) -> JsonResponse:
+    handler = ACTIONS.get(action_name)
+    if handler is None:
+        return _error(
+            request, action_name[:60],
+            BadRequestError(f"Bad request - Action name not known: {action_name[:60]}"),
+        )  # fmt: skip
+    try:
+        data = _request_data(request)
+        result = handler(data, request.build_absolute_uri("/").rstrip("/"))
+    except CkanActionError as error:
+        return _error(request, action_name, error)
+    except (ValueError, TypeError, DatabaseError):
+        # Input the parsers did not foresee must still get CKAN's shape, never a 500.
+        logger.exception("CKAN action %s failed on unforeseen input", action_name)
+        return _error(request, action_name, ValidationError("Invalid input"))
+    response = JsonResponse(_envelope(request, action_name, success=True, result=result))
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
