@@ -50,6 +50,8 @@ MEDIA_TYPES: dict[str, str] = {
     "API": "",
     "FGDB": "",
     "SPARQL": "application/sparql-results+json",
+    "RSS": "application/rss+xml",
+    "ATOM": "application/atom+xml",
 }
 _ALIASES: dict[str, str] = {
     "WEB PAGE": "HTML",

@@ -133,6 +133,7 @@ _EU_CODES = {
 _CC_URL = re.compile(r"^creativecommons\.org/licenses/(by(?:-sa|-nc|-nd|-nc-sa|-nc-nd)?)/(\d\.\d)")
 _CC_ID = re.compile(r"^cc[- ](by(?:[- ](?:sa|nc|nd|nc[- ]sa|nc[- ]nd))?)[- ]?(\d\.\d)?$")
 _EU_URI = re.compile(r"publications\.europa\.eu/resource/authority/licence/([A-Z0-9_]+)$", re.I)
+_URL_IN_TEXT = re.compile(r"https?://[^\s<>\"']+")
 # CKAN ids for licences that have no SPDX id: said so in a warning, kept raw by the caller.
 _NO_SPDX = {"other-pd", "other-open", "other-at", "other"}
 
@@ -158,7 +159,13 @@ def licence_spdx(*candidates: Any) -> tuple[str, str]:
         spdx = _map_one(raw)
         if spdx:
             return spdx, ""
-    first = raws[0][:120]
+    # Free text that names a licence by its URL ("Soumis à la licence Etalab : https://...").
+    for raw in raws:
+        for found in _URL_IN_TEXT.findall(raw[:5000]):
+            spdx = _map_one(found.rstrip(".,;)"))
+            if spdx:
+                return spdx, ""
+    first = re.sub(r"<[^>]*>", "", raws[0]).strip()[:120]
     if _key(first) in _NO_SPDX:
         return "", f"licence: {first!r} has no SPDX id; kept as given"
     return "", f"licence: unknown licence {first!r}; kept as given"

@@ -25,8 +25,9 @@ def json_values(keys: list[str]) -> st.SearchStrategy[Any]:
     key = st.sampled_from(keys) | st.text(max_size=8)
     return st.recursive(
         scalars,
-        lambda children: st.lists(children, max_size=4)
-        | st.dictionaries(key, children, max_size=8),
+        lambda children: (
+            st.lists(children, max_size=4) | st.dictionaries(key, children, max_size=8)
+        ),
         max_leaves=30,
     )
 

@@ -65,9 +65,10 @@ def test_incremental_run_asks_only_for_changes(fixture_server: FixtureServer) ->
     since = dt.datetime(2020, 1, 1, 2, 0, tzinfo=dt.UTC)
     harvester, pages = harvest(fixture_server.url("/"), since=since, options={"rows": 50})
     assert not harvester.lists_everything  # the loader must not withdraw the rest
-    assert "metadata_modified:[2020-01-01T01:00:00.000Z TO *]" in parse_qs(
-        urlsplit(pages[0][0]).query
-    )["fq"][0]
+    assert (
+        "metadata_modified:[2020-01-01T01:00:00.000Z TO *]"
+        in parse_qs(urlsplit(pages[0][0]).query)["fq"][0]
+    )
     records = [r for _url, page in pages for r in page.records]
     assert records and all(
         r.modified and r.modified >= since - dt.timedelta(hours=1) for r in records

@@ -44,9 +44,7 @@ def test_birmingham_package_search_page() -> None:
     assert first.contact_name == "Ian Martin"
     assert first.contact_email == "ian.martin@birmingham.gov.uk"  # trailing space removed
     assert first.modified == dt.datetime(2021, 1, 15, 10, 25, 28, 638659, tzinfo=dt.UTC)
-    assert first.remote_url == (
-        "https://data.birmingham.gov.uk/dataset/purchase-card-transactions"
-    )
+    assert first.remote_url == ("https://data.birmingham.gov.uk/dataset/purchase-card-transactions")
     assert len(first.distributions) == 45
     xls = first.distributions[0]
     assert (xls.format, xls.media_type) == ("XLS", "application/vnd.ms-excel")

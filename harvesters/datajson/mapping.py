@@ -1,0 +1,388 @@
+"""data.json catalogues → records. Pure: no HTTP, no database.
+
+* Project Open Data 1.1 (``dataset[]`` with string fields), as federal agencies, Socrata and
+  ArcGIS Hub publish it; collections are ``isPartOf`` links to a parent dataset, which becomes
+  a series.
+* DCAT-US 3 (``dataset[]``, ``service[]``, ``datasetSeries[]``, values as typed objects):
+  data services become API entries linked to the datasets they serve, series members point at
+  their series. A document that is a single Dataset object is read as a one-dataset catalogue.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from harvesters.exceptions import PayloadError
+from harvesters.jsonnorm import dates, formats, licences, vocab
+from harvesters.jsonnorm.values import (
+    as_dict,
+    as_list,
+    email,
+    extra,
+    integer,
+    text,
+    text_list,
+    url,
+)
+from harvesters.records import (
+    DistributionRecord,
+    EntryRecord,
+    OrganisationRecord,
+    Page,
+    RecordError,
+)
+
+_MAX_DISTRIBUTIONS = 500
+_ACCESS_LEVELS = {"public": "public", "restricted public": "restricted", "non-public": "non-public"}
+# POD fields with no core field, kept as extras.
+_EXTRA_KEYS = (
+    "bureauCode", "programCode", "rights", "dataQuality", "describedBy", "describedByType",
+    "references", "systemOfRecords", "primaryITInvestmentUII", "spatial", "status",
+    "purpose", "provenance", "liabilityStatement", "versionNotes",
+)  # fmt: skip
+_SERVICE_TYPES = (
+    ("openapi", "rest"), ("swagger", "rest"), ("graphql", "graphql"), ("wsdl", "soap"),
+    ("soap", "soap"), ("odata", "odata"), ("sparql", "sparql"), ("wms", "ogc"), ("wfs", "ogc"),
+    ("ogc", "ogc"), ("asyncapi", "asyncapi"),
+)  # fmt: skip
+
+
+def map_catalog(payload: Any, *, page_url: str = "") -> Page:
+    """A whole data.json document → one Page (data.json is not paged)."""
+    datasets, services, series = _members(payload)
+    records: list[EntryRecord] = []
+    errors: list[RecordError] = []
+    seen: set[str] = set()
+
+    def add(result: EntryRecord | RecordError) -> None:
+        if isinstance(result, RecordError):
+            errors.append(result)
+        elif result.remote_id in seen:
+            errors.append(
+                RecordError(
+                    remote_id=result.remote_id,
+                    message="the identifier is used by more than one record",
+                    field="identifier",
+                )
+            )
+        else:
+            seen.add(result.remote_id)
+            records.append(result)
+
+    for index, item in enumerate(series):
+        add(map_dataset(item, position=f"series #{index}", is_series=True))
+        series_id = _remote_id(item) if isinstance(item, dict) else ""
+        members = [m for m in as_list(as_dict(item).get("seriesMember")) if isinstance(m, dict)]
+        for member_index, member in enumerate(members):
+            add(map_dataset(member, position=f"series #{index} member #{member_index}",
+                            series_ref=series_id))  # fmt: skip
+    for index, item in enumerate(datasets):
+        add(map_dataset(item, position=f"#{index}"))
+    for index, item in enumerate(services):
+        add(map_service(item, position=f"service #{index}"))
+
+    # POD 1.1 collections: a dataset that others name in isPartOf is a series.
+    parents = {r.series_ref for r in records if r.series_ref}
+    records = [_as_series(r) if r.remote_id in parents and not r.is_series else r for r in records]
+    return Page(
+        records=tuple(records),
+        errors=tuple(errors),
+        extras={"count": str(len(records) + len(errors))},
+    )
+
+
+def _members(payload: Any) -> tuple[list[Any], list[Any], list[Any]]:
+    if isinstance(payload, list):  # some portals publish a bare array of datasets
+        return payload, [], []
+    if not isinstance(payload, dict):
+        raise PayloadError("not a data.json catalogue: the document is not a JSON object")
+    kind = text(payload.get("@type")).lower()
+    if kind.endswith("dataset") and "dataset" not in payload:
+        return [payload], [], []
+    if kind.endswith("dataservice"):
+        return [], [payload], []
+    if kind.endswith("datasetseries"):
+        return [], [], [payload]
+    datasets = payload.get("dataset")
+    services = payload.get("service") or payload.get("dataService")
+    series = payload.get("datasetSeries")
+    if datasets is None and services is None and series is None:
+        raise PayloadError("not a data.json catalogue: no dataset, service or datasetSeries list")
+    return as_list(datasets), as_list(services), as_list(series)
+
+
+def _as_series(record: EntryRecord) -> EntryRecord:
+    from dataclasses import replace
+
+    return replace(record, is_series=True)
+
+
+def _remote_id(item: dict[str, Any]) -> str:
+    identifier = item.get("identifier")
+    if isinstance(identifier, dict):
+        value = text(identifier.get("notation")) or text(identifier.get("@id"))
+    elif isinstance(identifier, list):
+        value = text(identifier)
+    else:
+        value = text(identifier)
+    return (value or text(item.get("@id")))[:500]
+
+
+def _landing(item: dict[str, Any]) -> str:
+    page = item.get("landingPage")
+    if isinstance(page, dict):
+        return url(page.get("accessURL")) or url(page.get("@id"))
+    return url(page)
+
+
+def map_dataset(
+    item: Any, *, position: str = "", is_series: bool = False, series_ref: str = ""
+) -> EntryRecord | RecordError:
+    if not isinstance(item, dict):
+        return RecordError(remote_id=position, message="dataset is not a JSON object")
+    remote_id = _remote_id(item)
+    if not remote_id:
+        return RecordError(
+            remote_id=_fallback_id(item, position),
+            message="dataset has no identifier",
+            field="identifier",
+        )
+    title = text(item.get("title"))
+    if not title:
+        return RecordError(remote_id=remote_id, message="dataset has no title", field="title")
+    try:
+        return _dataset(item, remote_id, title, is_series=is_series, series_ref=series_ref)
+    except Exception as error:  # noqa: BLE001 - one odd record must never stop the catalogue
+        return RecordError(remote_id=remote_id, message=f"unmappable dataset: {error!r}"[:300])
+
+
+def _fallback_id(item: dict[str, Any], position: str) -> str:
+    """Something stable to file the error under: the landing page or a hash of the title."""
+    landing = _landing(item)
+    if landing:
+        return landing
+    title = text(item.get("title"))
+    if title:
+        return "title:" + hashlib.sha256(title.encode()).hexdigest()[:16]
+    return position
+
+
+def _common(item: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
+    """Fields shared by datasets, series and data services."""
+    licence, warning = licences.licence_spdx(
+        _licence_value(item.get("license")),
+        *[_licence_value(r) for r in as_list(item.get("rights"))],
+    )
+    extras: list[tuple[str, str]] = []
+    if warning:
+        warnings.append(warning)
+        pair = extra("license", _licence_value(item.get("license")))
+        if pair:
+            extras.append(pair)
+    themes, unmapped = vocab.themes([_label(t) for t in as_list(item.get("theme"))])
+    if unmapped:
+        extras.append(("theme", ", ".join(unmapped)[:2000]))
+    for key in _EXTRA_KEYS:
+        pair = extra(key, item.get(key))
+        if pair:
+            extras.append(pair)
+    contact = _first_dict(item.get("contactPoint"))
+    modified_raw = item.get("modified")
+    frequency_raw = item.get("accrualPeriodicity")
+    if isinstance(modified_raw, str) and modified_raw.startswith("R/"):
+        frequency_raw = frequency_raw or modified_raw  # "modified": "R/P1D" = updated daily
+        modified_raw = None
+    identifier = url(_remote_id(item)) or url(item.get("@id"))
+    return {
+        "description": text(item.get("description")),
+        "identifier": identifier[:500],
+        "landing_page": _landing(item),
+        "publisher": map_publisher(item.get("publisher")),
+        "contact_name": text(contact.get("fn"))[:200],
+        "contact_email": email(contact.get("hasEmail")),
+        "keywords": text_list([k[:100] for k in text_list(item.get("keyword"))], max_items=100),
+        "themes": themes,
+        "licence": licence,
+        "access_rights": _ACCESS_LEVELS.get(
+            text(item.get("accessLevel")).lower(), _access_rights(item.get("accessRights"))
+        ),
+        "languages": vocab.languages(item.get("language")),
+        "issued": dates.parse_datetime(item.get("issued"), warnings, field="issued"),
+        "modified": dates.parse_datetime(modified_raw, warnings, field="modified"),
+        "frequency": dates.frequency(frequency_raw, warnings),
+        "extras": extras,
+    }
+
+
+def _dataset(
+    item: dict[str, Any], remote_id: str, title: str, *, is_series: bool, series_ref: str
+) -> EntryRecord:
+    warnings: list[str] = []
+    common = _common(item, warnings)
+    spatial = item.get("spatial")
+    spatial_text = _label(spatial) if not isinstance(spatial, dict | list) else ""
+    is_bbox = bool(spatial_text) and spatial_text.replace(",", "").replace(".", "").replace(
+        "-", "").replace(" ", "").isdigit()  # fmt: skip
+    temporal_start, temporal_end = dates.parse_period(item.get("temporal"), warnings)
+    in_series = _first_dict(item.get("inSeries"))
+    parent = series_ref or text(in_series.get("@id")) or text(item.get("isPartOf"))
+    return EntryRecord(
+        remote_id=remote_id,
+        entry_type="dataset",
+        title=title,
+        remote_url=common["landing_page"],
+        spatial_label="" if is_bbox or spatial_text.startswith("{") else spatial_text[:200],
+        countries=vocab.countries(spatial_text) if spatial_text and not is_bbox else (),
+        temporal_start=temporal_start,
+        temporal_end=temporal_end,
+        version=text(item.get("version"))[:50],
+        series_ref=parent[:500],
+        is_series=is_series,
+        conforms_to=tuple(u for u in (url(_ref(c)) for c in as_list(item.get("conformsTo"))) if u),
+        distributions=_distributions(item.get("distribution"), common["licence"], warnings),
+        warnings=tuple(warnings),
+        **{**common, "extras": tuple(common["extras"])},
+    )
+
+
+def map_service(item: Any, *, position: str = "") -> EntryRecord | RecordError:
+    """A DCAT-US 3 DataService → an API entry."""
+    if not isinstance(item, dict):
+        return RecordError(remote_id=position, message="service is not a JSON object")
+    remote_id = _remote_id(item)
+    if not remote_id:
+        return RecordError(
+            remote_id=_fallback_id(item, position),
+            message="data service has no identifier",
+            field="identifier",
+        )
+    title = text(item.get("title"))
+    if not title:
+        return RecordError(remote_id=remote_id, message="data service has no title", field="title")
+    try:
+        warnings: list[str] = []
+        common = _common(item, warnings)
+        endpoints = [u for u in (url(e) for e in as_list(item.get("endpointURL"))) if u]
+        description_doc = url(_ref(_first(item.get("endpointDescription"))))
+        conforms = [_label(c) or _ref(c) for c in as_list(item.get("conformsTo"))]
+        if not endpoints:
+            warnings.append("endpointURL: the data service has no http(s) endpoint")
+        return EntryRecord(
+            remote_id=remote_id,
+            entry_type="api",
+            title=title,
+            remote_url=common["landing_page"],
+            endpoint_url=endpoints[0] if endpoints else "",
+            endpoint_description_url=description_doc,
+            api_type=_api_type([*conforms, description_doc]),
+            serves_refs=tuple(
+                ref for ref in (_ref(s) for s in as_list(item.get("servesDataset"))) if ref
+            ),
+            conforms_to=tuple(
+                u for u in (url(_ref(c)) for c in as_list(item.get("conformsTo"))) if u
+            ),  # fmt: skip
+            warnings=tuple(warnings),
+            **{**common, "extras": tuple(common["extras"])},
+        )
+    except Exception as error:  # noqa: BLE001
+        return RecordError(remote_id=remote_id, message=f"unmappable service: {error!r}"[:300])
+
+
+def map_publisher(value: Any) -> OrganisationRecord | None:
+    publisher = _first_dict(value)
+    name = (
+        text(publisher.get("name"))
+        or text(publisher.get("prefLabel"))
+        or text(publisher.get("foaf:name"))
+    )
+    if not name:
+        return None
+    return OrganisationRecord(
+        name=name[:255],
+        remote_id=text(publisher.get("@id")) or name[:255],
+        identifier=url(publisher.get("@id")),
+        email=email(publisher.get("mbox") or publisher.get("hasEmail")),
+    )
+
+
+def _distributions(value: Any, licence: str, warnings: list[str]) -> tuple[DistributionRecord, ...]:
+    result: list[DistributionRecord] = []
+    for item in as_list(value)[:_MAX_DISTRIBUTIONS]:
+        if not isinstance(item, dict):
+            continue
+        download = url(item.get("downloadURL"))
+        access = url(item.get("accessURL")) or download
+        if not access:
+            warnings.append(
+                f"distribution: {text(item.get('title'))[:60]!r} has no http(s) URL; skipped"
+            )
+            continue
+        fmt, media_type = formats.normalise_format(
+            item.get("format"), item.get("mediaType"), download or access, warnings
+        )
+        own_licence, _warning = licences.licence_spdx(_licence_value(item.get("license")))
+        result.append(
+            DistributionRecord(
+                title=text(item.get("title"))[:300],
+                description=text(item.get("description")),
+                access_url=access,
+                download_url=download,
+                media_type=media_type,
+                format=fmt,
+                byte_size=integer(item.get("byteSize")),
+                licence=own_licence or licence,
+                remote_id=text(item.get("@id")),
+                access_service_ref=_ref(_first(item.get("accessService"))),
+            )
+        )
+    return tuple(result)
+
+
+def _first(value: Any) -> Any:
+    items = as_list(value)
+    return items[0] if items else None
+
+
+def _first_dict(value: Any) -> dict[str, Any]:
+    for item in as_list(value):
+        if isinstance(item, dict):
+            return item
+    return {}
+
+
+def _ref(value: Any) -> str:
+    """The URI/identifier a DCAT-US 3 object or a plain string refers to."""
+    if isinstance(value, dict):
+        return text(value.get("@id")) or _remote_id(value) or url(value.get("accessURL"))
+    return text(value)
+
+
+def _label(value: Any) -> str:
+    if isinstance(value, dict):
+        return text(value.get("prefLabel")) or text(value.get("title")) or text(
+            value.get("@id"))  # fmt: skip
+    return text(value)
+
+
+def _licence_value(value: Any) -> Any:
+    if isinstance(value, dict):
+        return value.get("@id") or value.get("title") or value.get("name")
+    return value
+
+
+def _access_rights(value: Any) -> str:
+    raw = _label(value).lower()
+    if "non-public" in raw or "non_public" in raw:
+        return "non-public"
+    if "restricted" in raw:
+        return "restricted"
+    return "public"
+
+
+def _api_type(hints: list[str]) -> str:
+    joined = " ".join(hints).lower()
+    for word, api_type in _SERVICE_TYPES:
+        if word in joined:
+            return api_type
+    return ""
