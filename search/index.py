@@ -36,7 +36,7 @@ def sync_entries_on_commit(entry_ids: Iterable[int]) -> None:
     if _immediately():
         sync_entries_now(ids)
     else:
-        transaction.on_commit(lambda: sync_entries_now(ids))
+        transaction.on_commit(lambda: _after_commit(ids, remove=False))
 
 
 def remove_entries_on_commit(entry_ids: Iterable[int]) -> None:
@@ -46,7 +46,14 @@ def remove_entries_on_commit(entry_ids: Iterable[int]) -> None:
     if _immediately():
         get_backend().remove_entries(ids)
     else:
-        transaction.on_commit(lambda: get_backend().remove_entries(ids))
+        transaction.on_commit(lambda: _after_commit(ids, remove=True))
+
+
+def _after_commit(ids: list[int], *, remove: bool) -> None:
+    """A backend that indexes in the background (Elasticsearch) queues a task here."""
+    backend = get_backend()
+    name = "remove_entries" if remove else "index_entries"
+    getattr(backend, f"{name}_later", getattr(backend, name))(ids)
 
 
 def rebuild_index() -> int:

@@ -9,12 +9,19 @@ import pytest
 
 from search.backends import get_backend, reset_backend_cache
 from search.backends.base import SearchBackend
+from tests.search.es_fixtures import elasticsearch_url, es_backend, es_settings  # noqa: F401
 
-BACKENDS = [pytest.param("database", id="database")]
+BACKENDS = [
+    pytest.param("database", id="database"),
+    pytest.param("elasticsearch", id="elasticsearch", marks=pytest.mark.elasticsearch),
+]
 
 
 @pytest.fixture(params=BACKENDS)
 def search_backend(request: pytest.FixtureRequest, settings: Any) -> Iterator[SearchBackend]:
+    if request.param == "elasticsearch":
+        yield request.getfixturevalue("es_backend")
+        return
     settings.ELASTICSEARCH_URL = ""
     reset_backend_cache()
     yield get_backend()

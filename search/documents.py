@@ -1,0 +1,153 @@
+"""What Elasticsearch stores for an entry: the indexing half (querying is in faceted.py).
+
+One index holds all four entry types. Text is split by weight (title over summary over
+description, DESIGN.md §5), every facet is a keyword field named after its URL parameter (so a
+``Facet`` value is also its field name), and the challenge dates are stored rather than a status,
+because a status computed at indexing time would go stale as the clock moves. Facet values come
+from the same function the database backend uses, so both backends count the same things.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from elasticsearch.dsl import (
+    Boolean,
+    Date,
+    Document,
+    Integer,
+    Keyword,
+    Text,
+)
+
+from catalogue.models import ENTRY_TYPE_PATHS, Entry, EntryType
+from catalogue.sanitise import html_to_text
+
+from .documents_db import facet_values, indexable_entries, iter_in_batches
+from .es_analysis import INDEX_ANALYZER, SEARCH_ANALYZER
+from .query import Facet
+
+# Bump when the mapping changes: `search_index check` then asks for a rebuild.
+SCHEMA_VERSION = 1
+
+# Query-time weights of the text fields (title over summary over description).
+TEXT_FIELDS = (
+    "title^8",
+    "summary^3",
+    "keywords^3",
+    "description",
+    "context",
+)
+
+
+def _text(**extra: Any) -> Text:
+    return Text(analyzer=INDEX_ANALYZER, search_analyzer=SEARCH_ANALYZER, **extra)
+
+
+class EntryIndexDocument(Document):
+    """The mapping. Documents are written as plain dicts in bulk (see ``entry_to_source``)."""
+
+    entry_id = Integer()
+    slug = Keyword()
+    url = Keyword(index=False)
+    title = _text(
+        # Autocomplete: a prefix query on the title uses these indexed prefixes (core only).
+        index_prefixes={"min_chars": 2, "max_chars": 10},
+        fields={"sort": Keyword(normalizer="lowercase", ignore_above=256)},
+    )
+    summary = _text()
+    description = _text()  # description and problem statement, as plain text
+    keywords = _text(fields={"raw": Keyword(ignore_above=100)})
+    context = _text()  # publisher name, theme names, place: matched, never highlighted alone
+    publisher_name = Keyword(index=False)
+    modified = Date()
+    issued = Date()
+    updated_at = Date()
+    quality_score = Integer()
+    opens_at = Date()
+    closes_at = Date()
+    judging_ends_at = Date()
+    has_personal_data = Boolean()
+    doc_hash = Keyword(index=False)
+
+    # Facets: one keyword field per Facet, named by its value.
+    type = Keyword()
+    organisation = Keyword()
+    organisation_kind = Keyword()
+    theme = Keyword()
+    licence = Keyword()
+    format = Keyword()
+    country = Keyword()
+    language = Keyword()
+    api_type = Keyword()
+    authentication = Keyword()
+    ppp_status = Keyword()
+    sector = Keyword()
+
+    class Meta:
+        dynamic = "strict"  # a typo in a field name fails loudly instead of mapping junk
+
+
+def mapping() -> dict[str, Any]:
+    return EntryIndexDocument._doc_type.mapping.to_dict()  # type: ignore[no-any-return]
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value else None
+
+
+def entry_to_source(entry: Entry) -> dict[str, Any]:
+    """The indexed document of one published entry (its relations prefetched)."""
+    facets: dict[str, list[str]] = {str(f): [] for f in Facet if f is not Facet.CHALLENGE_STATUS}
+    for facet, value in facet_values(entry):
+        facets[facet].append(value)
+    description = " ".join(
+        p for p in (html_to_text(entry.description), html_to_text(entry.problem_statement)) if p
+    )
+    context = " ".join(
+        p
+        for p in (
+            entry.publisher.name,
+            " ".join(t.name for t in entry.themes.all()),
+            entry.spatial_label,
+        )
+        if p
+    )
+    source: dict[str, Any] = {
+        "entry_id": entry.pk,
+        "slug": entry.slug,
+        "url": f"/{ENTRY_TYPE_PATHS[EntryType(entry.entry_type)]}/{entry.slug}/",
+        "title": entry.title,
+        "summary": entry.summary,
+        "description": description,
+        "keywords": list(entry.keywords or []),
+        "context": context,
+        "publisher_name": entry.publisher.name,
+        "modified": _iso(entry.modified),
+        "issued": _iso(entry.issued),
+        "updated_at": _iso(entry.updated_at),
+        "quality_score": entry.quality_score,
+        "opens_at": _iso(entry.opens_at),
+        "closes_at": _iso(entry.closes_at),
+        "judging_ends_at": _iso(entry.judging_ends_at),
+        "has_personal_data": entry.contains_personal_data,
+        **facets,
+    }
+    source["doc_hash"] = document_hash(source)
+    return source
+
+
+def document_hash(source: dict[str, Any]) -> str:
+    """A digest of what the index should hold, for `search_index check --deep`."""
+    content = {k: v for k, v in source.items() if k not in ("doc_hash", "updated_at")}
+    payload = json.dumps(content, sort_keys=True, default=str).encode()
+    return hashlib.sha1(payload, usedforsecurity=False).hexdigest()
+
+
+def iter_sources(entry_ids: Iterable[int] | None = None) -> Iterator[list[dict[str, Any]]]:
+    """Documents of published entries (all, or these ids), in batches of constant memory."""
+    for batch in iter_in_batches(indexable_entries(entry_ids)):
+        yield [entry_to_source(entry) for entry in batch]
