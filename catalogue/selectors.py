@@ -141,8 +141,12 @@ def entry_get_published(*, entry_type: str, slug: str) -> Entry | None:
         Entry.objects.published()
         .of_type(entry_type)
         .select_related(
-            "publisher", "publisher__country", "licence", "project_status",
-            "public_authority", "in_series",
+            "publisher",
+            "publisher__country",
+            "licence",
+            "project_status",
+            "public_authority",
+            "in_series",
         )  # fmt: skip
         .filter(slug=slug)
         .first()
@@ -185,6 +189,7 @@ def entry_detail_context(*, entry: Entry, preview: bool = False) -> dict[str, An
         "countries": list(entry.countries.all()),
         "languages": list(entry.languages.all()),
         "quality_fixes": (entry.quality_report or {}).get("fixes", []),
+        "provenance_records": _provenance_records(entry),
     }
     if entry_type == EntryType.DATASET:
         context.update(_dataset_context(entry))
@@ -195,6 +200,18 @@ def entry_detail_context(*, entry: Entry, preview: bool = False) -> dict[str, An
     elif entry_type == EntryType.CHALLENGE:
         context.update(_challenge_context(entry))
     return context
+
+
+def _provenance_records(entry: Entry) -> list[Any]:
+    """The harvest sources that still list this entry (one dataset may come from two).
+
+    Read through the reverse relation the harvesters app adds, so the catalogue does not
+    import the harvesters package.
+    """
+    if not entry.pk or not hasattr(entry, "harvest_records"):
+        return []
+    records = entry.harvest_records.filter(gone=False).select_related("source")
+    return list(records.order_by("source__name")[:10])
 
 
 def _dataset_context(entry: Entry) -> dict[str, Any]:
