@@ -39,7 +39,9 @@ def catalogue_last_change() -> dt.datetime | None:
     cached = cache.get(LAST_CHANGE_CACHE_KEY) if seconds > 0 else None
     if cached is not None:
         return cached or None  # "" caches "no entries yet"
-    value = Entry.objects.aggregate(latest=Max("updated_at"))["latest"]
+    # Withdrawal is a bulk update that leaves updated_at alone, so its time counts too.
+    moments = Entry.objects.aggregate(edited=Max("updated_at"), withdrawn=Max("withdrawn_at"))
+    value = latest(moments["edited"], moments["withdrawn"])
     if seconds > 0:
         cache.set(LAST_CHANGE_CACHE_KEY, value or "", timeout=seconds)
     return value
