@@ -16,6 +16,20 @@ from tests.factories import make_entry, make_organisation, theme
 
 @pytest.fixture
 def ckan_catalogue(db: Any) -> dict[str, Any]:
+    return build_catalogue()
+
+
+@pytest.fixture
+def live_catalogue(transactional_db: Any, django_db_serialized_rollback: Any) -> dict[str, Any]:
+    """The same catalogue, committed, for a live server in another thread.
+
+    Serialized rollback restores the vocabularies the migrations seeded, which a
+    transactional test's flush would otherwise remove for every later test.
+    """
+    return build_catalogue()
+
+
+def build_catalogue() -> dict[str, Any]:
     now = timezone.now()
     city = make_organisation(name="City of Ghent", slug="city-of-ghent", kind="government")
     uni = make_organisation(name="Ghent University", slug="ghent-university", kind="academia")
@@ -35,6 +49,9 @@ def ckan_catalogue(db: Any) -> dict[str, Any]:
         contact_name="Mobility desk",
         contact_email="mobility@ghent.example",
         frequency="DAILY",
+        temporal_start=dt.date(2019, 1, 1),
+        temporal_end=dt.date(2023, 12, 31),
+        spatial_label="Ghent",
         issued=now - dt.timedelta(days=400),
         modified=now - dt.timedelta(days=2),
         distributions=[
