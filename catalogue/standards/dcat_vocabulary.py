@@ -109,6 +109,21 @@ LICENCE_URL_TO_SPDX = {
     "www.apache.org/licenses/license-2.0": "Apache-2.0",
     "www.usa.gov/government-works": "US-PD",
     "spdx.org/licenses/cc-by-4.0": "CC-BY-4.0",
+    # Open Definition ids (ckanext-dcat, older CKAN) and DCAT-AP.de licence URIs
+    "www.opendefinition.org/licenses/cc-zero": "CC0-1.0",
+    "www.opendefinition.org/licenses/cc-by": "CC-BY-4.0",
+    "www.opendefinition.org/licenses/cc-by-sa": "CC-BY-SA-4.0",
+    "www.opendefinition.org/licenses/odc-odbl": "ODbL-1.0",
+    "www.opendefinition.org/licenses/odc-by": "ODC-By-1.0",
+    "www.opendefinition.org/licenses/odc-pddl": "PDDL-1.0",
+    "opendefinition.org/licenses/cc-zero": "CC0-1.0",
+    "opendefinition.org/licenses/odc-odbl": "ODbL-1.0",
+    "dcat-ap.de/def/licenses/cc-zero": "CC0-1.0",
+    "dcat-ap.de/def/licenses/cc-by/4.0": "CC-BY-4.0",
+    "dcat-ap.de/def/licenses/cc-by-sa/4.0": "CC-BY-SA-4.0",
+    "dcat-ap.de/def/licenses/dl-by-de/2.0": "DL-DE-BY-2.0",
+    "dcat-ap.de/def/licenses/dl-zero-de/2.0": "DL-DE-ZERO-2.0",
+    "dcat-ap.de/def/licenses/odbl": "ODbL-1.0",
 }
 _SPDX_BY_LOWER = {s.lower(): s for s in [*SPDX_TO_EU_LICENCE, "OGL-Canada-2.0", "US-PD",
                                           "LicenseRef-unspecified"]}  # fmt: skip
