@@ -1,0 +1,20 @@
+"""URLs of the standard exports; included from the root URLconf before ``catalogue.urls``."""
+
+from django.urls import path, re_path
+
+from . import views
+
+app_name = "standards"
+
+urlpatterns = [
+    re_path(r"^catalog\.(?P<fmt>ttl|rdf|jsonld)$", views.catalog, name="catalog"),
+    re_path(
+        r"^(?P<type_path>datasets|apis|ppp-projects|challenges)/(?P<slug>[-a-zA-Z0-9_]+)"
+        r"\.(?P<fmt>ttl|rdf|jsonld)$",
+        views.entry,
+        name="entry",
+    ),
+    path("data.json", views.data_json, name="data_json"),
+    path("ns/eco", views.vocabulary, name="vocabulary"),
+    path("ns/", views.vocabulary),
+]
