@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from .models import (
     ENTRY_TYPE_PATHS,
+    PROXY_BY_TYPE,
     Distribution,
     Entry,
     EntryType,
@@ -178,6 +179,10 @@ def entry_detail_context(*, entry: Entry, preview: bool = False) -> dict[str, An
     memory (modelcluster), so they are read through the relation managers, never re-queried
     from the database by the entry's id.
     """
+    if not entry.entry_type:  # a new entry previewed before its first save
+        entry.entry_type = next(
+            (t for t, proxy in PROXY_BY_TYPE.items() if isinstance(entry, proxy)), EntryType.DATASET
+        )
     entry_type = entry.entry_type
     context: dict[str, Any] = {
         "entry": entry,

@@ -350,7 +350,9 @@ def test_drafts_withdrawn_unpublished_and_unknown_entries_are_404(client):
     assert client.get(draft.get_absolute_url()).status_code == 404
     assert client.get(withdrawn.get_absolute_url()).status_code == 404
     assert client.get(unpublished.get_absolute_url()).status_code == 404
-    assert client.get("/datasets/no-such-dataset/").status_code == 404
+    missing = client.get("/datasets/no-such-dataset/")
+    assert missing.status_code == 404
+    assert b"Page not found" in missing.content and b'id="main-content"' in missing.content
     # A dataset's slug under another type's path is not that entry.
     assert client.get(f"/apis/{published.slug}/").status_code == 404
     assert "Withdrawn dataset" not in page_text(client.get("/datasets/"))
@@ -402,6 +404,17 @@ def test_preview_renders_a_draft_from_its_revision(rf, entry_type):
     assert "Preview." in text
     assert context["preview"] is True
     assert entry_detail_context(entry=from_revision)["preview"] is False
+
+
+def test_preview_of_a_new_unsaved_entry_renders(rf):
+    from catalogue.models import Challenge, Distribution
+
+    challenge = Challenge(title="Not saved yet", publisher=make_organisation(name="Draft Org"))
+    challenge.distributions = [Distribution(format="csv")]
+    context = entry_detail_context(entry=challenge, preview=True)
+    text = render_to_string("catalogue/challenge_detail.html", context, request=rf.get("/"))
+
+    assert "Not saved yet" in text and "Draft Org" in text and "Preview." in text
 
 
 # --- organisations ----------------------------------------------------------------------------
