@@ -7,3 +7,6 @@ class SearchConfig(AppConfig):
     label = "catalogue_search"
     verbose_name = _("Catalogue search")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the Elasticsearch system check)

@@ -1,0 +1,130 @@
+"""`manage.py search_index rebuild|check`: build the search index afresh, or report drift.
+
+``rebuild`` on Elasticsearch builds a new versioned index and swaps the alias atomically, so
+searches keep answering while it runs; a progress bar shows how far it got. ``check`` compares
+the database (the truth) with the index and lists what is missing, extra or stale; ``--fix``
+re-syncs exactly those entries. Exit status 1 when drift remains, for monitoring.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
+
+from catalogue.models import Entry
+from search.backends import get_backend
+from search.backends.database import DatabaseBackend
+from search.backends.elasticsearch import DriftReport, ElasticsearchBackend
+
+SAMPLE = 10
+
+
+class Command(BaseCommand):
+    help = __doc__.split("\n\n")[0]
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        rebuild = sub.add_parser("rebuild", help="build the index afresh from the database")
+        rebuild.add_argument(
+            "--backend", choices=["configured", "database", "all"], default="configured",
+            help="'all' also rebuilds the database index that answers while Elasticsearch is "
+                 "down (default: the configured backend only)",
+        )  # fmt: skip
+        rebuild.add_argument("--no-progress", action="store_true")
+        check = sub.add_parser("check", help="report drift between the database and the index")
+        check.add_argument("--fix", action="store_true", help="re-sync the drifted entries")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "rebuild":
+            self.rebuild(backend_choice=options["backend"], progress=not options["no_progress"])
+        else:
+            self.check(fix=options["fix"])
+
+    # ------------------------------------------------------------------ rebuild
+    def rebuild(self, *, backend_choice: str, progress: bool) -> None:
+        configured = get_backend()
+        backends: list[Any] = []
+        if backend_choice in ("database", "all") and not isinstance(configured, DatabaseBackend):
+            backends.append(getattr(configured, "fallback", DatabaseBackend()))
+        if backend_choice in ("configured", "all") or isinstance(configured, DatabaseBackend):
+            backends.append(configured)
+        total = Entry.objects.published().count()
+        for backend in backends:
+            started = time.perf_counter()
+            bar = tqdm(total=total, desc=f"{backend.name} index", unit="entry",
+                       disable=not progress, file=self.stderr._out)  # fmt: skip
+            try:
+                count = backend.rebuild(progress=bar.update)
+            except Exception as error:
+                raise CommandError(f"{backend.name} rebuild failed: {error}") from error
+            finally:
+                bar.close()
+            elapsed = time.perf_counter() - started
+            rate = count / elapsed if elapsed else 0
+            self.stdout.write(self.style.SUCCESS(
+                f"{backend.name}: indexed {count} entries in {elapsed:.1f}s ({rate:,.0f}/s)"
+            ))  # fmt: skip
+            if isinstance(backend, ElasticsearchBackend):
+                info = backend.indices.describe()
+                analysis = "stemming, folding, synonyms" if info.get("rich_analysis") else (
+                    "core only (the cluster has no analysis-common)")  # fmt: skip
+                self.stdout.write(f"  alias {info['alias']} -> {info['index']}; analysis: "
+                                  f"{analysis}")  # fmt: skip
+
+    # ------------------------------------------------------------------ check
+    def check(self, *, fix: bool) -> None:  # type: ignore[override]
+        backend = get_backend()
+        is_es = isinstance(backend, ElasticsearchBackend)
+        report = backend.drift() if is_es else database_drift()  # type: ignore[union-attr]
+        self._print(backend.name, report)
+        if report.ok:
+            return
+        if fix:
+            ids = report.ids_to_sync
+            if isinstance(backend, ElasticsearchBackend):
+                backend.sync(ids)
+            else:
+                backend.index_entries(ids)
+            self.stdout.write(self.style.SUCCESS(f"Re-synced {len(ids)} entries."))
+            return
+        raise CommandError("The index has drifted: run with --fix, or `search_index rebuild`.",
+                           returncode=1)  # fmt: skip
+
+    def _print(self, name: str, report: DriftReport) -> None:
+        self.stdout.write(f"Backend: {name}")
+        if report.index:
+            for key, value in report.index.items():
+                self.stdout.write(f"  {key}: {value}")
+        self.stdout.write(f"  published entries in the database: {report.in_database}")
+        self.stdout.write(f"  documents in the index: {report.in_index}")
+        for label, ids in (("missing from the index", report.missing),
+                           ("in the index but not published", report.extra),
+                           ("stale (changed since indexed)", report.stale)):  # fmt: skip
+            sample = ", ".join(str(i) for i in ids[:SAMPLE]) + (" …" if len(ids) > SAMPLE else "")
+            line = f"  {label}: {len(ids)}" + (f" (ids {sample})" if ids else "")
+            self.stdout.write(self.style.WARNING(line) if ids else line)
+        if report.index.get("outdated_schema"):
+            self.stdout.write(self.style.WARNING(
+                "  the index mapping is older than the code: run `search_index rebuild`"))
+        if report.ok:
+            self.stdout.write(self.style.SUCCESS("No drift."))
+
+
+def database_drift() -> DriftReport:
+    """The database backend's index rows against published entries (ids only)."""
+    from django.contrib.contenttypes.models import ContentType
+    from modelsearch.models import IndexEntry
+
+    truth = set(Entry.objects.published().values_list("pk", flat=True))
+    ct = ContentType.objects.get_for_model(Entry)
+    indexed = {
+        int(pk)
+        for pk in IndexEntry.objects.filter(content_type=ct).values_list("object_id", flat=True)
+    }
+    return DriftReport(
+        in_database=len(truth), in_index=len(indexed),
+        missing=sorted(truth - indexed), extra=sorted(indexed - truth),
+    )  # fmt: skip
