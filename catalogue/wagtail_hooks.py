@@ -83,6 +83,8 @@ def _description_tab() -> ObjectList:
 
 
 def _publishing_tab() -> ObjectList:
+    # The source address is shown by the status panel (a read-only URL panel would build a
+    # form field only to display it).
     return ObjectList(
         [
             PublishingPanel(),
@@ -90,7 +92,6 @@ def _publishing_tab() -> ObjectList:
             MultiFieldPanel(
                 [
                     FieldPanel("origin", read_only=True),
-                    FieldPanel("remote_url", read_only=True),
                     FieldPanel("last_harvested_at", read_only=True),
                     FieldPanel("content_hash", read_only=True),
                     FieldPanel("withdrawn_at", read_only=True),

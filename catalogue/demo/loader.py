@@ -84,7 +84,7 @@ def demo_is_loaded() -> bool:
 
 
 @contextmanager
-def _quiet_wagtail_log() -> Iterator[None]:
+def quiet_wagtail_log() -> Iterator[None]:
     """Wagtail logs one line per revision and publish; a progress bar says it better."""
     logger = logging.getLogger("wagtail")
     level = logger.level
@@ -103,7 +103,7 @@ def demo_load(*, force: bool = False, progress: Progress | None = None) -> DemoS
         summary.skipped = True
         return summary
     step = progress or (lambda label: None)
-    with _quiet_wagtail_log(), transaction.atomic():
+    with quiet_wagtail_log(), transaction.atomic():
         loader = _Loader(summary=summary, step=step, now=timezone.now())
         loader.organisations()
         loader.datasets()

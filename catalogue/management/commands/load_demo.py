@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from tqdm import tqdm
 
-from catalogue.demo.loader import demo_item_count, demo_load
+from catalogue.demo.loader import demo_is_loaded, demo_item_count, demo_load
 
 LABELS = {
     "organisations": "organisations",
@@ -43,6 +43,9 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
 
     def handle(self, *args: Any, force: bool, no_progress: bool, **options: Any) -> None:
+        if not force and demo_is_loaded():
+            self.stdout.write("Demo content is already loaded (use --force to fill gaps).")
+            return
         bar = tqdm(
             total=demo_item_count(),
             desc="Demo content",
@@ -53,9 +56,6 @@ class Command(BaseCommand):
         )
         with bar:
             summary = demo_load(force=force, progress=lambda label: bar.update(1))
-        if summary.skipped:
-            self.stdout.write("Demo content is already loaded (use --force to fill gaps).")
-            return
         if not summary.total:
             self.stdout.write("Demo content is complete: nothing to add.")
             return
