@@ -48,14 +48,19 @@ def indexable_entries(entry_ids: Iterable[int] | None = None) -> QuerySet[Entry]
 
 
 def iter_in_batches(qs: QuerySet[Entry], size: int = BATCH_SIZE) -> Iterator[list[Entry]]:
-    """Keyset pagination: constant memory however many entries there are."""
+    """Keyset pagination on the primary key alone: constant memory, and each step is an index
+    range scan (filtering first would let SQLite pick another index and sort every time)."""
     last = 0
     while True:
-        batch = list(qs.filter(pk__gt=last)[:size])
-        if not batch:
+        window = list(
+            Entry.objects.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:size]
+        )
+        if not window:
             return
-        yield batch
-        last = batch[-1].pk
+        last = window[-1]
+        batch = list(qs.filter(pk__in=window))
+        if batch:
+            yield batch
 
 
 def facet_values(entry: Entry) -> list[tuple[str, str]]:

@@ -60,9 +60,7 @@ CHALLENGE_STATUS_SQL = (
 
 def _marked_to_html(text: str) -> str:
     """Escape text from the index, then turn FTS markers into <mark> elements."""
-    return (
-        html.escape(text).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
-    )
+    return html.escape(text).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
 
 
 def _placeholders(values: Sequence[object]) -> str:
@@ -129,10 +127,14 @@ class DatabaseBackend:
         )
         if connection.vendor == "sqlite":
             # Direct bulk insert; modelsearch's triggers copy each row into the FTS5 table.
+            # The row id is minus the entry id: FTS5 rowids then map to entries with no join,
+            # and `rowid < 0` selects exactly this backend's rows (Wagtail's own index rows
+            # for pages and organisations get positive ids).
             ct = self._entry_content_type_id()
             IndexEntry.objects.bulk_create(
                 [
                     IndexEntry(
+                        id=-doc.entry_id,
                         content_type_id=ct,
                         object_id=str(doc.entry_id),
                         title=doc.title,
@@ -171,8 +173,16 @@ class DatabaseBackend:
             e.pk: e
             for e in Entry.objects.filter(pk__in=ids)
             .select_related("publisher")
-            .only("entry_type", "slug", "title", "summary", "modified", "publisher__name",
-                  "publisher__slug", "quality_score")  # fmt: skip
+            .only(
+                "entry_type",
+                "slug",
+                "title",
+                "summary",
+                "modified",
+                "publisher__name",
+                "publisher__slug",
+                "quality_score",
+            )  # fmt: skip
         }
         highlights = self._highlights([ie for _, ie, _ in rows if ie], text)
         hits = []
@@ -240,6 +250,22 @@ class _QueryRun:
     def fill_hits(self) -> None:
         self._temp_table("search_hits")
         published = "e.live = %s AND e.withdrawn_at IS NULL"
+        if self.vendor == "sqlite":
+            # The index holds published entries only, at rowid = -entry id (see _add).
+            if self.text.is_empty:
+                self.cursor.execute(
+                    "INSERT INTO search_hits (entry_id, ie_id, score) "
+                    "SELECT -id, id, 0 FROM modelsearch_indexentry WHERE id < 0"
+                )
+                return
+            self.cursor.execute(
+                "INSERT INTO search_hits (entry_id, ie_id, score) "
+                "SELECT -rowid, rowid, bm25(modelsearch_indexentry_fts, 0.0, %s, %s) "
+                "FROM modelsearch_indexentry_fts "
+                "WHERE modelsearch_indexentry_fts MATCH %s AND rowid < 0",
+                [BODY_WEIGHT, TITLE_WEIGHT, self.text.to_fts5()],
+            )
+            return
         if self.text.is_empty:
             self.cursor.execute(
                 "INSERT INTO search_hits (entry_id, ie_id, score) "
@@ -248,26 +274,14 @@ class _QueryRun:
             )
             return
         ct = ContentType.objects.get_for_model(Entry).pk
-        if self.vendor == "sqlite":
-            self.cursor.execute(
-                "INSERT INTO search_hits (entry_id, ie_id, score) "
-                "SELECT e.id, ie.id, bm25(modelsearch_indexentry_fts, 0.0, %s, %s) "
-                "FROM modelsearch_indexentry_fts "
-                "JOIN modelsearch_indexentry ie ON ie.id = modelsearch_indexentry_fts.rowid "
-                "JOIN catalogue_entry e ON e.id = CAST(ie.object_id AS INTEGER) "
-                f"WHERE modelsearch_indexentry_fts MATCH %s AND ie.content_type_id = %s "
-                f"AND {published}",
-                [BODY_WEIGHT, TITLE_WEIGHT, self.text.to_fts5(), ct, True],
-            )
-        else:
-            self.cursor.execute(
-                "INSERT INTO search_hits (entry_id, ie_id, score) "
-                "SELECT e.id, ie.id, -(ts_rank(ie.title, q) * %s + ts_rank(ie.body, q)) "
-                "FROM modelsearch_indexentry ie, plainto_tsquery(%s) q, catalogue_entry e "
-                "WHERE e.id = CAST(ie.object_id AS BIGINT) AND ie.content_type_id = %s "
-                f"AND (ie.title @@ q OR ie.body @@ q) AND {published}",
-                [TITLE_WEIGHT, self.text.to_plain(), ct, True],
-            )
+        self.cursor.execute(
+            "INSERT INTO search_hits (entry_id, ie_id, score) "
+            "SELECT e.id, ie.id, -(ts_rank(ie.title, q) * %s + ts_rank(ie.body, q)) "
+            "FROM modelsearch_indexentry ie, plainto_tsquery(%s) q, catalogue_entry e "
+            "WHERE e.id = CAST(ie.object_id AS BIGINT) AND ie.content_type_id = %s "
+            f"AND (ie.title @@ q OR ie.body @@ q) AND {published}",
+            [TITLE_WEIGHT, self.text.to_plain(), ct, True],
+        )
 
     # Filters -------------------------------------------------------------------------
     def _predicate(self, facet: Facet, values: tuple[str, ...]) -> tuple[str, list[object]]:
