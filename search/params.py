@@ -64,7 +64,9 @@ def parse_search_params(params: QueryDictLike | Mapping[str, str]) -> SearchQuer
         sort = Sort(raw_sort)
     except ValueError:
         allowed = ", ".join(s.value for s in Sort)
-        raise SearchInputError(f"Unknown sort '{raw_sort[:40]}': use {allowed}.", "sort") from None
+        raise SearchInputError(
+            f"Unknown sort '{raw_sort[:40]}': use {allowed}.", parameter="sort"
+        ) from None
 
     page_size = _positive_int(
         get("page_size"), name="page_size", default=DEFAULT_PAGE_SIZE, maximum=MAX_PAGE_SIZE
@@ -84,6 +86,8 @@ def parse_search_params(params: QueryDictLike | Mapping[str, str]) -> SearchQuer
                 parameter=facet.value,
             )
         if any(len(v) > MAX_FILTER_VALUE_LENGTH for v in values):
-            raise SearchInputError(f"A '{facet.value}' value is too long.", facet.value)
+            raise SearchInputError(
+                f"A '{facet.value}' value is too long.", parameter=facet.value
+            )
         filters[facet] = tuple(dict.fromkeys(values))
     return SearchQuery(text=text, filters=filters, sort=sort, page=page, page_size=page_size)
