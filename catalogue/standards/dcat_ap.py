@@ -105,13 +105,22 @@ class DcatBuilder:
         self.seen_agents: set[str] = set()
         self.seen_terms: set[str] = set()
         self._pending_terms: dict[str, Node] = {}
+        self._remembered: set[str] = set()
 
     # --- vocabulary terms --------------------------------------------------------------
-    def term(self, iri: str, label: str, *classes: str, scheme: str = "") -> IRI | None:
-        """Use an authority term: it will be described (class, label, scheme) once."""
+    def term(self, iri: str, label: str, *classes: str, scheme: str = "",
+             remember: bool = True) -> IRI | None:  # fmt: skip
+        """Use a term: it is described (classes, label, scheme) with the current chunk.
+
+        Authority terms are remembered for the whole document (a bounded set); web pages and
+        endpoints (``remember=False``) only within a chunk, so memory stays flat.
+        """
         if not iri:
             return None
-        if iri not in self.seen_terms and iri not in self._pending_terms:
+        pending = self._pending_terms.get(iri)
+        if pending is not None:
+            pending.types.extend(c for c in classes if c not in pending.types)
+        elif iri not in self.seen_terms:
             node = Node(iri, [*classes])
             if SKOS + "Concept" in classes:
                 node.add(SKOS + "prefLabel", Lit(label or iri.rsplit("/", 1)[-1], lang="en"))
@@ -121,12 +130,15 @@ class DcatBuilder:
             if SKOS + "ConceptScheme" in classes:
                 node.add(DCT + "title", Lit(label, lang="en"))
             self._pending_terms[iri] = node
+            if remember:
+                self._remembered.add(iri)
         return IRI(iri)
 
     def flush_terms(self) -> list[Node]:
         """The term descriptions used since the last flush (emit them with the chunk)."""
         nodes = list(self._pending_terms.values())
-        self.seen_terms.update(self._pending_terms)
+        self.seen_terms.update(self._remembered)
+        self._remembered.clear()
         self._pending_terms.clear()
         return nodes
 
@@ -176,14 +188,14 @@ class DcatBuilder:
 
     def document(self, url: str) -> IRI | None:
         """A web page (landing page, homepage): the shapes expect a ``foaf:Document``."""
-        return self.term(url, "", FOAF + "Document") if url else None
+        return self.term(url, "", FOAF + "Document", remember=False) if url else None
 
     def resource(self, url: str) -> IRI | None:
         """An endpoint URL: the shapes' range is ``rdfs:Resource``, asserted explicitly."""
-        return self.term(url, "", RDFS + "Resource") if url else None
+        return self.term(url, "", RDFS + "Resource", remember=False) if url else None
 
     def standard(self, url: str) -> IRI | None:
-        return self.term(url, "", DCT + "Standard") if url else None
+        return self.term(url, "", DCT + "Standard", remember=False) if url else None
 
     # --- agents ------------------------------------------------------------------------
     def agent_ref(self, org: Any) -> IRI | None:
@@ -464,7 +476,7 @@ class DcatBuilder:
     def _documents(self, entry: Any, node: Node) -> None:
         for document in entry.documents.all():
             node.add(FOAF + "page", IRI(document.url))
-            if document.url in self.seen_terms or document.url in self._pending_terms:
+            if document.url in self._pending_terms:
                 continue
             d = Node(document.url, [FOAF + "Document"])
             d.add(DCT + "title", Lit(document.title))
