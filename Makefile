@@ -7,7 +7,8 @@ PIP := $(VENV)/bin/pip
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings
 
-.PHONY: run test install install-test migrate bootstrap lint bench bench-harvest bench-search bench-export clean
+.PHONY: run test install install-test migrate bootstrap lint bench bench-harvest bench-search bench-export clean \
+	es-install es-start es-stop run-elasticsearch
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,15 +31,49 @@ run: migrate
 	$(PY) manage.py bootstrap
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-## The whole suite (slow and Elasticsearch tests included)
-test: install-test
-	$(PY) -m pytest $(PYTEST_ARGS)
+## The whole suite (slow and Elasticsearch tests included): a real Elasticsearch node is
+## started first (fetched once from Maven Central, cached) and stopped at the end, even on failure.
+test: install-test es-install
+	@state=$$(mktemp -t catalogue-es-XXXXXX.json); \
+	url=$$($(PYTHON) scripts/elasticsearch.py start --state $$state) || exit 1; \
+	trap '$(PYTHON) scripts/elasticsearch.py stop --state '$$state EXIT; \
+	TEST_ELASTICSEARCH_URL=$$url $(PY) -m pytest $(PYTEST_ARGS)
+
+## Elasticsearch for tests and development (scripts/elasticsearch.py; ES_STATE remembers the node)
+ES_STATE ?= var/elasticsearch-node.json
+es-install:
+	@$(PYTHON) scripts/elasticsearch.py install >/dev/null
+es-start: es-install
+	$(PYTHON) scripts/elasticsearch.py start --state $(ES_STATE)
+es-stop:
+	$(PYTHON) scripts/elasticsearch.py stop --state $(ES_STATE)
+
+## The populated catalogue searched through a local Elasticsearch node (data kept in
+## var/elasticsearch), with a task worker for index updates. Against your own cluster instead:
+## `ELASTICSEARCH_URL=https://... make run`.
+ES_DEV_PORT ?= 9200
+run-elasticsearch: migrate es-install
+	@state=var/elasticsearch-dev.json; \
+	url=$$($(PYTHON) scripts/elasticsearch.py start --state $$state --port $(ES_DEV_PORT) \
+	       --data-dir $(CURDIR)/var/elasticsearch) || exit 1; \
+	trap '$(PYTHON) scripts/elasticsearch.py stop --state '$$state'; kill $$worker 2>/dev/null' EXIT; \
+	export ELASTICSEARCH_URL=$$url; \
+	$(PY) manage.py bootstrap && $(PY) manage.py search_index rebuild --backend all && \
+	{ $(PY) manage.py db_worker --no-reload & worker=$$!; } && \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install-test
 	$(VENV)/bin/ruff check .
 
 bench: install-test
 	$(PY) -m benchmarks.search_db
+
+## Both search backends side by side at 100,000 entries (BENCH_ARGS="--entries 20000" for less)
+bench-search: install-test es-install
+	@state=$$(mktemp -t catalogue-es-XXXXXX.json); \
+	url=$$($(PYTHON) scripts/elasticsearch.py start --state $$state --heap 1g) || exit 1; \
+	trap '$(PYTHON) scripts/elasticsearch.py stop --state '$$state EXIT; \
+	BENCH_ELASTICSEARCH_URL=$$url $(PY) -m benchmarks.bench_search $(BENCH_ARGS)
 
 clean:
 	rm -rf var/ .pytest_cache
