@@ -64,6 +64,14 @@ def generate(count: int, *, max_resources: int = 12) -> list[dict[str, Any]]:
             metadata_created=(modified - dt.timedelta(days=30)).isoformat(),
             metadata_modified=modified.isoformat(),
         )
+        # Landing pages and identifier URIs are unique per dataset at a real portal; the
+        # catalogue merges datasets that share one, so each copy gets its own.
+        for key in ("url", "data_homepage"):
+            if isinstance(package.get(key), str) and package[key]:
+                package[key] = f"{package[key].split('#')[0]}#bench-{index}"
+        for item in package.get("extras") or []:
+            if isinstance(item, dict) and item.get("key") in {"uri", "identifier", "guid"}:
+                item["value"] = f"{item.get('value')}-bench-{index}"
         base_title = package.get("title")
         if isinstance(base_title, str) or base_title is None:
             package["title"] = f"{base_title or package['name']} #{index}"

@@ -140,6 +140,11 @@ _WORD_FREQUENCIES = {
 }
 
 
+_FREQUENCY_WORD = re.compile(
+    r"\b(hourly|daily|weekly|monthly|quarterly|annually|annual|yearly|irregular|never)\b"
+)
+
+
 def frequency(value: Any, warnings: list[str] | None = None) -> str:
     """An EU frequency code (catalogue.models.Frequency) from ISO, EU URIs or words."""
     raw = text(value)
@@ -155,6 +160,9 @@ def frequency(value: Any, warnings: list[str] | None = None) -> str:
         return _WORD_FREQUENCIES[word]
     if word.startswith("annual"):
         return "ANNUAL"
+    # Free text such as "Data is updated weekly": the first frequency word in it.
+    if match := _FREQUENCY_WORD.search(raw.lower()):
+        return _WORD_FREQUENCIES[match.group(1)]
     if warnings is not None:
         warnings.append(f"frequency: unknown update frequency {raw[:60]!r} ignored")
     return ""

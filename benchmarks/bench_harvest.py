@@ -1,0 +1,165 @@
+"""`make bench-harvest`: harvest 50,000 CKAN datasets from a local CKAN API, three ways.
+
+1. A local CKAN Action API (benchmarks/ckan_server.py, its own process) serves N datasets
+   generated from the real package dicts in tests/fixtures/ckan.
+2. A fresh SQLite database in a temporary VAR_DIR; one approved CKAN harvest source.
+3. First harvest (everything new), then a re-harvest with nothing changed (a full listing,
+   ``incremental: false``, so every record is fetched, mapped and hash-compared), then an
+   incremental run (``metadata_modified`` since the last run: what a scheduled run does).
+4. ``ckanapi dump datasets --all`` against the same server: the fetch-only baseline.
+
+Prints a table of records/s and checks the targets of issue 3. Run it with
+``make bench-harvest`` or ``python -m benchmarks.bench_harvest [--datasets N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_FIRST = 500.0
+TARGET_UNCHANGED = 3000.0
+TARGET_BASELINE_SHARE = 0.5
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(datasets: int, port: int) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.ckan_server", "--datasets", str(datasets),
+         "--port", str(port)],
+        cwd=ROOT, stdout=subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stdout is not None
+    line = process.stdout.readline().decode()
+    if "CKAN API on" not in line:
+        process.kill()
+        raise SystemExit(f"the CKAN server did not start: {line!r}")
+    return process
+
+
+def setup_django(var_dir: Path) -> None:
+    os.environ["VAR_DIR"] = str(var_dir)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    os.environ["HARVEST_ALLOW_PRIVATE_ADDRESSES"] = "1"  # the server is on 127.0.0.1
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+def timed_harvest(source_id: int, **options: object) -> tuple[float, dict[str, int], str]:
+    from harvesters.models import HarvestSource
+    from harvesters.services import harvest_source_run
+
+    source = HarvestSource.objects.get(pk=source_id)
+    source.options = {**source.options, **options}
+    source.save(update_fields=["options"])
+    started = time.perf_counter()
+    job = harvest_source_run(source=source)
+    elapsed = time.perf_counter() - started
+    return elapsed, job.counts(), f"{job.status} {job.error[:200]}".strip()
+
+
+def ckanapi_dump(port: int, out: Path) -> tuple[float, int]:
+    ckanapi = Path(sys.executable).with_name("ckanapi")
+    command = [str(ckanapi) if ckanapi.exists() else "ckanapi", "dump", "datasets", "--all",
+               "-q", "-r", f"http://127.0.0.1:{port}", "-O", str(out)]  # fmt: skip
+    started = time.perf_counter()
+    # ckanapi starts its workers as "ckanapi" from PATH: put this environment's first.
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, env=env)
+    elapsed = time.perf_counter() - started
+    with out.open("rb") as handle:
+        lines = sum(1 for _line in handle)
+    return elapsed, lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--datasets", type=int, default=50_000)
+    parser.add_argument("--skip-baseline", action="store_true")
+    args = parser.parse_args()
+    var_dir = Path(tempfile.mkdtemp(prefix="bench-harvest-"))
+    port = free_port()
+    print(f"Starting a local CKAN API with {args.datasets:,} datasets on port {port}...",
+          flush=True)  # fmt: skip
+    server = start_server(args.datasets, port)
+    try:
+        setup_django(var_dir)
+        from catalogue.models import Entry, Organisation
+        from harvesters.models import HarvestSource
+
+        organisation = Organisation.objects.create(
+            name="Benchmark portal", slug="benchmark-portal", kind="government"
+        )
+        source = HarvestSource.objects.create(
+            name="Local CKAN", slug="local-ckan", protocol="ckan",
+            url=f"http://127.0.0.1:{port}/", organisation=organisation,
+            approved=True, active=True, options={"incremental": False},
+        )  # fmt: skip
+        rows: list[tuple[str, float, int, str]] = []
+        print("First harvest...", flush=True)
+        elapsed, counts, status = timed_harvest(source.pk)
+        rows.append(("first harvest (all new)", elapsed, args.datasets, status))
+        print(f"  {counts}", flush=True)
+        entries = Entry.objects.count()
+        print("Re-harvest, nothing changed (full listing)...", flush=True)
+        elapsed, counts, status = timed_harvest(source.pk)
+        rows.append(("re-harvest, unchanged (full listing)", elapsed, args.datasets, status))
+        print(f"  {counts}", flush=True)
+        print("Incremental run (metadata_modified since the last run)...", flush=True)
+        elapsed, counts, status = timed_harvest(source.pk, incremental=True)
+        rows.append(("incremental run, nothing changed", elapsed, args.datasets, status))
+        print(f"  {counts}", flush=True)
+        baseline = None
+        if not args.skip_baseline:
+            print("ckanapi dump datasets --all (fetch only)...", flush=True)
+            b_elapsed, dumped = ckanapi_dump(port, var_dir / "dump.jsonl")
+            baseline = dumped / b_elapsed
+            rows.append(("ckanapi dump datasets --all", b_elapsed, dumped, f"{dumped} dumped"))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+    print()
+    print(f"{'run':40} {'seconds':>9} {'records/s':>10}  result")
+    for name, seconds, count, status in rows:
+        print(f"{name:40} {seconds:9.1f} {count / seconds:10.0f}  {status}")
+    first = rows[0][2] / rows[0][1]
+    unchanged = rows[1][2] / rows[1][1]
+    print()
+    print(f"entries in the catalogue after the first harvest: {entries:,}")
+    checks = [
+        (f"first harvest >= {TARGET_FIRST:.0f} records/s", first >= TARGET_FIRST),
+        (f"unchanged re-harvest >= {TARGET_UNCHANGED:.0f} records/s",
+         unchanged >= TARGET_UNCHANGED),
+    ]  # fmt: skip
+    if baseline:
+        checks.append((
+            f"first harvest >= {TARGET_BASELINE_SHARE:.0%} of the fetch-only baseline "
+            f"({first / baseline:.0%})",
+            first >= TARGET_BASELINE_SHARE * baseline,
+        ))  # fmt: skip
+    for label, ok in checks:
+        print(f"[{'met' if ok else 'MISSED'}] {label}")
+    shutil.rmtree(var_dir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
