@@ -68,6 +68,10 @@ lint: install-test
 bench: install-test
 	$(PY) -m benchmarks.search_db
 
+## Harvest 50,000 datasets from a local CKAN API: first run, unchanged re-run, ckanapi baseline
+bench-harvest: install-test
+	$(PY) -m benchmarks.bench_harvest $(BENCH_ARGS)
+
 ## Both search backends side by side at 100,000 entries (BENCH_ARGS="--entries 20000" for less)
 bench-search: install-test es-install
 	@state=$$(mktemp -t catalogue-es-XXXXXX.json); \
