@@ -92,8 +92,9 @@ class DatabaseBackend:
         from modelsearch.models import IndexEntry
 
         with transaction.atomic():
-            IndexEntry.objects.filter(content_type_id=self._entry_content_type_id()).delete()
-            FacetValueRow.objects.all().delete()
+            entries = IndexEntry.objects.filter(content_type_id=self._entry_content_type_id())
+            entries._raw_delete(entries.db)
+            FacetValueRow.objects.all()._raw_delete(FacetValueRow.objects.db)
         total = 0
         for batch in iter_in_batches(indexable_entries()):
             with transaction.atomic():
@@ -106,49 +107,41 @@ class DatabaseBackend:
     def _remove(self, ids: list[int]) -> None:
         from modelsearch.models import IndexEntry
 
-        IndexEntry.objects.filter(
+        # Raw deletes: nothing cascades from these derived rows, so skip Django's collector.
+        entries = IndexEntry.objects.filter(
             content_type_id=self._entry_content_type_id(), object_id__in=[str(i) for i in ids]
-        ).delete()
-        FacetValueRow.objects.filter(entry_id__in=ids).delete()
+        )
+        entries._raw_delete(entries.db)
+        facets = FacetValueRow.objects.filter(entry_id__in=ids)
+        facets._raw_delete(facets.db)
 
-    def _add(self, entries: list[Entry]) -> None:
+    def _add(self, entries: list[Any]) -> None:
         if not entries:
             return
-        from modelsearch.models import IndexEntry
-
         documents = [build_document(entry) for entry in entries]
-        FacetValueRow.objects.bulk_create(
-            [
-                FacetValueRow(entry_id=doc.entry_id, facet=facet, value=value)
-                for doc in documents
-                for facet, value in doc.facets
-            ],
-            batch_size=2000,
-        )
-        if connection.vendor == "sqlite":
-            # Direct bulk insert; modelsearch's triggers copy each row into the FTS5 table.
-            # The row id is minus the entry id: FTS5 rowids then map to entries with no join,
-            # and `rowid < 0` selects exactly this backend's rows (Wagtail's own index rows
-            # for pages and organisations get positive ids).
-            ct = self._entry_content_type_id()
-            IndexEntry.objects.bulk_create(
-                [
-                    IndexEntry(
-                        id=-doc.entry_id,
-                        content_type_id=ct,
-                        object_id=str(doc.entry_id),
-                        title=doc.title,
-                        autocomplete=doc.title,
-                        body=doc.body,
-                    )
-                    for doc in documents
-                ],
-                batch_size=500,
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO search_facet_value (entry_id, facet, value) VALUES (%s, %s, %s)",
+                [(doc.entry_id, facet, value) for doc in documents for facet, value in doc.facets],
             )
-        else:  # PostgreSQL / MySQL: modelsearch builds its vendor-specific vectors.
-            from modelsearch.backends import get_search_backend
+            if connection.vendor == "sqlite":
+                # modelsearch's triggers copy each row into the FTS5 table. The row id is minus
+                # the entry id: FTS5 rowids then map to entries with no join, and `rowid < 0`
+                # selects exactly this backend's rows (Wagtail's own index rows for pages and
+                # organisations get positive ids).
+                ct = self._entry_content_type_id()
+                cursor.executemany(
+                    "INSERT INTO modelsearch_indexentry (id, content_type_id, object_id, "
+                    "title_norm, title, autocomplete, body) VALUES (%s, %s, %s, 1.0, %s, %s, %s)",
+                    [(-doc.entry_id, ct, str(doc.entry_id), doc.title, doc.title, doc.body)
+                     for doc in documents],
+                )  # fmt: skip
+                return
+        # PostgreSQL / MySQL: modelsearch builds its vendor-specific vectors.
+        from modelsearch.backends import get_search_backend
 
-            get_search_backend().add_bulk(Entry, entries)
+        instances = list(Entry.objects.filter(pk__in=[e.pk for e in entries]))
+        get_search_backend().add_bulk(Entry, instances)
 
     # ------------------------------------------------------------------ querying
     def search(self, query: SearchQuery) -> SearchResults:
