@@ -74,6 +74,7 @@ class HarvestSource(models.Model):
         ordering = ["name"]
         verbose_name = _("harvest source")
         verbose_name_plural = _("harvest sources")
+        permissions = [("approve_harvestsource", _("Can approve harvest sources to run"))]
 
     def __str__(self) -> str:
         return self.name
