@@ -425,7 +425,8 @@ CHALLENGES: list[dict[str, Any]] = [
         "problem_statement": "<p>Surveys by aircraft happen every five years; erosion after "
         "one storm can undo a sea defence. Communities need cheap, frequent "
         "measurements.</p>",
-        "description": "<p>Nine prototypes were tested on three beaches over a winter.</p>",
+        "description": "<p>Nine prototypes were tested on three beaches over a winter, "
+        "against surveys by the Institute's engineers after every storm.</p>",
         "eligibility": "Open to all.",
         "how_to_enter": "Closed.",
         "prizes": [
@@ -471,7 +472,8 @@ CHALLENGES: list[dict[str, Any]] = [
         "problem_statement": "<p>Town centres know little about who visits and when. "
         "Anonymous footfall counts could help shops set opening hours and councils plan "
         "events.</p>",
-        "description": "<p>Opens in the spring. Sample data will be published before opening.</p>",
+        "description": "<p>Entries open soon. Sample footfall counts from three town "
+        "centres will be published before then, so you can test ideas on real data.</p>",
         "eligibility": "Businesses, councils and students.",
         "how_to_enter": "Entry form opens on the opening date.",
         "prizes": [("Winner", "4000", "EUR", "A year of free footfall data")],
