@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .models import (
@@ -66,8 +67,22 @@ def entry_type_sections(counts: dict[str, int]) -> list[dict[str, Any]]:
 
 
 def _counts_by_type(queryset: QuerySet[Entry]) -> dict[str, int]:
-    rows = queryset.order_by().values("entry_type").annotate(n=Count("id", distinct=True))
+    """Entries per type; the queryset must not join to-many relations (rows would repeat)."""
+    rows = queryset.order_by().values("entry_type").annotate(n=Count("id"))
     return {row["entry_type"]: row["n"] for row in rows}
+
+
+def _newest_of_each_type(queryset: QuerySet[Entry], *, limit: int) -> list[Entry]:
+    """The newest entries across types: one index scan per type, merged here.
+
+    Ordering all public entries by date would sort the whole table; each type's newest few
+    come straight from the partial index ``entry_public_type_idx``.
+    """
+    candidates: list[Entry] = []
+    for entry_type in EntryType:
+        candidates += entry_cards(queryset.of_type(entry_type))[:limit]
+    candidates.sort(key=lambda e: (e.modified is not None, e.modified, e.pk), reverse=True)
+    return candidates[:limit]
 
 
 # --- listings --------------------------------------------------------------------------------
@@ -116,7 +131,7 @@ def home_context() -> dict[str, Any]:
     )
     return {
         "type_sections": entry_type_sections(_counts_by_type(published)),
-        "newest_entries": list(entry_cards(published)[:HOME_NEWEST_COUNT]),
+        "newest_entries": _newest_of_each_type(published, limit=HOME_NEWEST_COUNT),
         "closing_challenges": list(closing),
         "featured_organisations": organisation_featured(),
     }
@@ -272,12 +287,19 @@ def _challenge_context(entry: Entry) -> dict[str, Any]:
 
 
 def _with_entry_counts(queryset: QuerySet[Organisation]) -> QuerySet[Organisation]:
-    return queryset.annotate(
-        entry_count=Count(
-            "published_entries",
-            filter=Q(published_entries__live=True, published_entries__withdrawn_at__isnull=True),
-        )
+    """Annotate ``entry_count``: the entries each organisation publishes.
+
+    A correlated count per organisation reads the partial index of public entries by
+    publisher; a join with GROUP BY would read every entry row.
+    """
+    published_by = (
+        Entry.objects.filter(PUBLISHED, publisher=OuterRef("pk"))
+        .order_by()
+        .values("publisher")
+        .annotate(n=Count("id"))
+        .values("n")[:1]
     )
+    return queryset.annotate(entry_count=Coalesce(Subquery(published_by), 0))
 
 
 def organisation_list(*, kind: str | None = None) -> QuerySet[Organisation]:
@@ -297,10 +319,12 @@ def organisation_kind_counts() -> list[dict[str, Any]]:
     ]
 
 
-def _sections(queryset: QuerySet[Entry]) -> list[dict[str, Any]]:
+def _sections(
+    queryset: QuerySet[Entry], counts: dict[str, int] | None = None
+) -> list[dict[str, Any]]:
     """Per entry type: the count and the newest few, skipping types with nothing."""
     sections = []
-    for section in entry_type_sections(_counts_by_type(queryset)):
+    for section in entry_type_sections(_counts_by_type(queryset) if counts is None else counts):
         if section["count"]:
             entries = entry_cards(queryset.of_type(section["entry_type"]))
             section["entries"] = list(entries[:SECTION_PREVIEW_COUNT])
@@ -316,26 +340,36 @@ def organisation_detail_context(*, organisation: Organisation) -> dict[str, Any]
     """All an organisation publishes, and every project or challenge it takes part in."""
     published = Entry.objects.published()
     publishes = published.filter(publisher=organisation)
+    # Entries it takes part in without publishing them: disjoint from ``publishes``, so the
+    # two counts add up. The ids come from two single-index lookups (partners, authority);
+    # one query with an OR across a join lets SQLite's planner pick an index that reads
+    # every entry.
+    authority_ids = set(
+        Entry.objects.filter(public_authority=organisation).values_list("id", flat=True)
+    )
+    partner_ids = set(
+        Partnership.objects.filter(organisation=organisation).values_list("entry_id", flat=True)
+    )
+    takes_part = published.filter(pk__in=authority_ids | partner_ids).exclude(
+        publisher=organisation
+    )
     partnerships = list(
         Partnership.objects.filter(organisation=organisation)
         .filter(entry__live=True, entry__withdrawn_at__isnull=True)
         .select_related("entry", "entry__publisher")
         .order_by("-entry__modified", "entry_id")[:PARTNER_ROLES_LIMIT]
     )
-    authority_for = list(
-        entry_cards(published.filter(public_authority=organisation))[:PARTNER_ROLES_LIMIT]
-    )
-    involved = published.filter(
-        Q(publisher=organisation)
-        | Q(public_authority=organisation)
-        | Q(partnerships__organisation=organisation)
-    )
+    authority_for = list(entry_cards(published.filter(pk__in=authority_ids))[:PARTNER_ROLES_LIMIT])
+    published_counts = _counts_by_type(publishes)
+    counts = dict(published_counts)
+    for entry_type, n in _counts_by_type(takes_part).items():
+        counts[entry_type] = counts.get(entry_type, 0) + n
     return {
         "organisation": organisation,
         "children": list(organisation.children.order_by("name")),
-        "type_counts": entry_type_sections(_counts_by_type(involved)),
-        "total_count": involved.order_by().values("id").distinct().count(),
-        "published_sections": _sections(publishes),
+        "type_counts": entry_type_sections(counts),
+        "total_count": sum(counts.values()),
+        "published_sections": _sections(publishes, published_counts),
         "partnerships": partnerships,
         "authority_for": authority_for,
     }

@@ -262,6 +262,19 @@ class Entry(
         indexes = [
             models.Index(fields=["entry_type", "live", "-modified"], name="entry_listing_idx"),
             models.Index(fields=["publisher", "live"], name="entry_publisher_idx"),
+            # Partial indexes over public entries only: a listing page reads its 20 rows and
+            # counts its total from the index, without sorting the table (the public site
+            # filters on ``live AND withdrawn_at IS NULL``, which a plain index cannot seek on).
+            models.Index(
+                fields=["entry_type", "modified"],
+                condition=models.Q(live=True, withdrawn_at__isnull=True),
+                name="entry_public_type_idx",
+            ),
+            models.Index(
+                fields=["publisher", "entry_type", "modified"],
+                condition=models.Q(live=True, withdrawn_at__isnull=True),
+                name="entry_public_publisher_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -74,6 +74,8 @@ def test_organisation_and_theme_pages_are_bounded(client, django_assert_max_num_
     org = make_organisation(name="Busy Agency")
     for entry_type in ("dataset", "api", "ppp", "challenge"):
         _rich_entries(entry_type, 2, publisher=org)
+    partnered = make_entry("ppp", title="Partnered once", public_authority=org)
+    Partnership.objects.create(entry=partnered, organisation=org, role="lender")
     few_org = _queries(client, org.get_absolute_url())
     theme_url = theme("ENVI").get_absolute_url()
     few_theme = _queries(client, theme_url)
@@ -84,6 +86,8 @@ def test_organisation_and_theme_pages_are_bounded(client, django_assert_max_num_
         _rich_entries(entry_type, 6, publisher=org)
     for entry in Entry.objects.of_type("challenge")[:10]:
         Partnership.objects.create(entry=entry, organisation=org, role="sponsor")
+    for _ in range(5):
+        make_entry("ppp", public_authority=org)
 
     with django_assert_max_num_queries(few_org):
         client.get(org.get_absolute_url())

@@ -431,6 +431,9 @@ def test_organisation_page_shows_what_it_publishes_and_partners_in(client):
     project = make_entry("ppp", title="Container terminal", publisher=other, public_authority=org)
     challenge = make_entry("challenge", title="Green shipping", publisher=other)
     Partnership.objects.create(entry=challenge, organisation=org, role="sponsor")
+    # Authority and partner in one project, partner in its own API: each counted once.
+    Partnership.objects.create(entry=project, organisation=org, role="advisor")
+    Partnership.objects.create(entry=api, organisation=org, role="operator")
 
     text = page_text(client.get("/organisations/" + org.slug + "/"))
 
