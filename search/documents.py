@@ -9,8 +9,6 @@ from the same function the database backend uses, so both backends count the sam
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -23,7 +21,7 @@ from elasticsearch.dsl import (
     Text,
 )
 
-from catalogue.models import ENTRY_TYPE_PATHS, Entry, EntryType
+from catalogue.models import ENTRY_TYPE_PATHS, EntryType
 from catalogue.sanitise import html_to_text
 
 from .documents_db import facet_values, indexable_entries, iter_in_batches
@@ -71,7 +69,6 @@ class EntryIndexDocument(Document):
     closes_at = Date()
     judging_ends_at = Date()
     has_personal_data = Boolean()
-    doc_hash = Keyword(index=False)
 
     # Facets: one keyword field per Facet, named by its value.
     type = Keyword()
@@ -99,8 +96,8 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
 
 
-def entry_to_source(entry: Entry) -> dict[str, Any]:
-    """The indexed document of one published entry (its relations prefetched)."""
+def entry_to_source(entry: Any) -> dict[str, Any]:
+    """The indexed document of one published entry (an ``Entry`` or its indexing snapshot)."""
     facets: dict[str, list[str]] = {str(f): [] for f in Facet if f is not Facet.CHALLENGE_STATUS}
     for facet, value in facet_values(entry):
         facets[facet].append(value)
@@ -136,15 +133,7 @@ def entry_to_source(entry: Entry) -> dict[str, Any]:
         "has_personal_data": entry.contains_personal_data,
         **facets,
     }
-    source["doc_hash"] = document_hash(source)
     return source
-
-
-def document_hash(source: dict[str, Any]) -> str:
-    """A digest of what the index should hold, for `search_index check --deep`."""
-    content = {k: v for k, v in source.items() if k not in ("doc_hash", "updated_at")}
-    payload = json.dumps(content, sort_keys=True, default=str).encode()
-    return hashlib.sha1(payload, usedforsecurity=False).hexdigest()
 
 
 def iter_sources(entry_ids: Iterable[int] | None = None) -> Iterator[list[dict[str, Any]]]:

@@ -29,6 +29,8 @@ from .query import Facet, SearchQuery, Sort
 from .text_query import TextQuery
 
 MARK_PRE, MARK_POST = "<mark>", "</mark>"
+# Typo tolerance: words the index lacks are corrected from these fields' vocabularies.
+SPELLCHECK_FIELDS = ("title", "description")
 TEXT_FRAGMENT_CHARS = 180
 # Terms buckets per facet: every value of a realistic catalogue (organisations are the many).
 FACET_SIZES = {Facet.ORGANISATION: 1000, Facet.FORMAT: 300}
@@ -77,19 +79,8 @@ class ChallengeStatusFacet(DslFacet[Any]):
         return out
 
 
-def text_query(text: TextQuery, *, fuzzy: bool = False) -> Query:
-    """Every word in some field, phrases as phrases; ``fuzzy`` tolerates typos."""
-    if fuzzy:
-        clauses = [
-            Q("multi_match", query=term, fields=list(TEXT_FIELDS), fuzziness="AUTO",
-              prefix_length=1, max_expansions=20)  # fmt: skip
-            for term in text.terms
-        ]
-        clauses += [
-            Q("multi_match", query=" ".join(p), fields=list(TEXT_FIELDS), type="phrase")
-            for p in text.phrases
-        ]
-        return Q("bool", must=clauses)
+def text_query(text: TextQuery) -> Query:
+    """Every word in some field, phrases as phrases."""
     rebuilt = " ".join([*text.terms, *('"' + " ".join(p) + '"' for p in text.phrases)])
     # Term-centric: each word may be in a different field, as in the database backend.
     by_word = Q(
@@ -106,6 +97,26 @@ def text_query(text: TextQuery, *, fuzzy: bool = False) -> Query:
     whole = Q("multi_match", query=text.to_plain(), fields=list(TEXT_FIELDS), operator="and",
               type="best_fields")  # fmt: skip
     return Q("bool", should=[by_word, whole], minimum_should_match=1)
+
+
+def corrected(text: TextQuery, suggest: Any) -> TextQuery | None:
+    """The words with typos replaced by the index's closest terms; None if none changed.
+
+    Uses the term suggester, which every Elasticsearch has in its core: a query that matched
+    nothing is asked again with "transprot" read as "transport". Cheaper and easier to
+    highlight than fuzzy queries over every field.
+    """
+    best: dict[str, tuple[float, int, str]] = {}
+    for name in SPELLCHECK_FIELDS:
+        for entry in getattr(suggest, f"spell_{name}", None) or []:
+            for option in entry.options:
+                candidate = (float(option.score), int(option.freq), str(option.text))
+                if entry.text not in best or candidate > best[entry.text]:
+                    best[entry.text] = candidate
+    terms = tuple(best[t][2] if t in best else t for t in text.terms)
+    if terms == text.terms:
+        return None
+    return TextQuery(terms=tuple(dict.fromkeys(terms)), phrases=text.phrases)
 
 
 def ranked(query: Query) -> Query:
@@ -138,12 +149,11 @@ class CatalogueSearch(FacetedSearch[Any]):
         index: str,
         client: Elasticsearch | str = "default",
         now: dt.datetime,
-        fuzzy: bool = False,
+        spellcheck: bool = False,
     ) -> None:
         self.index = index
         self.using = client  # type: ignore[assignment]
         self.text = text
-        self.fuzzy = fuzzy
         self.search_query = query
         self.facets = {
             facet.value: TermsFacet(field=facet.value,
@@ -155,11 +165,18 @@ class CatalogueSearch(FacetedSearch[Any]):
         filters = {facet.value: list(values) for facet, values in query.filters.items()}
         super().__init__(query=None if text.is_empty else text.to_plain(), filters=filters)
         self._s = self._s.source(SOURCE_FIELDS).extra(track_total_hits=True)
+        if spellcheck and text.terms:
+            for name in SPELLCHECK_FIELDS:
+                self._s = self._s.suggest(
+                    f"spell_{name}", " ".join(text.terms),
+                    term={"field": name, "suggest_mode": "missing", "min_word_length": 4,
+                          "prefix_length": 1, "max_edits": 2, "size": 1},
+                )  # fmt: skip
         start = query.offset
         self._s = self._s[start : start + query.page_size]
 
     def query(self, search: Any, query: Any) -> Any:
-        return search.query(ranked(text_query(self.text, fuzzy=self.fuzzy)))
+        return search.query(ranked(text_query(self.text)))
 
     def highlight(self, search: Any) -> Any:
         search = search.highlight_options(

@@ -15,7 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +31,7 @@ from ..documents import SCHEMA_VERSION, iter_sources
 from ..es_alias import IndexManager
 from ..es_client import INDEXING_TIMEOUT_SECONDS, EsConfig, is_unavailable
 from ..es_health import CircuitBreaker, HealthSnapshot
-from ..faceted import CatalogueSearch, RelatedSearch, suggest_body
+from ..faceted import CatalogueSearch, RelatedSearch, corrected, suggest_body
 from ..query import Facet, FacetValue, Hit, SearchInputError, SearchQuery, SearchResults
 from ..text_query import parse_text_query
 from .base import Progress, SearchBackend
@@ -139,14 +141,16 @@ class ElasticsearchBackend:
     def _search(self, query: SearchQuery) -> SearchResults:
         text = parse_text_query(query.text)
         now = timezone.now()
-        faceted = CatalogueSearch(query, text, index=self.alias, client=self.client, now=now)
+        faceted = CatalogueSearch(query, text, index=self.alias, client=self.client, now=now,
+                                  spellcheck=True)  # fmt: skip
         response = faceted.execute()
-        if not response.hits.total.value and text.terms:
-            # Nothing matched as typed: try again tolerating typos ("transprot" → transport).
-            faceted = CatalogueSearch(
-                query, text, index=self.alias, client=self.client, now=now, fuzzy=True
-            )
-            response = faceted.execute()
+        if not response.hits.total.value and text.terms and "suggest" in response:
+            # Nothing matched as typed: ask again with typos corrected ("transprot").
+            fixed = corrected(text, response.suggest)
+            if fixed is not None:
+                faceted = CatalogueSearch(query, fixed, index=self.alias, client=self.client,
+                                          now=now)  # fmt: skip
+                response = faceted.execute()
         counts: dict[Facet, dict[str, int]] = {}
         for facet in Facet:
             counts[facet] = {str(key): n for key, n, _ in response.facets[facet.value]}
@@ -295,6 +299,17 @@ class ElasticsearchBackend:
                 raise ElasticsearchUnavailable(message)
             raise RuntimeError(message)
 
+    def _bulk_load(self, index: str, sources: list[dict[str, Any]]) -> int:
+        operations: list[dict[str, Any]] = []
+        for source in sources:
+            operations.append({"index": {"_index": index, "_id": str(source["entry_id"])}})
+            operations.append(source)
+        response = self.bulk_client.bulk(operations=operations)
+        if response.get("errors"):
+            failed = [i for i in response["items"] if next(iter(i.values())).get("error")]
+            raise RuntimeError(f"{len(failed)} documents refused, first: {failed[0]}")
+        return len(sources)
+
     def rebuild(self, progress: Progress | None = None) -> int:
         """A new versioned index filled from the database, then one atomic alias swap.
 
@@ -305,14 +320,18 @@ class ElasticsearchBackend:
         name, _ = self.indices.create(bulk_load=True)
         total = 0
         try:
-            for _ok, _item in helpers.streaming_bulk(
-                self.bulk_client,
-                _rebuild_actions(name, progress),
-                chunk_size=BULK_CHUNK,
-                max_chunk_bytes=20 * 2**20,
-                raise_on_error=True,
-            ):
-                total += 1
+            # Documents are built here (this thread owns the database connection) while
+            # up to two earlier batches are being indexed by sender threads.
+            with ThreadPoolExecutor(max_workers=2, thread_name_prefix="es-bulk") as pool:
+                pending: deque[Future[int]] = deque()
+                for batch in iter_sources():
+                    pending.append(pool.submit(self._bulk_load, name, batch))
+                    while len(pending) > 2:
+                        total += pending.popleft().result()
+                    if progress:
+                        progress(len(batch))
+                while pending:
+                    total += pending.popleft().result()
             self.indices.finish_bulk_load(name)
             self.indices.swap(name)
         except BaseException:
@@ -373,14 +392,6 @@ def _first(value: Any) -> str:
 def _index_action(index: str, source: dict[str, Any]) -> dict[str, Any]:
     return {"_op_type": "index", "_index": index, "_id": str(source["entry_id"]),
             "_source": source}  # fmt: skip
-
-
-def _rebuild_actions(index: str, progress: Progress | None) -> Iterator[dict[str, Any]]:
-    for batch in iter_sources():
-        for source in batch:
-            yield _index_action(index, source)
-        if progress:
-            progress(len(batch))
 
 
 def _is_missing_alias(error: dict[str, Any]) -> bool:

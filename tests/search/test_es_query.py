@@ -17,10 +17,10 @@ from search.text_query import parse_text_query
 NOW = dt.datetime(2026, 6, 1, 12, 0, tzinfo=dt.UTC)
 
 
-def build(qs: str, *, fuzzy: bool = False) -> dict:
+def build(qs: str, *, spellcheck: bool = False) -> dict:
     query = parse_search_params(QueryDict(qs))
     search = CatalogueSearch(
-        query, parse_text_query(query.text), index="x-entries", now=NOW, fuzzy=fuzzy
+        query, parse_text_query(query.text), index="x-entries", now=NOW, spellcheck=spellcheck
     )
     return search._s.to_dict()
 
@@ -58,10 +58,11 @@ def test_typed_syntax_never_reaches_the_query_parser():
     assert sqs["simple_query_string"]["flags"] == "PHRASE|WHITESPACE"
 
 
-def test_fuzzy_variant_tolerates_typos_word_by_word():
-    query = build("q=timetabels+bus", fuzzy=True)["query"]["function_score"]["query"]
-    musts = query["bool"]["must"]
-    assert [m["multi_match"]["fuzziness"] for m in musts] == ["AUTO", "AUTO"]
+def test_spellcheck_asks_the_core_term_suggester_for_each_word():
+    suggest = build("q=timetabels+bus", spellcheck=True)["suggest"]
+    assert set(suggest) == {"spell_title", "spell_description"}
+    assert suggest["spell_title"]["text"] == "timetabels bus"
+    assert suggest["spell_title"]["term"]["suggest_mode"] == "missing"
 
 
 def test_ranking_weighs_quality_and_freshness_and_pages_are_bounded():

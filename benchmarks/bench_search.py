@@ -1,0 +1,301 @@
+"""`make bench-search`: both search backends side by side at 100,000 entries.
+
+A fresh SQLite catalogue is seeded in bulk (benchmarks/seed.py: public-sector vocabulary with a
+Zipf word distribution, "data" in ~80% of entries, "public" in ~55%), then for the database
+backend and for Elasticsearch it measures:
+
+- bulk indexing, as a harvest does it: batches of 1,000 changed entries (docs/s);
+- a full rebuild of the index from the database (seconds, docs/s);
+- latency of the JSON search API (``/api/v1/search``) served by gunicorn on 127.0.0.1 over
+  real HTTP, with 1 and 8 concurrent clients (p50/p95), over a query mix of broad words,
+  selective words, phrases, filters and typos;
+- for Elasticsearch, the raw query time of the very request the backend sends (same body,
+  straight to the cluster), so ``API p50 - raw p50`` is our overhead (Django, labels, JSON).
+
+The Makefile starts a throw-away node and passes ``BENCH_ELASTICSEARCH_URL``; without it the
+benchmark starts its own. Targets (issue 4): indexing >= 3,000 docs/s; Elasticsearch API p95
+<= 50 ms for one client; overhead <= 15 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERY_MIX = {
+    "broad": ["q=data", "q=public", "q=open+data", "q=data&sort=newest", "q=public&page=3"],
+    "selective": ["q=cadastre", "q=vaccination", "q=orthophoto+imagery", "q=refugee"],
+    "phrase": ['q="air+quality"', 'q="bus+route"', 'q="public+data"'],
+    "filters only": ["type=dataset", "type=api&authentication=none", "format=CSV",
+                     "theme=transport&type=dataset", "challenge_status=open", "sort=title"],
+    "broad + filters": ["q=data&type=dataset&format=CSV", "q=public&theme=health",
+                        "q=data&organisation_kind=government&country=FR"],
+    "typo": ["q=vacination", "q=orthofoto"],
+}  # fmt: skip
+TARGET_DOCS_PER_S = 3000
+TARGET_P95_MS = 50
+TARGET_OVERHEAD_MS = 15
+HARVEST_BATCH = 1000
+
+
+def percentile(samples: list[float], pct: float) -> float:
+    ordered = sorted(samples)
+    index = max(0, min(len(ordered) - 1, round(pct / 100 * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+# ---------------------------------------------------------------------- in the child process
+def prepare(entries: int, harvest_sample: int) -> dict[str, Any]:
+    """Seed, then time bulk indexing, rebuilds and raw Elasticsearch queries."""
+    import django
+
+    django.setup()
+    import requests
+    from django.core.management import call_command
+    from django.http import QueryDict
+    from django.utils import timezone
+
+    from benchmarks.seed import seed
+    from catalogue.models import Entry
+    from search.backends import get_backend
+    from search.backends.database import DatabaseBackend
+    from search.backends.elasticsearch import ElasticsearchBackend
+    from search.faceted import CatalogueSearch
+    from search.params import parse_search_params
+    from search.text_query import parse_text_query
+
+    call_command("migrate", verbosity=0)
+    report = seed(entries, index=False, progress=True)
+    es = get_backend()
+    assert isinstance(es, ElasticsearchBackend), "set ELASTICSEARCH_URL"
+    db = es.fallback
+    assert isinstance(db, DatabaseBackend)
+    published = Entry.objects.published().count()
+    out: dict[str, Any] = {"entries": entries, "published": published,
+                           "seed_s": round(report.insert_seconds, 1)}  # fmt: skip
+
+    for name, rebuild in (("database", db.rebuild), ("elasticsearch", es.rebuild)):
+        started = time.perf_counter()
+        count = rebuild()
+        elapsed = time.perf_counter() - started
+        out[f"{name}_rebuild_s"] = round(elapsed, 1)
+        out[f"{name}_rebuild_docs_s"] = round(count / elapsed)
+        print(f"{name}: rebuilt {count} in {elapsed:.1f}s", file=sys.stderr, flush=True)
+
+    ids = list(Entry.objects.published().order_by("?").values_list("pk", flat=True)
+               [:harvest_sample])  # fmt: skip
+    for name, index in (("database", db.index_entries), ("elasticsearch", es.sync)):
+        started = time.perf_counter()
+        for start in range(0, len(ids), HARVEST_BATCH):
+            index(ids[start : start + HARVEST_BATCH])
+        elapsed = time.perf_counter() - started
+        out[f"{name}_bulk_docs_s"] = round(len(ids) / elapsed)
+    es.client.indices.refresh(index=es.alias)
+
+    # Raw Elasticsearch: the same request body the backend sends, timed from here.
+    session = requests.Session()
+    raw: dict[str, list[float]] = {}
+    took: list[float] = []
+    for group, queries in QUERY_MIX.items():
+        raw[group] = []
+        for qs in queries:
+            query = parse_search_params(QueryDict(qs))
+            text = parse_text_query(query.text)
+            body = CatalogueSearch(query, text, index=es.alias, now=timezone.now())._s.to_dict()
+            url = f"{es.config.url}/{es.alias}/_search"
+            session.post(url, json=body, timeout=30)  # warm-up
+            for _ in range(5):
+                started = time.perf_counter()
+                response = session.post(url, json=body, timeout=30)
+                raw[group].append((time.perf_counter() - started) * 1000)
+                took.append(float(response.json()["took"]))
+    out["raw"] = raw
+    out["raw_took_p50"] = statistics.median(took)
+    return out
+
+
+# ---------------------------------------------------------------------- HTTP load
+def start_server(env: dict[str, str], *, workers: int, threads: int) -> tuple[Any, str]:
+    port = free_port()
+    process = subprocess.Popen(  # noqa: S603
+        [str(Path(sys.executable).parent / "gunicorn"), "portal.wsgi:application",
+         "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads),
+         "--worker-class", "gthread", "--log-level", "warning", "--timeout", "120"],
+        env=env, cwd=ROOT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    import requests
+
+    for _ in range(120):
+        try:
+            if requests.get(f"{url}/api/v1/search?page_size=1", timeout=5).status_code == 200:
+                return process, url
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    process.terminate()
+    raise SystemExit("gunicorn did not start")
+
+
+def load(url: str, *, clients: int, rounds: int) -> tuple[dict[str, list[float]], list[str]]:
+    """Each client runs the whole mix ``rounds`` times; latencies in ms per query group."""
+    import requests
+
+    samples: dict[str, list[float]] = {group: [] for group in QUERY_MIX}
+    errors: list[str] = []
+    lock = threading.Lock()
+    mix = [(group, qs) for group, queries in QUERY_MIX.items() for qs in queries]
+
+    def client(offset: int) -> None:
+        session = requests.Session()
+        for _ in range(rounds):
+            for i in range(len(mix)):
+                group, qs = mix[(i + offset) % len(mix)]
+                started = time.perf_counter()
+                response = session.get(f"{url}/api/v1/search?{qs}", timeout=120)
+                elapsed = (time.perf_counter() - started) * 1000
+                with lock:
+                    samples[group].append(elapsed)
+                    if response.status_code != 200:
+                        errors.append(f"{qs}: {response.status_code}")
+
+    for group, qs in mix:  # warm every worker's caches once
+        requests.get(f"{url}/api/v1/search?{qs}", timeout=120)
+    threads = [threading.Thread(target=client, args=(n * 3,)) for n in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return samples, errors
+
+
+def summary(samples: dict[str, list[float]]) -> dict[str, tuple[float, float]]:
+    rows = {g: (statistics.median(s), percentile(s, 95)) for g, s in samples.items() if s}
+    every = [x for s in samples.values() for x in s]
+    rows["all"] = (statistics.median(every), percentile(every, 95))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--harvest-sample", type=int, default=20_000)
+    parser.add_argument("--rounds", type=int, default=4, help="mix repetitions per client")
+    parser.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.prepare:
+        result = prepare(args.entries, min(args.harvest_sample, args.entries))
+        print("RESULT " + json.dumps(result), flush=True)
+        return
+
+    node = None
+    es_url = os.environ.get("BENCH_ELASTICSEARCH_URL", "")
+    if not es_url:
+        spec = importlib.util.spec_from_file_location("es_node", ROOT / "scripts" / "elasticsearch.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        node = module.start(heap="1g")
+        es_url = node.url
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench-es-") as var_dir:
+            run(args, es_url, var_dir)
+    finally:
+        if node:
+            node.stop()
+
+
+def run(args: argparse.Namespace, es_url: str, var_dir: str) -> None:
+    env = {
+        **os.environ, "VAR_DIR": var_dir, "DJANGO_SETTINGS_MODULE": "portal.settings",
+        "LOG_LEVEL": "WARNING", "DEBUG": "false", "SECRET_KEY": secrets.token_urlsafe(40),
+        "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "false", "API_RATE_LIMIT": "off",
+        "ELASTICSEARCH_URL": es_url, "ELASTICSEARCH_INDEX_PREFIX": f"bench-{secrets.token_hex(4)}",
+    }  # fmt: skip
+    proc = subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "benchmarks.bench_search", "--prepare",
+         "--entries", str(args.entries), "--harvest-sample", str(args.harvest_sample)],
+        env=env, stdout=subprocess.PIPE, text=True, check=True, cwd=ROOT,
+    )  # fmt: skip
+    prep = json.loads(next(x for x in proc.stdout.splitlines() if x.startswith("RESULT "))[7:])
+
+    latency: dict[tuple[str, int], dict[str, tuple[float, float]]] = {}
+    errors: list[str] = []
+    for backend in ("database", "elasticsearch"):
+        server_env = dict(env)
+        if backend == "database":
+            server_env["ELASTICSEARCH_URL"] = ""
+        process, url = start_server(server_env, workers=2, threads=4)
+        try:
+            for clients in (1, 8):
+                samples, errs = load(url, clients=clients, rounds=args.rounds)
+                latency[(backend, clients)] = summary(samples)
+                errors += errs
+                print(f"{backend} x{clients}: done", file=sys.stderr, flush=True)
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+    report(prep, latency, errors)
+
+
+def report(prep: dict[str, Any], latency: dict[Any, Any], errors: list[str]) -> None:
+    def ok(value: float, target: float, *, higher: bool = False) -> str:
+        good = value >= target if higher else value <= target
+        return "ok" if good else "MISSED"
+
+    print(f"\nSearch backends at {prep['entries']:,} entries ({prep['published']:,} published; "
+          f"seeded in {prep['seed_s']} s). Latency in ms, HTTP via gunicorn on 127.0.0.1.\n")
+    print(f"{'':<34} | {'database':>12} | {'elasticsearch':>13}")
+    print("-" * 66)
+    for label, key in (("bulk indexing, batches of 1,000 (docs/s)", "bulk_docs_s"),
+                       ("full rebuild (s)", "rebuild_s"),
+                       ("full rebuild (docs/s)", "rebuild_docs_s")):  # fmt: skip
+        print(f"{label:<34.34} | {prep['database_' + key]:>12,} | {prep['elasticsearch_' + key]:>13,}")
+    print(f"\n{'API /api/v1/search':<22} | {'clients':>7} | {'db p50':>8} | {'db p95':>8} | "
+          f"{'es p50':>8} | {'es p95':>8} | {'raw es p50':>10}")
+    print("-" * 88)
+    raw = {g: statistics.median(s) for g, s in prep["raw"].items()}
+    raw["all"] = statistics.median([x for s in prep["raw"].values() for x in s])
+    for clients in (1, 8):
+        db, es = latency[("database", clients)], latency[("elasticsearch", clients)]
+        for group in [*QUERY_MIX, "all"]:
+            raw_cell = f"{raw[group]:10.1f}" if clients == 1 else f"{'':>10}"
+            print(f"{group:<22} | {clients:>7} | {db[group][0]:8.1f} | {db[group][1]:8.1f} | "
+                  f"{es[group][0]:8.1f} | {es[group][1]:8.1f} | {raw_cell}")
+        print("-" * 88)
+    es1 = latency[("elasticsearch", 1)]["all"]
+    overhead = es1[0] - raw["all"]
+    indexing = min(prep["elasticsearch_bulk_docs_s"], prep["elasticsearch_rebuild_docs_s"])
+    print("\nTargets (issue 4):")
+    print(f"  Elasticsearch indexing >= {TARGET_DOCS_PER_S:,} docs/s: {indexing:,} "
+          f"{ok(indexing, TARGET_DOCS_PER_S, higher=True)}")
+    print(f"  Elasticsearch API p95, one client <= {TARGET_P95_MS} ms: {es1[1]:.1f} "
+          f"{ok(es1[1], TARGET_P95_MS)}")
+    print(f"  overhead over raw Elasticsearch (p50) <= {TARGET_OVERHEAD_MS} ms: {overhead:.1f} "
+          f"{ok(overhead, TARGET_OVERHEAD_MS)}  (server-side 'took' p50: "
+          f"{prep['raw_took_p50']:.0f} ms)")
+    if errors:
+        print(f"\n{len(errors)} non-200 answers, e.g. {errors[:5]}")
+
+
+if __name__ == "__main__":
+    main()
