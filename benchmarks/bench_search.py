@@ -178,7 +178,7 @@ def load(url: str, *, clients: int, rounds: int) -> tuple[dict[str, list[float]]
                     if response.status_code != 200:
                         errors.append(f"{qs}: {response.status_code}")
 
-    for group, qs in mix:  # warm every worker's caches once
+    for _group, qs in mix:  # warm every worker's caches once
         requests.get(f"{url}/api/v1/search?{qs}", timeout=120)
     threads = [threading.Thread(target=client, args=(n * 3,)) for n in range(clients)]
     for t in threads:
@@ -210,7 +210,8 @@ def main() -> None:
     node = None
     es_url = os.environ.get("BENCH_ELASTICSEARCH_URL", "")
     if not es_url:
-        spec = importlib.util.spec_from_file_location("es_node", ROOT / "scripts" / "elasticsearch.py")
+        script = ROOT / "scripts" / "elasticsearch.py"
+        spec = importlib.util.spec_from_file_location("es_node", script)
         assert spec and spec.loader
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
@@ -264,12 +265,13 @@ def report(prep: dict[str, Any], latency: dict[Any, Any], errors: list[str]) -> 
 
     print(f"\nSearch backends at {prep['entries']:,} entries ({prep['published']:,} published; "
           f"seeded in {prep['seed_s']} s). Latency in ms, HTTP via gunicorn on 127.0.0.1.\n")
-    print(f"{'':<34} | {'database':>12} | {'elasticsearch':>13}")
-    print("-" * 66)
+    print(f"{'':<42} | {'database':>12} | {'elasticsearch':>13}")
+    print("-" * 74)
     for label, key in (("bulk indexing, batches of 1,000 (docs/s)", "bulk_docs_s"),
                        ("full rebuild (s)", "rebuild_s"),
                        ("full rebuild (docs/s)", "rebuild_docs_s")):  # fmt: skip
-        print(f"{label:<34.34} | {prep['database_' + key]:>12,} | {prep['elasticsearch_' + key]:>13,}")
+        db_value, es_value = prep["database_" + key], prep["elasticsearch_" + key]
+        print(f"{label:<42} | {db_value:>12,} | {es_value:>13,}")
     print(f"\n{'API /api/v1/search':<22} | {'clients':>7} | {'db p50':>8} | {'db p95':>8} | "
           f"{'es p50':>8} | {'es p95':>8} | {'raw es p50':>10}")
     print("-" * 88)
