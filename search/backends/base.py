@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
-from ..query import SearchQuery, SearchResults
+from ..query import Hit, SearchQuery, SearchResults
 
 Progress = Callable[[int], None]
 
@@ -28,4 +28,8 @@ class SearchBackend(Protocol):
 
     def rebuild(self, progress: Progress | None = None) -> int:
         """Index every published entry afresh; return how many were indexed."""
+        ...
+
+    def related(self, entry_id: int, limit: int = 5) -> list[Hit]:
+        """Published entries most like this one ("related entries" on detail pages)."""
         ...
