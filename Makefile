@@ -79,5 +79,9 @@ bench-search: install-test es-install
 	trap '$(PYTHON) scripts/elasticsearch.py stop --state '$$state EXIT; \
 	BENCH_ELASTICSEARCH_URL=$$url $(PY) -m benchmarks.bench_search $(BENCH_ARGS)
 
+## Bulk CSV/JSON Lines export, package_search p95 and the DCAT-AP exports at 100,000 entries
+bench-export: install-test
+	$(PY) -m benchmarks.bench_export $(BENCH_ARGS)
+
 clean:
 	rm -rf var/ .pytest_cache
