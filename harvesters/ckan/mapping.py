@@ -81,12 +81,9 @@ def next_search_url(page_url: str, packages: list[Any]) -> str | None:
     start = integer(params.get("start")) or 0
     if len(packages) < rows:
         return None
-    stamps = [
-        dates.parse_datetime(p.get("metadata_modified")) if isinstance(p, dict) else None
-        for p in packages
-    ]
-    last = stamps[-1]
-    if last is None or all(stamp == last for stamp in stamps):
+    stamps = [text(p.get("metadata_modified")) if isinstance(p, dict) else "" for p in packages]
+    last = dates.parse_datetime(stamps[-1]) if stamps[-1] else None
+    if last is None or all(stamp == stamps[-1] for stamp in stamps):
         # No usable timestamp, or one timestamp for the whole page: move on by offset.
         params["start"] = str(start + rows)
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -121,7 +122,24 @@ def normalise_format(
 ) -> tuple[str, str]:
     """(FORMAT, media/type) from whatever a distribution gave; each may be ""."""
     raw_format = text(fmt)
-    raw_media = text(media_type).lower().split(";")[0].strip()
+    raw_media = text(media_type)
+    name, media, unknown = _lookup(raw_format[:100], raw_media[:200])
+    if not name:
+        name = _from_url(text(url))
+        if name and not media:
+            media = MEDIA_TYPES.get(name, "")
+    if unknown and not name:
+        if warnings is not None:
+            warnings.append(f"format: unknown format {raw_format[:40]!r} kept as given")
+        name = unknown
+    return name, media
+
+
+@lru_cache(maxsize=2048)
+def _lookup(raw_format: str, raw_media: str) -> tuple[str, str, str]:
+    """(name, media type, cleaned unknown name) for a format/media-type pair; cached, as a
+    portal repeats a handful of pairs across thousands of distributions."""
+    raw_media = raw_media.lower().split(";")[0].strip()
     media = raw_media if _MEDIA_TYPE.match(raw_media) else ""
     name = _format_name(raw_format)
     if not name and raw_format and "/" in raw_format:  # some portals put a media type here
@@ -129,15 +147,12 @@ def normalise_format(
         name = _BY_MEDIA_TYPE.get(media, "")
     if not name and media:
         name = _BY_MEDIA_TYPE.get(media, "")
-    if not name:
-        name = _from_url(text(url))
+    unknown = ""
     if raw_format and not name:
-        if warnings is not None:
-            warnings.append(f"format: unknown format {raw_format[:40]!r} kept as given")
-        name = re.sub(r"[^A-Z0-9 .+-]", "", raw_format.upper())[:20].strip()
+        unknown = re.sub(r"[^A-Z0-9 .+-]", "", raw_format.upper())[:20].strip()
     if not media and name:
         media = MEDIA_TYPES.get(name, "")
-    return name, media
+    return name, media, unknown
 
 
 def _format_name(raw: str) -> str:
