@@ -101,10 +101,17 @@ class Command(BaseCommand):
         """Rebuild the search index when it is empty but published entries exist."""
         if not Entry.objects.published().exists():
             return
-        if search_entries(SearchQuery(page_size=1)).count:
+        try:
+            if search_entries(SearchQuery(page_size=1)).count:
+                return
+            self.say("Search index is empty: rebuilding it…")
+            count = rebuild_index()
+        except Exception as error:  # noqa: BLE001 - an unreachable search server must not stop the site
+            self.stderr.write(
+                f"Search index not checked ({type(error).__name__}: {error}). The site starts; "
+                "run `manage.py search_index rebuild` once search is reachable."
+            )
             return
-        self.say("Search index is empty: rebuilding it…")
-        count = rebuild_index()
         self.say(f"Search index rebuilt: {count} entries.")
 
     def admin_ensure(self) -> None:
