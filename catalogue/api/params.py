@@ -36,7 +36,7 @@ class Paging:
 
 def _whole_number(params: QueryDict, name: str, *, default: int, maximum: int) -> int:
     raw = params.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
     raw = raw.strip()
     if not raw.isascii() or not raw.isdigit() or len(raw) > 9:
@@ -64,13 +64,14 @@ def _clean(value: str) -> str:
 
 def filter_values(params: QueryDict, name: str) -> tuple[str, ...]:
     """Every non-blank value of a repeatable filter, deduplicated, bounded in number and size."""
-    values = [v for v in (_clean(raw) for raw in params.getlist(name)) if v]
-    if len(values) > MAX_VALUES_PER_FILTER:
+    raw_values = params.getlist(name)
+    if len(raw_values) > MAX_VALUES_PER_FILTER:
         raise ApiError(400, _("Too many values for '%(name)s': at most %(max)d.")
                        % {"name": name, "max": MAX_VALUES_PER_FILTER}, parameter=name)  # fmt: skip
-    if any(len(v) > MAX_VALUE_LENGTH for v in values):
+    if any(len(raw) > MAX_VALUE_LENGTH for raw in raw_values):
         raise ApiError(400, _("A '%(name)s' value is too long.") % {"name": name},
                        parameter=name)  # fmt: skip
+    values = [v for v in (_clean(raw) for raw in raw_values) if v]
     return tuple(dict.fromkeys(values))
 
 
@@ -84,9 +85,9 @@ EARLIEST = dt.datetime(1000, 1, 1, tzinfo=dt.UTC)
 def parse_modified_since(params: QueryDict) -> dt.datetime | None:
     """An ISO 8601 / RFC 3339 date or date-time; a date means its midnight UTC, a naive time
     is UTC. A leap second counts as the second before it; years before 1000 mean "always"."""
-    raw = (params.get("modified_since") or "").strip().upper()
-    if not raw:
+    if "modified_since" not in params:
         return None
+    raw = (params.get("modified_since") or "").strip().upper()
     message = _("'modified_since' must be an ISO 8601 date or date-time, e.g. 2024-05-01 or "
                 "2024-05-01T12:00:00Z.")  # fmt: skip
     match = _MOMENT.match(raw) if len(raw) <= 40 else None

@@ -34,6 +34,13 @@ def test_non_ascii_digits_are_not_page_numbers(client: Any, db: Any) -> None:
     assert client.get("/api/v1/datasets", {"page": "\uff11"}).status_code == 400
 
 
+@pytest.mark.parametrize("name", ["page", "page_size", "modified_since"])
+def test_present_but_empty_values_are_400(client: Any, db: Any, name: str) -> None:
+    response = client.get("/api/v1/datasets", {name: ""})
+    assert response.status_code == 400
+    assert response.json()["error"]["parameter"] == name
+
+
 @pytest.mark.parametrize("path", [*LIST_PATHS, "/api/v1/search"])
 def test_page_size_over_the_limit_is_400(client: Any, db: Any, path: str) -> None:
     response = client.get(path, {"page_size": "101"})
@@ -120,3 +127,15 @@ def test_odd_slugs_are_json_404(client: Any, db: Any, slug: str) -> None:
     response = client.get(f"/api/v1/datasets/{slug}")
     assert response.status_code == 404
     assert response["Content-Type"].startswith("application/json")
+
+
+@pytest.mark.parametrize(("params", "parameter"), [
+    ({"sort": "sideways"}, "sort"), ({"type": "x" * 201}, "type"), ({"q": "a" * 501}, "q"),
+    ({"theme": [f"t{n}" for n in range(21)]}, "theme"),
+])  # fmt: skip
+def test_bad_search_parameters_name_the_parameter(
+    client: Any, db: Any, params: dict, parameter: str
+) -> None:
+    response = client.get("/api/v1/search", params)
+    assert response.status_code == 400
+    assert response.json()["error"]["parameter"] == parameter
