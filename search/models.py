@@ -26,3 +26,21 @@ class FacetValueRow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.entry_id} {self.facet}={self.value}"
+
+
+class IndexState(models.Model):
+    """A token that changes whenever the database index changes.
+
+    Each process keeps its facet bitmaps (search/backends/facet_cache.py) until the token it
+    built them from changes. A random token rather than a counter: a rolled-back transaction
+    can rewind a counter to a value another process has already seen.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    token = models.CharField(max_length=32, default="")
+
+    class Meta:
+        db_table = "search_index_state"
+
+    def __str__(self) -> str:
+        return self.token

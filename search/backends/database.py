@@ -4,15 +4,17 @@ Text lives in django-modelsearch's index tables (``modelsearch_indexentry`` and,
 FTS5 shadow table), written in bulk by this backend. Ranking is our own query: one FTS5 MATCH
 scored by ``bm25()`` with the title weighted above the rest, because modelsearch scores each
 matching row with a correlated subquery and a broad word ("data" in 80% of entries) then takes
-minutes (DESIGN.md §5). Facet counts come from ``search_facet_value`` (see search/models.py).
+minutes (DESIGN.md §5).
 
-One request computes the matching set once into a per-connection temporary table, then counts
-facets, pages and highlights from it.
+Facet values live in ``search_facet_value`` (search/models.py); each process keeps them as
+bitmaps (facet_cache.py), so filters and every facet count are ANDs and popcounts over the one
+set of matches, and the order of "newest" and "title" is a cached list walked until a page is
+full. One search is one SQL query for the text, one for the page's entries and one for its
+highlights.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -42,21 +44,13 @@ from ..documents_db import build_document, indexable_entries, iter_in_batches
 from ..models import FacetValueRow
 from ..query import Facet, FacetValue, Hit, SearchQuery, SearchResults, Sort
 from ..text_query import TextQuery, parse_text_query
+from .facet_cache import Membership, bitmap_from_ids, bump_token, current_snapshot
 
 Progress = Callable[[int], None]
 
 TITLE_WEIGHT = 10.0
 BODY_WEIGHT = 1.0
 MARK_START, MARK_END = "\x02", "\x03"
-
-# SQL for a challenge's status from its dates, at query time (statuses move with the clock).
-CHALLENGE_STATUS_SQL = (
-    "CASE WHEN e.opens_at IS NOT NULL AND %s < e.opens_at THEN 'upcoming' "
-    "WHEN e.closes_at IS NULL OR %s < e.closes_at THEN 'open' "
-    "WHEN e.judging_ends_at IS NOT NULL AND %s < e.judging_ends_at THEN 'judging' "
-    "ELSE 'closed' END"
-)
-
 
 def _marked_to_html(text: str) -> str:
     """Escape text from the index, then turn FTS markers into <mark> elements."""
@@ -95,6 +89,7 @@ class DatabaseBackend:
             entries = IndexEntry.objects.filter(content_type_id=self._entry_content_type_id())
             entries._raw_delete(entries.db)
             FacetValueRow.objects.all()._raw_delete(FacetValueRow.objects.db)
+            bump_token()
         total = 0
         for batch in iter_in_batches(indexable_entries()):
             with transaction.atomic():
@@ -114,11 +109,13 @@ class DatabaseBackend:
         entries._raw_delete(entries.db)
         facets = FacetValueRow.objects.filter(entry_id__in=ids)
         facets._raw_delete(facets.db)
+        bump_token()
 
     def _add(self, entries: list[Any]) -> None:
         if not entries:
             return
         documents = [build_document(entry) for entry in entries]
+        bump_token()
         with connection.cursor() as cursor:
             cursor.executemany(
                 "INSERT INTO search_facet_value (entry_id, facet, value) VALUES (%s, %s, %s)",
@@ -146,22 +143,96 @@ class DatabaseBackend:
     # ------------------------------------------------------------------ querying
     def search(self, query: SearchQuery) -> SearchResults:
         text = parse_text_query(query.text)
-        now = timezone.now()
-        with connection.cursor() as cursor:
-            runner = _QueryRun(cursor, query, text, now)
-            runner.fill_hits()
-            runner.fill_filtered()
-            count = runner.count()
-            page_rows = runner.page()
-            facets = runner.facets()
-        hits = self._hits(page_rows, text)
-        return SearchResults(
-            query=query, count=count, hits=hits, facets=_label_facets(facets, query),
-            backend=self.name,
-        )  # fmt: skip
+        snap = current_snapshot()
+        size = snap.size_bytes
+        matches: list[tuple[int, float]] | None = None
+        if text.is_empty:
+            hits = snap.universe
+        else:
+            matches = self._match(text, ranked=query.effective_sort is Sort.RELEVANCE)
+            hits = bitmap_from_ids((entry_id for entry_id, _ in matches), size) & snap.universe
 
-    def _hits(self, rows: list[tuple[int, int | None, float]], text: TextQuery) -> list[Hit]:
-        ids = [entry_id for entry_id, _, _ in rows]
+        status_bitmaps = (
+            snap.challenge_status_bitmaps(timezone.now())
+            if Facet.CHALLENGE_STATUS in query.filters or snap.challenges
+            else {}
+        )
+        postings = dict(snap.postings)
+        postings[Facet.CHALLENGE_STATUS.value] = status_bitmaps
+        selections = {
+            facet: _union(postings.get(facet.value, {}), values)
+            for facet, values in query.filters.items()
+        }
+        filtered = hits
+        for bitmap in selections.values():
+            filtered &= bitmap
+
+        counts: dict[Facet, dict[str, int]] = {}
+        for facet in Facet:
+            base = filtered
+            if facet in selections:  # disjunctive: counted over every other selection
+                base = hits
+                for other, bitmap in selections.items():
+                    if other is not facet:
+                        base &= bitmap
+            counts[facet] = {
+                value: n
+                for value, bitmap in postings.get(facet.value, {}).items()
+                if (n := (base & bitmap).bit_count())
+            }
+
+        members = Membership(filtered, size)
+        wanted = query.offset + query.page_size
+        if matches is not None and query.effective_sort is Sort.RELEVANCE:
+            ranked = [(entry_id, score) for entry_id, score in matches if entry_id in members]
+            page = ranked[query.offset : wanted]
+        else:
+            order = snap.title_order if query.effective_sort is Sort.TITLE else snap.newest_first
+            picked: list[int] = []
+            for entry_id in order:
+                if entry_id in members:
+                    picked.append(entry_id)
+                    if len(picked) >= wanted:
+                        break
+            page = [(entry_id, 0.0) for entry_id in picked[query.offset :]]
+        return SearchResults(
+            query=query,
+            count=filtered.bit_count(),
+            hits=self._hits(page, text),
+            facets=_label_facets(counts, query),
+            backend=self.name,
+        )
+
+    def _match(self, text: TextQuery, *, ranked: bool) -> list[tuple[int, float]]:
+        """Entry ids matching the text, best first when ``ranked`` (lower score = better)."""
+        with connection.cursor() as cursor:
+            if connection.vendor == "sqlite":
+                if ranked:
+                    cursor.execute(
+                        "SELECT -rowid, bm25(modelsearch_indexentry_fts, 0.0, %s, %s) AS score "
+                        "FROM modelsearch_indexentry_fts WHERE modelsearch_indexentry_fts "
+                        "MATCH %s AND rowid < 0 ORDER BY score, rowid",
+                        [BODY_WEIGHT, TITLE_WEIGHT, text.to_fts5()],
+                    )
+                    return cursor.fetchall()
+                cursor.execute(
+                    "SELECT -rowid FROM modelsearch_indexentry_fts "
+                    "WHERE modelsearch_indexentry_fts MATCH %s AND rowid < 0",
+                    [text.to_fts5()],
+                )
+                return [(row[0], 0.0) for row in cursor.fetchall()]
+            cursor.execute(
+                "SELECT CAST(ie.object_id AS BIGINT), "
+                "-(ts_rank(ie.title, q) * %s + ts_rank(ie.body, q)) AS score "
+                "FROM modelsearch_indexentry ie, plainto_tsquery(%s) q "
+                "WHERE ie.content_type_id = %s AND (ie.title @@ q OR ie.body @@ q) "
+                "ORDER BY score",
+                [TITLE_WEIGHT, text.to_plain(), self._entry_content_type_id()],
+            )
+            return [(int(a), float(b)) for a, b in cursor.fetchall()]
+
+    def _hits(self, rows: list[tuple[int, float]], text: TextQuery) -> list[Hit]:
+        ids = [entry_id for entry_id, _ in rows]
         entries = {
             e.pk: e
             for e in Entry.objects.filter(pk__in=ids)
@@ -177,13 +248,13 @@ class DatabaseBackend:
                 "quality_score",
             )  # fmt: skip
         }
-        highlights = self._highlights([ie for _, ie, _ in rows if ie], text)
+        highlights = self._highlights(ids, text)
         hits = []
-        for entry_id, ie_id, score in rows:
+        for entry_id, score in rows:
             entry = entries.get(entry_id)
             if entry is None:
                 continue
-            title_hl, text_hl = highlights.get(ie_id or -1, ("", ""))
+            title_hl, text_hl = highlights.get(entry_id, ("", ""))
             hits.append(
                 Hit(
                     entry_id=entry.pk,
@@ -203,9 +274,11 @@ class DatabaseBackend:
             )
         return hits
 
-    def _highlights(self, ie_ids: list[int], text: TextQuery) -> dict[int, tuple[str, str]]:
-        if not ie_ids or text.is_empty or connection.vendor != "sqlite":
+    def _highlights(self, entry_ids: list[int], text: TextQuery) -> dict[int, tuple[str, str]]:
+        """Highlighted title and snippet of each hit, keyed by entry id (rowid = -entry id)."""
+        if not entry_ids or text.is_empty or connection.vendor != "sqlite":
             return {}
+        ie_ids = [-entry_id for entry_id in entry_ids]
         sql = (
             "SELECT rowid, highlight(modelsearch_indexentry_fts, 2, %s, %s), "
             "snippet(modelsearch_indexentry_fts, 1, %s, %s, '…', 24) "
@@ -217,165 +290,9 @@ class DatabaseBackend:
                 sql, [MARK_START, MARK_END, MARK_START, MARK_END, text.to_fts5(), *ie_ids]
             )
             return {
-                rowid: (_marked_to_html(title), _marked_to_html(snippet))
+                -rowid: (_marked_to_html(title), _marked_to_html(snippet))
                 for rowid, title, snippet in cursor.fetchall()
             }
-
-
-class _QueryRun:
-    """One search's SQL, over temporary tables private to this database connection."""
-
-    def __init__(self, cursor: Any, query: SearchQuery, text: TextQuery, now: dt.datetime):
-        self.cursor = cursor
-        self.query = query
-        self.text = text
-        self.now = connection.ops.adapt_datetimefield_value(now)
-        self.vendor = connection.vendor
-        self.filtered_table = "search_hits"
-
-    def _temp_table(self, name: str) -> None:
-        self.cursor.execute(
-            f"CREATE TEMP TABLE IF NOT EXISTS {name} "
-            "(entry_id BIGINT PRIMARY KEY, ie_id BIGINT, score REAL)"
-        )
-        self.cursor.execute(f"DELETE FROM {name}")  # noqa: S608 (fixed names)
-
-    def fill_hits(self) -> None:
-        self._temp_table("search_hits")
-        published = "e.live = %s AND e.withdrawn_at IS NULL"
-        if self.vendor == "sqlite":
-            # The index holds published entries only, at rowid = -entry id (see _add).
-            if self.text.is_empty:
-                self.cursor.execute(
-                    "INSERT INTO search_hits (entry_id, ie_id, score) "
-                    "SELECT -id, id, 0 FROM modelsearch_indexentry WHERE id < 0"
-                )
-                return
-            self.cursor.execute(
-                "INSERT INTO search_hits (entry_id, ie_id, score) "
-                "SELECT -rowid, rowid, bm25(modelsearch_indexentry_fts, 0.0, %s, %s) "
-                "FROM modelsearch_indexentry_fts "
-                "WHERE modelsearch_indexentry_fts MATCH %s AND rowid < 0",
-                [BODY_WEIGHT, TITLE_WEIGHT, self.text.to_fts5()],
-            )
-            return
-        if self.text.is_empty:
-            self.cursor.execute(
-                "INSERT INTO search_hits (entry_id, ie_id, score) "
-                f"SELECT e.id, NULL, 0 FROM catalogue_entry e WHERE {published}",
-                [True],
-            )
-            return
-        ct = ContentType.objects.get_for_model(Entry).pk
-        self.cursor.execute(
-            "INSERT INTO search_hits (entry_id, ie_id, score) "
-            "SELECT e.id, ie.id, -(ts_rank(ie.title, q) * %s + ts_rank(ie.body, q)) "
-            "FROM modelsearch_indexentry ie, plainto_tsquery(%s) q, catalogue_entry e "
-            "WHERE e.id = CAST(ie.object_id AS BIGINT) AND ie.content_type_id = %s "
-            f"AND (ie.title @@ q OR ie.body @@ q) AND {published}",
-            [TITLE_WEIGHT, self.text.to_plain(), ct, True],
-        )
-
-    # Filters -------------------------------------------------------------------------
-    def _predicate(self, facet: Facet, values: tuple[str, ...]) -> tuple[str, list[object]]:
-        if facet is Facet.CHALLENGE_STATUS:
-            status_sql = CHALLENGE_STATUS_SQL
-            return (
-                "h.entry_id IN (SELECT e.id FROM catalogue_entry e "
-                f"WHERE e.entry_type = 'challenge' AND {status_sql} IN ({_placeholders(values)}))",
-                [self.now, self.now, self.now, *values],
-            )
-        return (
-            "h.entry_id IN (SELECT entry_id FROM search_facet_value "
-            f"WHERE facet = %s AND value IN ({_placeholders(values)}))",
-            [facet.value, *values],
-        )
-
-    def _where(self, exclude: Facet | None = None) -> tuple[str, list[object]]:
-        clauses, params = [], []
-        for facet, values in self.query.filters.items():
-            if facet is exclude:
-                continue
-            clause, clause_params = self._predicate(facet, values)
-            clauses.append(clause)
-            params += clause_params
-        return (" AND ".join(clauses) or "1 = 1"), params
-
-    def fill_filtered(self) -> None:
-        if not self.query.filters:
-            return
-        self._temp_table("search_filtered")
-        where, params = self._where()
-        self.cursor.execute(
-            "INSERT INTO search_filtered (entry_id, ie_id, score) "
-            f"SELECT h.entry_id, h.ie_id, h.score FROM search_hits h WHERE {where}",
-            params,
-        )
-        self.filtered_table = "search_filtered"
-
-    def count(self) -> int:
-        self.cursor.execute(f"SELECT COUNT(*) FROM {self.filtered_table}")  # noqa: S608
-        return int(self.cursor.fetchone()[0])
-
-    def page(self) -> list[tuple[int, int | None, float]]:
-        sort = self.query.effective_sort
-        if sort is Sort.RELEVANCE:
-            # bm25: lower is better. Quality breaks ties between equally relevant entries.
-            order = "f.score ASC, e.quality_score DESC, e.id DESC"
-        elif sort is Sort.TITLE:
-            order = "LOWER(e.title) ASC, e.id ASC"
-        else:
-            order = "e.modified IS NULL, e.modified DESC, e.id DESC"
-        self.cursor.execute(
-            f"SELECT f.entry_id, f.ie_id, f.score FROM {self.filtered_table} f "  # noqa: S608
-            f"JOIN catalogue_entry e ON e.id = f.entry_id ORDER BY {order} LIMIT %s OFFSET %s",
-            [self.query.page_size, self.query.offset],
-        )
-        return [(int(a), b, float(c or 0)) for a, b, c in self.cursor.fetchall()]
-
-    # Facets --------------------------------------------------------------------------
-    def facets(self) -> dict[Facet, dict[str, int]]:
-        counts: dict[Facet, dict[str, int]] = {facet: {} for facet in Facet}
-        selected = set(self.query.filters)
-        # Facets without a selection: one pass over the fully filtered set.
-        self.cursor.execute(
-            "SELECT fv.facet, fv.value, COUNT(*) FROM search_facet_value fv "
-            f"JOIN {self.filtered_table} f ON f.entry_id = fv.entry_id "  # noqa: S608
-            "GROUP BY fv.facet, fv.value"
-        )
-        for facet, value, n in self.cursor.fetchall():
-            try:
-                key = Facet(facet)
-            except ValueError:
-                continue
-            if key not in selected:
-                counts[key][value] = int(n)
-        if Facet.CHALLENGE_STATUS not in selected:
-            counts[Facet.CHALLENGE_STATUS] = self._challenge_counts(self.filtered_table, "", [])
-        # A selected facet is counted over every other filter, so its other values stay visible.
-        for facet in selected:
-            where, params = self._where(exclude=facet)
-            if facet is Facet.CHALLENGE_STATUS:
-                counts[facet] = self._challenge_counts("search_hits", where, params)
-                continue
-            self.cursor.execute(
-                "SELECT fv.value, COUNT(*) FROM search_facet_value fv "
-                "JOIN search_hits h ON h.entry_id = fv.entry_id "
-                f"WHERE fv.facet = %s AND {where} GROUP BY fv.value",
-                [facet.value, *params],
-            )
-            counts[facet] = {value: int(n) for value, n in self.cursor.fetchall()}
-        return counts
-
-    def _challenge_counts(self, table: str, where: str, params: list[object]) -> dict[str, int]:
-        extra = f"AND {where}" if where else ""
-        self.cursor.execute(
-            f"SELECT {CHALLENGE_STATUS_SQL} AS status, COUNT(*) FROM {table} h "  # noqa: S608
-            f"JOIN catalogue_entry e ON e.id = h.entry_id WHERE e.entry_type = 'challenge' "
-            f"{extra} GROUP BY status",
-            [self.now, self.now, self.now, *params],
-        )
-        return {status: int(n) for status, n in self.cursor.fetchall()}
 
 
 # -------------------------------------------------------------------------- labels
@@ -408,6 +325,13 @@ def facet_labels(facet: Facet, values: Iterable[str]) -> dict[str, str]:
         found = dict(model.objects.filter(**{f"{key}__in": values}).values_list(key, label))
         return {v: found.get(v, v) for v in values}
     return {v: v for v in values}
+
+
+def _union(postings: dict[str, int], values: Iterable[str]) -> int:
+    bitmap = 0
+    for value in values:
+        bitmap |= postings.get(value, 0)
+    return bitmap
 
 
 def _label_facets(

@@ -188,8 +188,11 @@ class ElasticsearchBackend:
                 self._failed("suggest", error)
             else:
                 return [
-                    {"title": h["_source"]["title"], "url": h["_source"]["url"],
-                     "type": _first(h["_source"].get("type"))}  # fmt: skip
+                    {
+                        "title": h["_source"]["title"],
+                        "url": h["_source"]["url"],
+                        "type": _first(h["_source"].get("type")),
+                    }  # fmt: skip
                     for h in response["hits"]["hits"]
                 ]
         suggest = getattr(self.fallback, "suggest", None)
@@ -338,8 +341,9 @@ class ElasticsearchBackend:
             self.indices.delete(name)
             raise
         changed = list(
-            Entry.objects.filter(updated_at__gte=started - dt.timedelta(seconds=1))
-            .values_list("pk", flat=True)
+            Entry.objects.filter(updated_at__gte=started - dt.timedelta(seconds=1)).values_list(
+                "pk", flat=True
+            )
         )
         if changed:
             self.sync(changed)
@@ -354,9 +358,9 @@ class ElasticsearchBackend:
         """Compare published entries (and their last change) with what the index holds."""
         truth = {
             pk: updated
-            for pk, updated in Entry.objects.published().values_list("pk", "updated_at").iterator(
-                chunk_size=5000
-            )
+            for pk, updated in Entry.objects.published()
+            .values_list("pk", "updated_at")
+            .iterator(chunk_size=5000)
         }
         indexed: dict[int, str | None] = {}
         if self.indices.exists():

@@ -1,0 +1,133 @@
+"""Facet bitmaps: per-process, in-memory postings of the database index.
+
+Counting facets with SQL means grouping about ten facet rows per matching entry: at 100,000
+entries and a broad word, a million rows per query. Instead each process keeps, for every facet
+value, a bitmap of the entries that have it (a Python int: bit n set = entry n has the value).
+Counting a facet value over any set of matches is then one AND and one popcount, in C, in
+microseconds, whatever the database. The bitmaps are rebuilt when the index token in
+``search_index_state`` changes (see search.models.IndexState).
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection
+
+from catalogue.models import Entry, challenge_status_at
+
+from ..models import FacetValueRow, IndexState
+
+
+def bump_token() -> None:
+    """Mark the index as changed (call inside the transaction that changed it)."""
+    token = secrets.token_hex(8)
+    updated = IndexState.objects.filter(pk=1).update(token=token)
+    if not updated:
+        IndexState.objects.update_or_create(pk=1, defaults={"token": token})
+
+
+def current_token() -> str:
+    return IndexState.objects.filter(pk=1).values_list("token", flat=True).first() or ""
+
+
+def bitmap_from_ids(ids: Iterable[int], size_bytes: int) -> int:
+    bits = bytearray(size_bytes)
+    for entry_id in ids:
+        if 0 <= entry_id < size_bytes * 8:
+            bits[entry_id >> 3] |= 1 << (entry_id & 7)
+    return int.from_bytes(bits, "little")
+
+
+class Membership:
+    """O(1) membership tests on a bitmap (shifting a big int per test would be O(n))."""
+
+    def __init__(self, bitmap: int, size_bytes: int) -> None:
+        self.bits = bitmap.to_bytes(size_bytes, "little")
+
+    def __contains__(self, entry_id: int) -> bool:
+        return bool(self.bits[entry_id >> 3] & (1 << (entry_id & 7)))
+
+
+@dataclass
+class FacetSnapshot:
+    token: str
+    size_bytes: int
+    universe: int  # every indexed (published) entry
+    postings: dict[str, dict[str, int]]  # facet -> value -> bitmap
+    newest_first: list[int]
+    title_order: list[int]
+    challenges: list[tuple[int, Any, Any, Any]]  # id, opens_at, closes_at, judging_ends_at
+
+    def challenge_status_bitmaps(self, now: Any) -> dict[str, int]:
+        grouped: dict[str, list[int]] = {}
+        for entry_id, opens, closes, judging in self.challenges:
+            grouped.setdefault(challenge_status_at(now, opens, closes, judging), []).append(
+                entry_id
+            )
+        return {status: bitmap_from_ids(ids, self.size_bytes) for status, ids in grouped.items()}
+
+
+def _build(token: str) -> FacetSnapshot:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT MAX(entry_id) FROM search_facet_value")
+        max_id = cursor.fetchone()[0] or 0
+        size = max_id // 8 + 1
+        cursor.execute(
+            "SELECT facet, value, entry_id FROM search_facet_value ORDER BY facet, value"
+        )
+        postings: dict[str, dict[str, int]] = {}
+        current: tuple[str, str] | None = None
+        bits = bytearray(size)
+        for facet, value, entry_id in cursor.fetchall():
+            if (facet, value) != current:
+                if current is not None:
+                    postings.setdefault(current[0], {})[current[1]] = int.from_bytes(bits, "little")
+                current, bits = (facet, value), bytearray(size)
+            bits[entry_id >> 3] |= 1 << (entry_id & 7)
+        if current is not None:
+            postings.setdefault(current[0], {})[current[1]] = int.from_bytes(bits, "little")
+        indexed = "SELECT entry_id FROM search_facet_value WHERE facet = 'type'"
+        cursor.execute(
+            f"SELECT id FROM catalogue_entry WHERE id IN ({indexed}) "  # noqa: S608
+            "ORDER BY modified IS NULL, modified DESC, id DESC"
+        )
+        newest = [row[0] for row in cursor.fetchall()]
+        cursor.execute(
+            f"SELECT id FROM catalogue_entry WHERE id IN ({indexed}) "  # noqa: S608
+            "ORDER BY LOWER(title), id"
+        )
+        titles = [row[0] for row in cursor.fetchall()]
+    universe = 0
+    for bitmap in postings.get("type", {}).values():
+        universe |= bitmap
+    indexed_challenges = FacetValueRow.objects.filter(facet="type", value="challenge")
+    challenges = list(
+        Entry.objects.filter(pk__in=indexed_challenges.values("entry_id")).values_list(
+            "pk", "opens_at", "closes_at", "judging_ends_at"
+        )
+    )
+    return FacetSnapshot(token, size, universe, postings, newest, titles, challenges)
+
+
+_lock = threading.Lock()
+_snapshots: dict[str, FacetSnapshot] = {}
+
+
+def current_snapshot() -> FacetSnapshot:
+    """The bitmaps of the index as it is now, rebuilt only when its token changed."""
+    token = current_token()
+    key = connection.alias + ":" + str(connection.settings_dict.get("NAME"))
+    snapshot = _snapshots.get(key)
+    if snapshot is not None and snapshot.token == token:
+        return snapshot
+    with _lock:
+        snapshot = _snapshots.get(key)
+        if snapshot is None or snapshot.token != token:
+            snapshot = _build(token)
+            _snapshots[key] = snapshot
+    return snapshot
