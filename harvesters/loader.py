@@ -11,7 +11,6 @@ complete listing, and links APIs, series and distributions across batches.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -65,9 +64,13 @@ _url_validator = URLValidator(schemes=["http", "https"])
 
 
 def record_hash(record: EntryRecord, salt: str = "") -> str:
-    """A stable hash of everything a record says (and the source options that shape it)."""
-    payload = json.dumps(dataclasses.asdict(record), sort_keys=True, default=str)
-    return hashlib.sha256((salt + payload).encode()).hexdigest()
+    """A stable hash of everything a record says (and the source options that shape it).
+
+    The dataclass ``repr`` lists every field in declaration order, nested records included,
+    and is several times faster than ``asdict`` + JSON: this runs for every record of every
+    harvest, changed or not.
+    """
+    return hashlib.sha256((salt + repr(record)).encode()).hexdigest()
 
 
 @dataclass
@@ -121,7 +124,10 @@ class Loader:
         self.seen.update(e.remote_id for e in error_list if e.remote_id)
         existing = {
             hr.remote_id: hr
-            for hr in HarvestRecord.objects.filter(source=self.source, remote_id__in=list(by_id))
+            for hr in HarvestRecord.objects.filter(
+                source=self.source, remote_id__in=list(by_id)
+            ).only("id", "remote_id", "content_hash", "entry_id", "gone", "last_error",
+                   "remote_url")  # fmt: skip
         }
         outcome = BatchOutcome()
         unchanged_pks: list[int] = []

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from django.db import models
@@ -61,19 +62,6 @@ def _char_limits() -> dict[str, int]:
 _LIMITS: dict[str, int] | None = None
 
 
-def _fit(values: Mapping[str, Any]) -> dict[str, Any]:
-    """Cut text to its column's length so one long value never fails a whole batch."""
-    global _LIMITS  # noqa: PLW0603 - computed once from the model
-    if _LIMITS is None:
-        _LIMITS = _char_limits()
-    out = dict(values)
-    for name, value in out.items():
-        limit = _LIMITS.get(name)
-        if limit and isinstance(value, str) and len(value) > limit:
-            out[name] = value[:limit]
-    return out
-
-
 def _unique_slugs(writes: Sequence[EntryWrite]) -> list[str]:
     """Slugs for new entries: the title's slug, else with a stable suffix, else numbered."""
     bases = [(slugify(w.fields.get("title", ""))[:100] or w.entry_type) for w in writes]
@@ -104,7 +92,11 @@ def _unique_slugs(writes: Sequence[EntryWrite]) -> list[str]:
 
 
 def entries_bulk_create(*, writes: Sequence[EntryWrite], publish: bool = True) -> list[int]:
-    """Create entries (published if ``publish``) with their parts; return their ids in order."""
+    """Create entries (published if ``publish``) with their parts; return their ids in order.
+
+    The quality score is computed from the write itself before the insert, so a new entry is
+    written once.
+    """
     if not writes:
         return []
     now = timezone.now()
@@ -113,21 +105,68 @@ def entries_bulk_create(*, writes: Sequence[EntryWrite], publish: bool = True) -
         values = {k: v for k, v in write.fields.items() if k not in NEVER_WRITTEN}
         entry = Entry(entry_type=write.entry_type, slug=slug, **values)
         entry.clean_text_fields()
-        for name, value in _fit(entry.__dict__).items():
-            if name in values or name in {"title", "summary", "slug"}:
-                setattr(entry, name, value)
+        _fit_entry(entry)
         entry.live = publish
         entry.has_unpublished_changes = not publish
         if publish:
             entry.first_published_at = entry.last_published_at = now
         entry.modified = entry.modified or now
+        entry.quality_score, entry.quality_report = _assess(entry, write, None)
         entries.append(entry)
     Entry.objects.bulk_create(entries, batch_size=250)
     ids = [e.pk for e in entries]
     _write_parts(ids, writes, protected_by_id={})
-    entries_refresh_quality(entry_ids=ids)
     sync_entries_on_commit(ids)
     return ids
+
+
+class _Related(list):  # type: ignore[type-arg]
+    def all(self) -> _Related:
+        return self
+
+
+class _QualityView:
+    """An entry as assess_quality sees it, with parts taken from the write, not the database."""
+
+    def __init__(self, entry: Entry, themes: list[Any], countries: list[Any]) -> None:
+        self._entry = entry
+        self.themes = _Related(themes)
+        self.countries = _Related(countries)
+        self.pk = entry.pk or 0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._entry, name)
+
+
+def _assess(entry: Entry, write: EntryWrite, keep: set[str] | None) -> tuple[int, dict]:
+    """Quality of ``entry`` once ``write`` is applied; None when a kept part must be read."""
+    parts = {}
+    for name in ("themes", "countries"):
+        if keep and name in keep:
+            parts[name] = list(getattr(entry, name).all()) if entry.pk else []
+        else:
+            parts[name] = write.m2m.get(name, [])
+    if write.distributions is None or (keep and "distributions" in keep):
+        distributions = list(entry.distributions.all()) if entry.pk else []
+    else:
+        # Plain objects: assess_quality reads three attributes; model instances cost more.
+        distributions = [
+            SimpleNamespace(download_url=row.get("download_url", ""),
+                            access_url=row.get("access_url", ""), format=row.get("format", ""))
+            for row in write.distributions
+        ]  # fmt: skip
+    view = _QualityView(entry, parts["themes"], parts["countries"])
+    return assess_quality(view, distributions)  # type: ignore[arg-type]
+
+
+def _fit_entry(entry: Entry) -> None:
+    global _LIMITS  # noqa: PLW0603 - computed once from the model
+    if _LIMITS is None:
+        _LIMITS = _char_limits()
+    for name, limit in _LIMITS.items():
+        value = getattr(entry, name, None)
+        if isinstance(value, str) and len(value) > limit:
+            setattr(entry, name, value[:limit])
 
 
 def entries_bulk_update(
@@ -154,16 +193,15 @@ def entries_bulk_update(
             setattr(entry, name, value)
             changed_fields.add(name)
         entry.clean_text_fields()
-        for name, value in _fit({n: getattr(entry, n) for n in changed_fields}).items():
-            setattr(entry, name, value)
+        _fit_entry(entry)
         entry.updated_at = now
+        entry.quality_score, entry.quality_report = _assess(entry, write, keep)
         rows.append(entry)
         writes.append(write)
-    if changed_fields:
-        Entry.objects.bulk_update(rows, sorted(changed_fields | {"updated_at"}), batch_size=100)
+    fields = sorted(changed_fields | {"updated_at", "quality_score", "quality_report"})
+    Entry.objects.bulk_update(rows, fields, batch_size=100)
     ids = [e.pk for e in rows]
     _write_parts(ids, writes, protected_by_id=protected_by_id)
-    entries_refresh_quality(entry_ids=ids)
     sync_entries_on_commit(ids)
     return ids
 

@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 
 from catalogue.models import Entry, Organisation
+from catalogue.quality import assess_quality
 from harvesters.exceptions import SourceBusy, SourceNotApproved
 from harvesters.models import HarvestJob, HarvestRecord, JobStatus
 from harvesters.services import (
@@ -71,6 +72,7 @@ def test_first_harvest_creates_published_entries_with_provenance(
     assert e1.distributions.get().format == "CSV"
     assert e1.licence.spdx_id == "CC-BY-4.0"
     assert e1.quality_score > 50
+    assert (e1.quality_score, e1.quality_report) == assess_quality(e1)  # same as one by one
     hr = HarvestRecord.objects.get(source=source, remote_id="r1")
     assert hr.entry == e1 and hr.last_seen_job == job and hr.content_hash
 
@@ -93,6 +95,8 @@ def test_changed_record_updates_its_entry(fixture_server, test_protocol, make_so
     job = harvest_source_run(source=source)
     assert (job.created, job.updated, job.unchanged) == (0, 1, 1)
     assert titles() == ["Dataset 2", "Dataset one, renamed"]
+    renamed = Entry.objects.get(title="Dataset one, renamed")
+    assert (renamed.quality_score, renamed.quality_report) == assess_quality(renamed)
 
 
 def test_vanished_records_are_withdrawn_and_come_back(fixture_server, test_protocol, make_source):
