@@ -147,6 +147,7 @@ def harvest_source_run(
             records.extend(page.records)
             errors.extend(page.errors)
             pages += 1
+            _beat(job)
             if len(records) + len(errors) >= batch_size:
                 loader.load(records, errors, cursor=page.next_url or "", pages=pages)
                 records, errors, pages = [], [], 0
@@ -169,6 +170,14 @@ def harvest_source_run(
     status = JobStatus.PARTIAL if job.failed else JobStatus.SUCCEEDED
     job.cursor = ""
     return _finish(job, source, status, "", log)
+
+
+def _beat(job: HarvestJob, every: dt.timedelta = dt.timedelta(seconds=60)) -> None:
+    """Keep the heartbeat fresh between batches too (many small pages, a slow source)."""
+    now = timezone.now()
+    if job.heartbeat_at is None or now - job.heartbeat_at > every:
+        job.heartbeat_at = now
+        HarvestJob.objects.filter(pk=job.pk).update(heartbeat_at=now)
 
 
 def _finish(job: HarvestJob, source: HarvestSource, status: str, error: str,
