@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Distribution, Entry, Partnership, Winner
 from .dcat_ap import HYDRA, DcatBuilder, base_url, catalog_iri
+from .export_loader import ExportLoader
 from .rdf import (
     IRI,
     XSD,
@@ -170,21 +171,29 @@ def _filtered(request: ExportRequest) -> Any:
     return qs
 
 
-def _chunks(request: ExportRequest, *, chunk_size: int = CHUNK_SIZE) -> Iterator[list[Entry]]:
-    ids = _filtered(request).order_by("pk").values_list("pk", flat=True)
-    if request.page is not None:
-        start = (request.page - 1) * request.page_size
-        page_ids = list(ids[start:start + request.page_size])
-        if page_ids:
-            yield list(export_queryset().filter(pk__in=page_ids).order_by("pk"))
-        return
+def id_chunks(qs: Any, *, chunk_size: int = CHUNK_SIZE) -> Iterator[list[int]]:
+    """The primary keys of ``qs`` in ascending keyset chunks (no OFFSET scans)."""
+    ids = qs.order_by("pk").values_list("pk", flat=True)
     last = 0
     while True:
         chunk_ids = list(ids.filter(pk__gt=last)[:chunk_size])
         if not chunk_ids:
             return
         last = chunk_ids[-1]
-        yield list(export_queryset().filter(pk__in=chunk_ids).order_by("pk"))
+        yield chunk_ids
+
+
+def _chunks(request: ExportRequest, *, chunk_size: int = CHUNK_SIZE) -> Iterator[list[Entry]]:
+    loader = ExportLoader()
+    if request.page is not None:
+        start = (request.page - 1) * request.page_size
+        ids = _filtered(request).order_by("pk").values_list("pk", flat=True)
+        page_ids = list(ids[start:start + request.page_size])
+        if page_ids:
+            yield loader.load(page_ids)
+        return
+    for chunk_ids in id_chunks(_filtered(request), chunk_size=chunk_size):
+        yield loader.load(chunk_ids)
 
 
 def _page_url(request: ExportRequest, page: int) -> str:
@@ -269,7 +278,7 @@ def entry_document(entry: Entry, fmt: str) -> str:
     """One entry as a complete DCAT-AP document (its links, agents and terms included)."""
     if fmt not in FORMATS:
         raise LookupError(fmt)
-    loaded = export_queryset().filter(pk=entry.pk).first() or entry
+    loaded = next(iter(ExportLoader().load([entry.pk])), entry)
     builder = DcatBuilder()
     nodes = builder.entry_nodes(loaded)
     if fmt == "ttl":

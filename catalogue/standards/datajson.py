@@ -15,10 +15,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ..models import Entry
 from ..sanitise import html_to_text
 from . import dcat_vocabulary as voc
-from .catalog_export import CHUNK_SIZE, export_queryset
+from .catalog_export import CHUNK_SIZE, id_chunks
 from .dcat_ap import base_url, entry_iri
+from .export_loader import ExportLoader, rel
 
 POD_SCHEMA = "https://project-open-data.cio.gov/v1.1/schema"
 ACCESS_LEVELS = {"public": "public", "restricted": "restricted public",
@@ -82,7 +84,7 @@ def dataset(entry: Any) -> dict[str, Any]:
     if licence:
         out["license"] = licence
     places = [entry.spatial_label] if entry.spatial_label else [
-        c.name for c in entry.countries.all()]  # fmt: skip
+        c.name for c in rel(entry, "countries")]  # fmt: skip
     if places:
         out["spatial"] = ", ".join(places)
     if entry.temporal_start and entry.temporal_end:
@@ -90,10 +92,10 @@ def dataset(entry: Any) -> dict[str, Any]:
     periodicity = voc.CODE_TO_ISO8601.get(entry.frequency or "")
     if periodicity:
         out["accrualPeriodicity"] = periodicity
-    languages = [lang.code for lang in entry.languages.all()]
+    languages = [lang.code for lang in rel(entry, "languages")]
     if languages:
         out["language"] = languages
-    themes = list(dict.fromkeys(t.name for t in entry.themes.all()))
+    themes = list(dict.fromkeys(t.name for t in rel(entry, "themes")))
     if themes:
         out["theme"] = themes
     conforms = [u for u in entry.conforms_to or [] if isinstance(u, str) and u]
@@ -101,7 +103,7 @@ def dataset(entry: Any) -> dict[str, Any]:
         out["conformsTo"] = conforms[0]
     if entry.in_series_id and entry.in_series is not None:
         out["isPartOf"] = entry.in_series.identifier or entry_iri(entry.in_series)
-    distributions = [_distribution(d) for d in entry.distributions.all()]
+    distributions = [_distribution(d) for d in rel(entry, "distributions")]
     if entry.entry_type == "api":
         endpoint = {"@type": "dcat:Distribution", "accessURL": entry.endpoint_url or
                     entry.landing_page or entry_iri(entry), "format": "API",
@@ -129,16 +131,11 @@ def stream_data_json(*, chunk_size: int = CHUNK_SIZE) -> Iterator[str]:
     """``{"…": …, "dataset": [`` then the datasets chunk by chunk, then ``]}``."""
     head = json.dumps(catalog_head(), ensure_ascii=False)
     yield head[:-1] + ',"dataset":[\n'
-    ids = (export_queryset().filter(entry_type__in=["dataset", "api"]).order_by("pk")
-           .values_list("pk", flat=True))  # fmt: skip
-    last, first = 0, True
-    while True:
-        chunk_ids = list(ids.filter(pk__gt=last)[:chunk_size])
-        if not chunk_ids:
-            break
-        last = chunk_ids[-1]
+    qs = Entry.objects.published().filter(entry_type__in=["dataset", "api"])
+    loader, first = ExportLoader(), True
+    for chunk_ids in id_chunks(qs, chunk_size=chunk_size):
         parts = []
-        for entry in export_queryset().filter(pk__in=chunk_ids).order_by("pk"):
+        for entry in loader.load(chunk_ids):
             parts.append(("" if first else ",\n") + json.dumps(dataset(entry), ensure_ascii=False))
             first = False
         yield "".join(parts)

@@ -26,6 +26,7 @@ from django.conf import settings
 
 from ..sanitise import html_to_text
 from . import dcat_vocabulary as voc
+from .export_loader import rel
 from .rdf import IRI, XSD, Lit, Node, eco_namespace
 
 DCAT = "http://www.w3.org/ns/dcat#"
@@ -147,6 +148,8 @@ class DcatBuilder:
 
     def theme(self, theme: Any) -> IRI | None:
         uri = theme.uri or voc.theme_uri(theme.code)
+        if uri in self.seen_terms:
+            return IRI(uri)
         return self.term(uri, theme.name, SKOS + "Concept", scheme=self._scheme_of(uri))
 
     def licence(self, licence: Any) -> IRI | None:
@@ -239,9 +242,9 @@ class DcatBuilder:
         node.add(DCT + "issued", _dt(entry.issued))
         node.add(DCT + "modified", _dt(entry.modified))
         node.add_all(DCAT + "keyword", (Lit(k) for k in entry.keywords or [] if k))
-        node.add_all(DCAT + "theme", (self.theme(t) for t in entry.themes.all()))
+        node.add_all(DCAT + "theme", (self.theme(t) for t in rel(entry, "themes")))
         node.add(DCT + "accessRights", self.access_rights(entry.access_rights))
-        node.add_all(DCT + "spatial", (self.country(c) for c in entry.countries.all()))
+        node.add_all(DCT + "spatial", (self.country(c) for c in rel(entry, "countries")))
         if entry.spatial_label:
             place = Node("", [DCT + "Location"])
             place.add(LOCN + "geographicName", Lit(entry.spatial_label))
@@ -251,7 +254,7 @@ class DcatBuilder:
             period.add(DCAT + "startDate", _date(entry.temporal_start))
             period.add(DCAT + "endDate", _date(entry.temporal_end))
             node.add(DCT + "temporal", period)
-        node.add_all(DCT + "language", (self.language(lang) for lang in entry.languages.all()))
+        node.add_all(DCT + "language", (self.language(lang) for lang in rel(entry, "languages")))
         if licence_on_entry:
             node.add(DCT + "license", self.licence(entry.licence))
         if entry.contact_name or entry.contact_email or entry.contact_url:
@@ -302,13 +305,13 @@ class DcatBuilder:
             node.add(_eco("inSeries"), IRI(entry_iri(entry.in_series)))
         linked_services: set[int] = set()
         apis: dict[int, Any] = {}
-        for dist in entry.distributions.all():
+        for dist in rel(entry, "distributions"):
             dist_node = self._distribution(entry, dist)
             node.add(DCAT + "distribution", dist_node)
             if dist.access_service_id and dist.access_service is not None:
                 linked_services.add(dist.access_service_id)
                 apis[dist.access_service_id] = dist.access_service
-        for api in entry.served_by.all():
+        for api in rel(entry, "served_by"):
             apis.setdefault(api.pk, api)
         for api in apis.values():
             # linked both ways: the API serves this dataset ...
@@ -358,8 +361,8 @@ class DcatBuilder:
         node.add(DCAT + "endpointURL", self.resource(endpoint_of(entry)))
         node.add(DCAT + "endpointDescription", self.resource(entry.endpoint_description_url))
         extra: list[Node] = []
-        served: dict[int, Any] = {d.pk: d for d in entry.serves_datasets.all()}
-        for dist in entry.distributions_accessed.all():
+        served: dict[int, Any] = {d.pk: d for d in rel(entry, "serves_datasets")}
+        for dist in rel(entry, "distributions_accessed"):
             if dist.entry is not None and dist.entry.pk not in served:
                 served[dist.entry.pk] = dist.entry
         for dataset in served.values():
@@ -394,7 +397,7 @@ class DcatBuilder:
             extra.extend(self.agents([entry.public_authority]))
         node.add(_eco("governmentSupport"), _text(entry.government_support))
         self._partners(entry, node, extra)
-        for milestone in entry.milestones.all():
+        for milestone in rel(entry, "milestones"):
             m = Node("", [_eco("Milestone")])
             m.add(_eco("milestoneKind"), Lit(milestone.kind))
             m.add(DCT + "date", _date(milestone.date))
@@ -402,14 +405,14 @@ class DcatBuilder:
                                        datatype=XSD + "boolean"))  # fmt: skip
             m.add(RDFS + "comment", _text(milestone.note))
             node.add(_eco("milestone"), m)
-        for risk in entry.risks.all():
+        for risk in rel(entry, "risks"):
             r = Node("", [_eco("RiskAllocation")])
             r.add(_eco("riskCategory"), Lit(risk.category))
             r.add(_eco("allocation"), Lit(risk.allocation))
             r.add(RDFS + "comment", _text(risk.note))
             node.add(_eco("risk"), r)
         self._documents(entry, node)
-        for dataset in entry.related_datasets.all():
+        for dataset in rel(entry, "related_datasets"):
             node.add(DCT + "relation", IRI(entry_iri(dataset)))
             extra.append(self.stub(dataset))
         return [node, *extra]
@@ -429,27 +432,27 @@ class DcatBuilder:
         node.add(_eco("howToEnter"), _text(entry.how_to_enter))
         node.add(_eco("outcomes"), _text(entry.outcomes))
         self._partners(entry, node, extra)
-        for phase in entry.phases.all():
+        for phase in rel(entry, "phases"):
             p = Node("", [_eco("Phase")])
             p.add(SCHEMA + "name", Lit(phase.name))
             p.add(SCHEMA + "startDate", _date(phase.starts_on))
             p.add(SCHEMA + "endDate", _date(phase.ends_on))
             p.add(SCHEMA + "description", _text(phase.description))
             node.add(_eco("phase"), p)
-        for prize in entry.prizes.all():
+        for prize in rel(entry, "prizes"):
             p = Node("", [_eco("Prize"), SCHEMA + "MonetaryAmount"])
             p.add(SCHEMA + "name", Lit(prize.title))
             p.add(SCHEMA + "value", _decimal(prize.amount))
             p.add(SCHEMA + "currency", _text(prize.currency))
             p.add(_eco("nonMonetaryAward"), _text(prize.non_monetary))
             node.add(_eco("prize"), p)
-        for criterion in entry.criteria.all():
+        for criterion in rel(entry, "criteria"):
             c = Node("", [_eco("JudgingCriterion")])
             c.add(SCHEMA + "name", Lit(criterion.name))
             c.add(_eco("weight"), Lit(str(criterion.weight), datatype=XSD + "integer"))
             c.add(SCHEMA + "description", _text(criterion.description))
             node.add(_eco("judgingCriterion"), c)
-        for winner in entry.winners.all():
+        for winner in rel(entry, "winners"):
             w = Node("", [_eco("Winner")])
             w.add(SCHEMA + "name", Lit(winner.name))
             if winner.organisation_id and winner.organisation is not None:
@@ -459,13 +462,13 @@ class DcatBuilder:
             w.add(SCHEMA + "description", _text(winner.description))
             node.add(_eco("winner"), w)
         self._documents(entry, node)
-        for resource in entry.offered_resources.all():
+        for resource in rel(entry, "offered_resources"):
             node.add(_eco("offersResource"), IRI(entry_iri(resource)))
             extra.append(self.stub(resource))
         return [node, *extra]
 
     def _partners(self, entry: Any, node: Node, extra: list[Node]) -> None:
-        for partnership in entry.partnerships.all():
+        for partnership in rel(entry, "partnerships"):
             p = Node("", [_eco("Partnership")])
             p.add(_eco("organisation"), self.agent_ref(partnership.organisation))
             p.add(_eco("role"), Lit(partnership.role))
@@ -474,7 +477,7 @@ class DcatBuilder:
             extra.extend(self.agents([partnership.organisation]))
 
     def _documents(self, entry: Any, node: Node) -> None:
-        for document in entry.documents.all():
+        for document in rel(entry, "documents"):
             node.add(FOAF + "page", IRI(document.url))
             if document.url in self._pending_terms:
                 continue

@@ -140,7 +140,21 @@ def _ttl_escape(value: str) -> str:
     )
 
 
+_QNAMES: dict[tuple[int, str], str | None] = {}
+
+
 def _qname(iri: str, prefixes: dict[str, str]) -> str | None:
+    """The prefixed name of an IRI, cached (predicates and classes recur on every node)."""
+    key = (id(prefixes), iri)
+    if key in _QNAMES:
+        return _QNAMES[key]
+    if len(_QNAMES) > 20_000:  # object IRIs are unbounded: keep the cache small
+        _QNAMES.clear()
+    _QNAMES[key] = found = _find_qname(iri, prefixes)
+    return found
+
+
+def _find_qname(iri: str, prefixes: dict[str, str]) -> str | None:
     for prefix, base in prefixes.items():
         if base and iri.startswith(base):
             local = iri[len(base):]

@@ -23,6 +23,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from ..sanitise import html_to_text
 from .dcat_ap import base_url, entry_iri
+from .export_loader import rel
 
 MIN_DESCRIPTION, MAX_DESCRIPTION = 50, 5000
 TYPE_LABELS = {"dataset": "Dataset", "api": "API", "ppp": "PPP project",
@@ -61,7 +62,7 @@ def _licence(entry: Any) -> str | None:
 
 def _place(entry: Any) -> dict[str, Any] | None:
     names = [entry.spatial_label] if entry.spatial_label else []
-    names += [c.name for c in entry.countries.all()]
+    names += [c.name for c in rel(entry, "countries")]
     if not names:
         return None
     return {"@type": "Place", "name": ", ".join(names)}
@@ -77,7 +78,7 @@ def _common(entry: Any, schema_type: str | list[str]) -> dict[str, Any]:
         "url": entry_iri(entry),
         "identifier": entry.identifier or entry_iri(entry),
     }
-    keywords = [k for k in entry.keywords or [] if k] + [t.name for t in entry.themes.all()]
+    keywords = [k for k in entry.keywords or [] if k] + [t.name for t in rel(entry, "themes")]
     if keywords:
         out["keywords"] = list(dict.fromkeys(keywords))
     if entry.landing_page:
@@ -86,7 +87,7 @@ def _common(entry: Any, schema_type: str | list[str]) -> dict[str, Any]:
         out["dateModified"] = entry.modified.replace(microsecond=0).isoformat()
     if entry.issued:
         out["datePublished"] = entry.issued.replace(microsecond=0).isoformat()
-    languages = [lang.code for lang in entry.languages.all()]
+    languages = [lang.code for lang in rel(entry, "languages")]
     if languages:
         out["inLanguage"] = languages if len(languages) > 1 else languages[0]
     return out
@@ -111,7 +112,7 @@ def _dataset(entry: Any) -> dict[str, Any]:
     if entry.version:
         out["version"] = entry.version
     downloads = []
-    for dist in entry.distributions.all():
+    for dist in rel(entry, "distributions"):
         url = dist.download_url or dist.access_url
         if not url:
             continue
@@ -151,7 +152,7 @@ def _ppp(entry: Any) -> dict[str, Any]:
     out["parentOrganization"] = _organisation(entry.public_authority or entry.publisher)
     members = [{"@type": "OrganizationRole", "roleName": p.get_role_display(),
                 "member": _organisation(p.organisation)}
-               for p in entry.partnerships.all()]  # fmt: skip
+               for p in rel(entry, "partnerships")]  # fmt: skip
     if members:
         out["member"] = members
     place = _place(entry)
@@ -179,7 +180,7 @@ def _challenge(entry: Any) -> dict[str, Any]:
     # free to enter: Google reads an Event's ticket offer; the prizes go to ``award``
     offer: dict[str, Any] = {"@type": "Offer", "price": "0", "url": page,
                              "availability": "https://schema.org/InStock"}  # fmt: skip
-    prizes = list(entry.prizes.all())
+    prizes = list(rel(entry, "prizes"))
     currency = next((p.currency for p in prizes if p.currency), "")
     if currency:
         offer["priceCurrency"] = currency
@@ -194,7 +195,7 @@ def _challenge(entry: Any) -> dict[str, Any]:
             awards.append(f"{prize.title}: {prize.non_monetary}".strip(": "))
     if awards:
         out["award"] = awards
-    sponsors = [_organisation(p.organisation) for p in entry.partnerships.all()]
+    sponsors = [_organisation(p.organisation) for p in rel(entry, "partnerships")]
     if sponsors:
         out["sponsor"] = sponsors
     return out

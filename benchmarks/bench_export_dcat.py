@@ -1,0 +1,117 @@
+"""Time and peak memory of the full DCAT-AP 3 export (Turtle and JSON-LD) at 100,000 entries.
+
+``run(entries=100_000) -> dict`` is what ``make bench-export`` (benchmarks/bench_export.py)
+calls in a process whose settings point at its benchmark database: entries are added in bulk
+with benchmarks/seed.py until the catalogue holds ``entries`` published ones, then each format
+is exported by a fresh child process (so its peak memory is the export's, not the seeding's)
+that streams the whole ``/catalog.<fmt>`` document exactly as the view does and reports the
+seconds, the bytes and its peak resident memory (``ru_maxrss``).
+
+On its own: ``python -m benchmarks.bench_export_dcat --entries 100000`` (a temporary
+database under /tmp). Targets (issue 5): ≤ 60 s and ≤ 300 MB peak per format.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from typing import Any
+
+TARGET_SECONDS = 60.0
+TARGET_PEAK_MB = 300.0
+FORMATS = ("ttl", "jsonld")
+
+
+def export_child(fmt: str) -> dict[str, Any]:
+    """In a fresh process: stream the whole catalogue in ``fmt`` and measure it."""
+    from catalogue.standards.catalog_export import check_page, parse_export_params, stream_catalog
+
+    started = time.perf_counter()
+    export = parse_export_params({}, fmt=fmt, path=f"/catalog.{fmt}")
+    total = check_page(export)
+    size = 0
+    first_byte = None
+    for piece in stream_catalog(export, total=total):
+        if first_byte is None:
+            first_byte = time.perf_counter() - started
+        size += len(piece.encode("utf-8"))
+    seconds = time.perf_counter() - started
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    peak_mb = usage.ru_maxrss / 1024  # KiB on Linux
+    return {"format": fmt, "entries": total, "seconds": round(seconds, 2),
+            # CPU seconds: the figure that does not depend on what else the machine runs
+            "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2),
+            "first_byte_seconds": round(first_byte or 0, 3), "megabytes": round(size / 1e6, 1),
+            "peak_rss_mb": round(peak_mb, 1)}  # fmt: skip
+
+
+def _child(fmt: str) -> dict[str, Any]:
+    code = ("import json, django; django.setup(); "
+            "from benchmarks.bench_export_dcat import export_child; "
+            f"print('DCAT-CHILD ' + json.dumps(export_child({fmt!r})))")  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=dict(os.environ), timeout=3600)  # fmt: skip
+    for line in done.stdout.splitlines():
+        if line.startswith("DCAT-CHILD "):
+            return json.loads(line.removeprefix("DCAT-CHILD "))
+    return {"format": fmt, "error": (done.stderr or done.stdout)[-800:]}
+
+
+def ensure_entries(entries: int) -> int:
+    """Seed in bulk until ``entries`` published entries exist; returns how many were added."""
+    from benchmarks.seed import seed
+    from catalogue.models import Entry
+
+    missing = entries - Entry.objects.published().count()
+    if missing > 0:
+        seed(missing, index=False, progress=sys.stderr.isatty())
+    return max(missing, 0)
+
+
+def run(entries: int = 100_000) -> dict[str, Any]:
+    """Seed if needed, then measure each format in its own process."""
+    seeded = ensure_entries(entries)
+    result: dict[str, Any] = {"entries": entries, "seeded_now": seeded,
+                              "target": f"<= {TARGET_SECONDS:.0f} s, <= {TARGET_PEAK_MB:.0f} MB"}
+    for fmt in FORMATS:
+        figures = _child(fmt)
+        if "error" not in figures:
+            figures["within_target"] = (figures["seconds"] <= TARGET_SECONDS
+                                        and figures["peak_rss_mb"] <= TARGET_PEAK_MB)  # fmt: skip
+        result[fmt] = figures
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--var-dir", help="reuse this data dir (default: a new temporary one)")
+    args = parser.parse_args()
+    var_dir = args.var_dir or tempfile.mkdtemp(prefix="bench-dcat-")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    os.environ.update({
+        "VAR_DIR": var_dir, "DEBUG": "false", "LOG_LEVEL": "WARNING",
+        "SECRET_KEY": "bench-dcat-" + "x" * 40, "ELASTICSEARCH_URL": "",
+    })  # fmt: skip
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    result = run(entries=args.entries)
+    print(json.dumps(result, indent=2))
+    ok = all(result[f].get("within_target") for f in FORMATS)
+    print(f"DCAT-AP export at {args.entries:,} entries: "
+          + "; ".join(f"{f}: {result[f].get('seconds')} s, {result[f].get('peak_rss_mb')} MB"
+                      for f in FORMATS) + (" (within target)" if ok else " (OVER TARGET)"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,125 @@
+"""One DCAT mapping, both ways: export → harvest into an empty catalogue loses no core field.
+
+The export is parsed by the DCAT harvester's own mapper (harvesters/dcat/mapping.py) and
+written by its loader, as a harvest of our /catalog.ttl by another instance would be.
+Datasets and APIs are compared (the harvestable types); the description is compared as
+text, since DCAT carries plain-text descriptions.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from catalogue.models import Entry, Organisation
+from catalogue.sanitise import html_to_text
+from catalogue.standards.dcat_vocabulary import media_type_for
+from catalogue.standards.rdf import safe_iri
+from tests.standards.harvest import harvest_text
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+
+def core(entry: Entry) -> dict:
+    org = entry.publisher
+    return {
+        "entry_type": entry.entry_type,
+        "title": entry.title,
+        "description": html_to_text(entry.description) or entry.summary or entry.title,
+        "identifier": entry.identifier,
+        "landing_page": entry.landing_page,
+        "publisher": (org.name, org.kind, org.website, org.email),
+        "contact": (entry.contact_name, entry.contact_email, entry.contact_url),
+        "themes": sorted(t.code for t in entry.themes.all()),
+        "keywords": sorted(entry.keywords),
+        "licence": entry.licence.spdx_id if entry.licence else None,
+        "access_rights": entry.access_rights,
+        "countries": sorted(c.code for c in entry.countries.all()),
+        "spatial_label": entry.spatial_label,
+        "temporal": (entry.temporal_start, entry.temporal_end),
+        "languages": sorted(lang.code for lang in entry.languages.all()),
+        "issued": entry.issued.replace(microsecond=0) if entry.issued else None,
+        "modified": entry.modified.replace(microsecond=0) if entry.modified else None,
+        "frequency": entry.frequency,
+        "version": entry.version,
+        "conforms_to": sorted(entry.conforms_to or []),
+        "endpoint": (entry.endpoint_url, entry.endpoint_description_url),
+        # dcat:servesDataset names the datasets listed and those whose distributions go
+        # through the API, so after a round trip both are listed
+        "serves": sorted({d.title for d in entry.serves_datasets.all()}
+                         | {d.entry.title for d in entry.distributions_accessed.all()}),
+        # the export completes a distribution's media type (from its format) and licence
+        # (the entry's): enrichment, not loss, so the snapshot applies the same rule
+        "distributions": sorted(
+            (safe_iri(d.access_url or d.download_url), safe_iri(d.download_url), d.format,
+             d.media_type or media_type_for(d.format), d.byte_size, d.checksum,
+             (d.licence or entry.licence).spdx_id if (d.licence or entry.licence) else None,
+             d.access_service.title if d.access_service else None)
+            for d in entry.distributions.all() if not d.title.startswith("Lyon transit")
+        ),  # fmt: skip
+    }
+
+
+def snapshot() -> dict[str, dict]:
+    entries = Entry.objects.published().filter(entry_type__in=["dataset", "api"])
+    return {e.title: core(e) for e in entries}
+
+
+def export_and_empty(client) -> bytes:
+    """The export, then an empty catalogue (as another instance would be)."""
+    from django.db.models.signals import post_delete
+    from modelsearch.signal_handlers import post_delete_signal_handler
+
+    response = client.get("/catalog.ttl")
+    body = b"".join(response.streaming_content)
+    # modelsearch's delete hook fails while both wagtail.search and modelsearch are installed
+    # (reported); the search index is not what this test is about
+    for model in (Entry, Organisation):
+        post_delete.disconnect(post_delete_signal_handler, sender=model)
+    try:
+        Entry.objects.all().delete()
+        Organisation.objects.all().delete()
+    finally:
+        for model in (Entry, Organisation):
+            post_delete.connect(post_delete_signal_handler, sender=model)
+    return body
+
+
+def test_round_trip_keeps_every_core_field(client, demo_catalogue):
+    before = snapshot()
+    for entry in (demo_catalogue["stops"], demo_catalogue["api"]):  # set every field
+        assert before[entry.title]["identifier"] or entry.entry_type == "api"
+    body = export_and_empty(client)
+    harvest_text(body, content_type="text/turtle", url="http://catalogue.test/catalog.ttl")
+    after = snapshot()
+    assert set(after) == set(before)
+    for title, fields in before.items():
+        got = after[title]
+        if not fields["identifier"]:  # no identifier: the export names the entry's IRI
+            assert got["identifier"].startswith("http://catalogue.test/")
+            got["identifier"] = ""
+        lost = {k: (v, got[k]) for k, v in fields.items() if got[k] != v}
+        lost.pop("version", None) if fields["entry_type"] == "api" else None
+        if title.startswith("Quotes"):
+            # DCAT descriptions are read as HTML by the harvester (portals put HTML there), so
+            # the literal text "<tags>" of this hostile entry is dropped as a tag on the way
+            # back; everything else in it, quotes and backslashes included, survives
+            assert "<tags>" in fields["description"] and "Text with" in got["description"]
+            lost.pop("description", None)
+        assert not lost, f"{title}: {lost}"
+
+
+@pytest.mark.xfail(strict=True, reason="the DCAT mapper reads dcat:version on datasets only, "
+                   "not on data services (the export writes it); reported to the harvester work")
+def test_round_trip_keeps_the_api_version(client, demo_catalogue):
+    body = export_and_empty(client)
+    harvest_text(body, content_type="text/turtle", url="http://catalogue.test/catalog.ttl")
+    assert Entry.objects.get(title="Lyon transit API").version == "2.0"
+
+
+@pytest.mark.xfail(strict=True, reason="the DCAT mapper does not read dct:abstract into the "
+                   "summary yet (the export writes it); reported to the harvester work")
+def test_round_trip_keeps_the_summary(client, demo_catalogue):
+    summary = demo_catalogue["stops"].summary
+    body = export_and_empty(client)
+    harvest_text(body, content_type="text/turtle", url="http://catalogue.test/catalog.ttl")
+    assert Entry.objects.get(title="Public transport stops").summary == summary
