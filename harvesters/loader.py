@@ -400,14 +400,17 @@ class Loader:
         seen_jobs.add(self.job.pk)
         vanished = HarvestRecord.objects.filter(source=self.source, gone=False)
         if self.dry_run:
-            candidates = vanished.exclude(remote_id__in=list(self.seen)) if len(
-                self.seen) < 50_000 else vanished  # fmt: skip
-            rows = [(r.remote_id, r.entry_id) for r in candidates.only("remote_id", "entry_id")
-                    if r.remote_id not in self.seen]  # fmt: skip
-            titles = dict(Entry.objects.filter(pk__in=[e for _r, e in rows if e]).values_list(
-                "id", "title"))  # fmt: skip
-            self._plan("withdraw", [titles.get(e or 0, r) for r, e in rows])
-            return len(rows)
+            gone_ids = {r.entry_id
+                        for r in vanished.only("remote_id", "entry_id").iterator(chunk_size=2000)
+                        if r.remote_id not in self.seen and r.entry_id}  # fmt: skip
+            listed_elsewhere = set(
+                HarvestRecord.objects.filter(entry_id__in=gone_ids, gone=False)
+                .exclude(source=self.source).values_list("entry_id", flat=True)
+            )  # fmt: skip
+            would = Entry.objects.filter(pk__in=gone_ids - listed_elsewhere,
+                                         withdrawn_at__isnull=True)  # fmt: skip
+            self._plan("withdraw", list(would.values_list("title", flat=True)[:PLAN_SAMPLE]))
+            return would.count()
         vanished = vanished.exclude(last_seen_job__in=seen_jobs)
         entry_ids = set(vanished.exclude(entry=None).values_list("entry_id", flat=True))
         with transaction.atomic():
@@ -430,6 +433,9 @@ class Loader:
                              remote_id=record.remote_id, field="entry_type")  # fmt: skip
         if not record.remote_id.strip():
             raise SkipRecord(_("The record has no identifier."), field="remote_id")
+        if len(record.remote_id) > 500:
+            raise SkipRecord(_("The record's identifier is longer than 500 characters."),
+                             remote_id=record.remote_id[:500], field="remote_id")  # fmt: skip
         if not (record.title or "").strip():
             raise SkipRecord(_("The record has no title."), remote_id=record.remote_id,
                              field="title")  # fmt: skip

@@ -160,7 +160,8 @@ def test_same_dataset_through_two_sources_is_one_entry(fixture_server, test_prot
     )
     # Dropped by one source, still listed by the other: not withdrawn.
     serve(fixture_server, "/b", [])
-    harvest_source_run(source=b)
+    assert harvest_source_run(source=b, dry_run=True).withdrawn == 0
+    assert harvest_source_run(source=b).withdrawn == 0
     assert Entry.objects.published().count() == 2
 
 
