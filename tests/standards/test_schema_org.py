@@ -69,3 +69,14 @@ def test_script_cannot_be_closed_by_the_data(demo_catalogue):
 
 def test_no_entry_renders_nothing(db):
     assert render(None) == ""
+
+
+@pytest.mark.parametrize("key", ["stops", "api", "ppp", "challenge", "hostile"])
+def test_every_detail_page_carries_it_in_the_head(client, demo_catalogue, key):
+    entry = demo_catalogue[key]
+    html = client.get(entry.get_absolute_url()).content.decode()
+    head = html.split("</head>")[0]
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', head, re.S)
+    assert match, "no JSON-LD in <head>"
+    assert json.loads(match.group(1))["name"] == entry.title
+    assert f'href="/{entry.type_path}/{entry.slug}.ttl"' in head
