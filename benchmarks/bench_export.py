@@ -26,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -125,9 +126,36 @@ def serve_child(port: int) -> None:
 # --- measurements ----------------------------------------------------------------------------
 
 
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class _MemorySampler(threading.Thread):
+    """Peak anonymous memory (the heap: what an export allocates) sampled every 20 ms.
+
+    VmHWM also counts the SQLite file's pages mapped by ``PRAGMA mmap_size`` (the settings
+    map up to 256 MB): page cache the kernel can drop, not memory the export holds.
+    """
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_anon = 0.0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            self.peak_anon = max(self.peak_anon, _rss_mb(self.pid, "RssAnon"))
+            time.sleep(0.02)
+
+
 def measure_export(session: Any, base: str, pid: int, path: str) -> dict[str, Any]:
     _reset_peak(pid)
     before = _rss_mb(pid, "VmRSS")
+    cpu_before = _cpu_seconds(pid)
+    sampler = _MemorySampler(pid)
+    sampler.start()
     started = time.perf_counter()
     first_byte = None
     size = lines = 0
@@ -138,14 +166,18 @@ def measure_export(session: Any, base: str, pid: int, path: str) -> dict[str, An
                 first_byte = time.perf_counter() - started
             size += len(block)
             lines += block.count(b"\n")
+    sampler.done.set()
+    sampler.join()
     return {
         "path": path,
         "seconds": time.perf_counter() - started,
+        "server_cpu_seconds": _cpu_seconds(pid) - cpu_before,
         "first_byte_ms": (first_byte or 0) * 1000,
         "megabytes": size / 2**20,
         "rows": lines - (1 if path.startswith("/export.csv") else 0),
         "rss_before_mb": before,
         "peak_rss_mb": _rss_mb(pid, "VmHWM"),
+        "peak_anon_mb": sampler.peak_anon,
     }
 
 
@@ -255,10 +287,13 @@ def main() -> int:
           f"(insert {seed_report['insert_seconds']:.0f} s, "
           f"index {seed_report['index_seconds']:.0f} s)")  # fmt: skip
     print()
-    print(f"{'export':<28}{'rows':>9}{'MB':>8}{'first byte':>12}{'total':>9}{'peak RSS':>10}")
+    print(f"{'export':<26}{'rows':>9}{'MB':>7}{'1st byte':>10}{'wall':>8}{'cpu':>8}"
+          f"{'peak RSS':>10}{'peak heap':>11}")  # fmt: skip
     for e in exports:
-        print(f"{e['path']:<28}{e['rows']:>9,}{e['megabytes']:>8.1f}"
-              f"{e['first_byte_ms']:>10.0f}ms{e['seconds']:>8.1f}s{e['peak_rss_mb']:>8.0f}MB")
+        print(f"{e['path']:<26}{e['rows']:>9,}{e['megabytes']:>7.1f}"
+              f"{e['first_byte_ms']:>8.0f}ms{e['seconds']:>7.1f}s{e['server_cpu_seconds']:>7.1f}s"
+              f"{e['peak_rss_mb']:>8.0f}MB{e['peak_anon_mb']:>9.0f}MB")  # fmt: skip
+    print("(peak RSS counts the SQLite file's mmap'd pages; peak heap is anonymous memory)")
     print()
     print(f"{'package_search':<28}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
     every: list[float] = []
@@ -279,7 +314,9 @@ def main() -> int:
     csv_full = exports[0]
     verdicts = [
         ("CSV export <= 60 s", csv_full["seconds"] <= TARGET_EXPORT_SECONDS),
-        ("CSV export peak RSS <= 300 MB",
+        ("CSV export peak heap <= 300 MB",
+         max(e["peak_anon_mb"] for e in exports) <= TARGET_PEAK_MB),
+        ("CSV export peak RSS incl. mmap'd database <= 300 MB",
          max(e["peak_rss_mb"] for e in exports) <= TARGET_PEAK_MB),
         ("package_search p95 (interactive) <= 100 ms", p95 <= TARGET_P95_MS),
     ]  # fmt: skip

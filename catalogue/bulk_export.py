@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from search.query import Facet, SearchQuery, Sort
 
-from .models import Distribution, Entry, EntryType, challenge_status_at
+from .models import ENTRY_TYPE_PATHS, Distribution, Entry, EntryType, challenge_status_at
 
 CHUNK_SIZE = 1000
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -181,7 +181,8 @@ def iter_records(ids: Sequence[int], *, base_url: str = "",
             if row is None:  # deleted since the ids were read
                 continue
             entry_type = EntryType(row["entry_type"])
-            path = Entry(entry_type=entry_type, slug=row["slug"]).get_absolute_url()
+            # The path without building a model instance (costly for a ClusterableModel).
+            path = f"/{ENTRY_TYPE_PATHS[entry_type]}/{row['slug']}/"
             yield {
                 "id": pk,
                 "type": row["entry_type"],
