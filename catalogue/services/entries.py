@@ -105,8 +105,9 @@ def entry_unpublish(*, entry: Entry, user: Any = None) -> Entry:
 def entry_withdraw(*, entry_ids: Iterable[int]) -> int:
     """Withdraw entries (a harvest no longer sees them): hidden from the public, kept."""
     ids = list(entry_ids)
+    now = timezone.now()
     count = Entry.objects.filter(pk__in=ids, withdrawn_at__isnull=True).update(
-        withdrawn_at=timezone.now()
+        withdrawn_at=now, updated_at=now
     )
     sync_entries_on_commit(ids)
     return count
@@ -116,6 +117,8 @@ def entry_withdraw(*, entry_ids: Iterable[int]) -> int:
 def entry_restore(*, entry_ids: Iterable[int]) -> int:
     """Bring withdrawn entries back (they reappeared at their source)."""
     ids = list(entry_ids)
-    count = Entry.objects.filter(pk__in=ids, withdrawn_at__isnull=False).update(withdrawn_at=None)
+    count = Entry.objects.filter(pk__in=ids, withdrawn_at__isnull=False).update(
+        withdrawn_at=None, updated_at=timezone.now()
+    )
     sync_entries_on_commit(ids)
     return count
