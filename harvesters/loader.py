@@ -22,7 +22,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -171,21 +171,8 @@ class Loader:
                     restore_entries.append(entry_id)
             else:
                 creates.append(index)
-        # Two records of one batch describing the same new dataset: create it once.
-        first_of_key: dict[str, int] = {}
-        merged: dict[int, int] = {}
-        for index in list(creates):
-            record = prepared[index][0]
-            keys = [k for k in (record.identifier, record.landing_page) if k]
-            owner = next((first_of_key[k] for k in keys if k in first_of_key), None)
-            if owner is not None and prepared[owner][0].entry_type == record.entry_type:
-                merged[index] = owner
-                creates.remove(index)
-            else:
-                for key in keys:
-                    first_of_key.setdefault(key, index)
         outcome.created = len(creates)
-        outcome.updated = len(updates) + len(merged)
+        outcome.updated = len(updates)
         outcome.restored = len(set(restore_entries))
 
         if self.dry_run:
@@ -207,8 +194,6 @@ class Loader:
                 entry_of[index] = entry_id
                 update_pairs.append((entry_id, write))
             entries_bulk_update(updates=update_pairs, protected=self.protected)
-            for index, owner in merged.items():
-                entry_of[index] = entry_of[owner]
             self._remember_links(prepared, entry_of)
 
             new_records, changed_records = [], []
@@ -297,28 +282,49 @@ class Loader:
     def _match_entries(
         self, items: list[tuple[EntryRecord, HarvestRecord | None]]
     ) -> dict[str, int]:
-        """remote id → an existing entry with the same identifier URI or landing page."""
+        """remote id → the entry ANOTHER source feeds with the same identifier or landing page.
+
+        Within one source the remote id is the identity: two records sharing a landing page
+        (many portals give one generic page to many datasets) stay two entries. A landing page
+        matches only when exactly one entry of that type has it.
+        """
         wanted = [(r, hr) for r, hr in items if not (hr and hr.entry_id)]
         identifiers = {r.identifier[:500] for r, _ in wanted if r.identifier}
         pages = {r.landing_page[:1000] for r, _ in wanted if r.landing_page}
         if not identifiers and not pages:
             return {}
+        rows = list(
+            Entry.objects.filter(
+                Q(identifier__in=identifiers) | Q(landing_page__in=pages),
+                entry_type__in=list(HARVESTABLE_TYPES),
+            )
+            .exclude(harvest_records__source=self.source)
+            .order_by("id")
+            .values_list("id", "entry_type", "identifier", "landing_page")
+        )
         by_identifier: dict[tuple[str, str], int] = {}
-        by_page: dict[tuple[str, str], int] = {}
-        rows = Entry.objects.filter(
-            Q(identifier__in=identifiers) | Q(landing_page__in=pages),
-            entry_type__in=list(HARVESTABLE_TYPES),
-        ).values_list("id", "entry_type", "identifier", "landing_page")
-        for pk, entry_type, identifier, page in rows.order_by("id"):
-            if identifier:
+        by_page: dict[tuple[str, str], list[int]] = {}
+        for pk, entry_type, identifier, page in rows:
+            if identifier in identifiers:
                 by_identifier.setdefault((entry_type, identifier), pk)
-            if page:
-                by_page.setdefault((entry_type, page), pk)
+            if page in pages:
+                by_page.setdefault((entry_type, page), []).append(pk)
+        if by_page:  # a page shared by entries this batch cannot see still counts as shared
+            shared = set(
+                Entry.objects.filter(landing_page__in={p for _t, p in by_page})
+                .order_by()
+                .values_list("landing_page")
+                .annotate(n=Count("id"))
+                .filter(n__gt=1)
+                .values_list("landing_page", flat=True)
+            )
+            by_page = {k: v for k, v in by_page.items() if len(v) == 1 and k[1] not in shared}
         found: dict[str, int] = {}
         for record, _hr in wanted:
-            pk = by_identifier.get((record.entry_type, record.identifier[:500])) or by_page.get(
-                (record.entry_type, record.landing_page[:1000])
-            )
+            pk = by_identifier.get((record.entry_type, record.identifier[:500]))
+            if pk is None:
+                page_match = by_page.get((record.entry_type, record.landing_page[:1000]))
+                pk = page_match[0] if page_match else None
             if pk:
                 found[record.remote_id] = pk
         return found

@@ -165,6 +165,20 @@ def test_same_dataset_through_two_sources_is_one_entry(fixture_server, test_prot
     assert Entry.objects.published().count() == 2
 
 
+def test_one_source_sharing_a_landing_page_keeps_its_records_apart(
+    fixture_server, test_protocol, make_source
+):
+    generic = "https://portal.example.org/data"
+    a = make_source(serve(fixture_server, "/a", [rec(1, landing_page=generic),
+                                                 rec(2, landing_page=generic)]))  # fmt: skip
+    job = harvest_source_run(source=a)
+    assert job.created == 2 and Entry.objects.count() == 2
+    # A second source with that generic page: ambiguous, so it is not merged either.
+    b = make_source(serve(fixture_server, "/b", [rec(3, landing_page=generic)]))
+    assert harvest_source_run(source=b).created == 1
+    assert Entry.objects.count() == 3
+
+
 def test_dry_run_writes_nothing_and_reports(fixture_server, test_protocol, make_source):
     url = serve(fixture_server, "/p", [rec(1), rec(2)])
     source = make_source(url)
