@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 # Languages tried, in order, when a portal sends a multilingual dict ({"de": ..., "fr": ...}).
@@ -63,6 +64,8 @@ def as_dict(value: Any) -> dict[str, Any]:
 
 def text_list(value: Any, *, max_items: int = 200, split: str | None = None) -> tuple[str, ...]:
     """Distinct non-empty strings, in order, from a string, a list or a multilingual dict."""
+    if not value:
+        return ()
     items: Iterable[Any]
     if isinstance(value, dict):
         # Multilingual lists ({"en": [...], "fr": [...]}): take the preferred language only.
@@ -75,13 +78,15 @@ def text_list(value: Any, *, max_items: int = 200, split: str | None = None) -> 
     seen: dict[str, None] = {}
     folded: set[str] = set()
     for item in items:
-        if isinstance(item, dict):
+        if type(item) is not str:
+            if isinstance(item, list | tuple):
+                continue
             item = text(item)
-        elif isinstance(item, list | tuple):
-            continue
-        parts = text(item).split(split) if split else [text(item)]
+        parts = item.split(split) if split else (item,)
         for part in parts:
             part = part.strip()
+            if "\x00" in part:
+                part = part.replace("\x00", "").strip()
             if part and part.casefold() not in folded:
                 folded.add(part.casefold())
                 seen[part] = None
@@ -111,6 +116,12 @@ def url(value: Any) -> str:
 def email(value: Any) -> str:
     """A bare e-mail address from "mailto:x@y", "x@y " or a vCard hasEmail; "" if invalid."""
     candidate = text(value)
+    return _email(candidate) if candidate else ""
+
+
+@lru_cache(maxsize=4096)
+def _email(candidate: str) -> str:
+    """Cached: a portal repeats a few contact addresses across thousands of records."""
     if candidate.lower().startswith("mailto:"):
         candidate = candidate[7:]
     candidate = candidate.strip()
