@@ -124,7 +124,8 @@ def main() -> int:
         print(f"  {counts}", flush=True)
         print("Incremental run (metadata_modified since the last run)...", flush=True)
         elapsed, counts, status = timed_harvest(source.pk, incremental=True)
-        rows.append(("incremental run, nothing changed", elapsed, args.datasets, status))
+        fetched = sum(counts[k] for k in ("created", "updated", "unchanged", "failed"))
+        rows.append(("incremental run, nothing changed", elapsed, fetched, status))
         print(f"  {counts}", flush=True)
         baseline = None
         if not args.skip_baseline:
@@ -139,11 +140,14 @@ def main() -> int:
     print()
     print(f"{'run':40} {'seconds':>9} {'records/s':>10}  result")
     for name, seconds, count, status in rows:
-        print(f"{name:40} {seconds:9.1f} {count / seconds:10.0f}  {status}")
+        rate = f"{count / seconds:10.0f}" if count else f"{'-':>10}"
+        print(f"{name:40} {seconds:9.1f} {rate}  {count:,} records; {status}")
     first = rows[0][2] / rows[0][1]
     unchanged = rows[1][2] / rows[1][1]
     print()
     print(f"entries in the catalogue after the first harvest: {entries:,}")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"{os.cpu_count()} CPUs; load average at the end: {load:.1f} (other work slows it)")
     checks = [
         (f"first harvest >= {TARGET_FIRST:.0f} records/s", first >= TARGET_FIRST),
         (f"unchanged re-harvest >= {TARGET_UNCHANGED:.0f} records/s",
