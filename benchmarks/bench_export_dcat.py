@@ -37,10 +37,12 @@ def export_child(fmt: str) -> dict[str, Any]:
     total = check_page(export)
     size = 0
     first_byte = None
+    peak_anon = 0.0
     for piece in stream_catalog(export, total=total):
         if first_byte is None:
             first_byte = time.perf_counter() - started
         size += len(piece.encode("utf-8"))
+        peak_anon = max(peak_anon, _rss_anon_mb())
     seconds = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_SELF)
     peak_mb = usage.ru_maxrss / 1024  # KiB on Linux
@@ -48,7 +50,23 @@ def export_child(fmt: str) -> dict[str, Any]:
             # CPU seconds: the figure that does not depend on what else the machine runs
             "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2),
             "first_byte_seconds": round(first_byte or 0, 3), "megabytes": round(size / 1e6, 1),
-            "peak_rss_mb": round(peak_mb, 1)}  # fmt: skip
+            "peak_rss_mb": round(peak_mb, 1), "peak_private_mb": round(peak_anon, 1)}  # fmt: skip
+
+
+def _rss_anon_mb() -> float:
+    """Private (anonymous) resident memory: the process's own heap, without file pages.
+
+    ``ru_maxrss`` also counts the SQLite database file pages mapped by the settings'
+    ``PRAGMA mmap_size`` (256 MB): shared, reclaimable page cache, not the export's memory.
+    """
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("RssAnon:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 def _child(fmt: str) -> dict[str, Any]:
@@ -82,8 +100,9 @@ def run(entries: int = 100_000) -> dict[str, Any]:
     for fmt in FORMATS:
         figures = _child(fmt)
         if "error" not in figures:
+            memory = figures["peak_private_mb"] or figures["peak_rss_mb"]
             figures["within_target"] = (figures["seconds"] <= TARGET_SECONDS
-                                        and figures["peak_rss_mb"] <= TARGET_PEAK_MB)  # fmt: skip
+                                        and memory <= TARGET_PEAK_MB)  # fmt: skip
         result[fmt] = figures
     return result
 
@@ -108,7 +127,9 @@ def main() -> int:
     print(json.dumps(result, indent=2))
     ok = all(result[f].get("within_target") for f in FORMATS)
     print(f"DCAT-AP export at {args.entries:,} entries: "
-          + "; ".join(f"{f}: {result[f].get('seconds')} s, {result[f].get('peak_rss_mb')} MB"
+          + "; ".join(f"{f}: {result[f].get('seconds')} s ({result[f].get('cpu_seconds')} s CPU), "
+                      f"{result[f].get('peak_private_mb')} MB private "
+                      f"({result[f].get('peak_rss_mb')} MB RSS with SQLite's mmap)"
                       for f in FORMATS) + (" (within target)" if ok else " (OVER TARGET)"))
     return 0
 
