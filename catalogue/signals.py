@@ -36,5 +36,12 @@ def entry_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
 @receiver(published)
 @receiver(unpublished)
 def entry_published_or_unpublished(sender: Any, instance: Any, **kwargs: Any) -> None:
-    if _is_entry(instance):
-        sync_entries_on_commit([instance.pk])
+    if not _is_entry(instance):
+        return
+    if kwargs.get("signal") is published:
+        # Publishing copies the revision's stored score; workflow approvals and scheduled
+        # publishing reach here without the admin's hooks, so score the published content.
+        from .services import entry_refresh_quality
+
+        entry_refresh_quality(entry=instance)
+    sync_entries_on_commit([instance.pk])

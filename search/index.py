@@ -7,6 +7,7 @@ index and a search never shows an entry the database does not have.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -29,6 +30,42 @@ def _immediately() -> bool:
     return bool(getattr(settings, "SEARCH_SYNC_IMMEDIATELY", False))
 
 
+class _Pending(threading.local):
+    """Ids waiting for this thread's transaction to commit: one index call per transaction.
+
+    A save, its revision and its publication each ask for a sync; collecting them means the
+    entry is indexed once, after the commit, however many times it was written.
+    """
+
+    def __init__(self) -> None:
+        self.sync: set[int] = set()
+        self.remove: set[int] = set()
+
+
+_pending = _Pending()
+
+
+def _flush() -> None:
+    sync, remove = _pending.sync, _pending.remove
+    _pending.sync, _pending.remove = set(), set()
+    if remove:
+        _after_commit(sorted(remove), remove=True)
+    if sync - remove:
+        _after_commit(sorted(sync - remove), remove=False)
+
+
+def _schedule(ids: Iterable[int], *, remove: bool) -> None:
+    (_pending.remove if remove else _pending.sync).update(ids)
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        _flush()
+        return
+    # Register the flush once per transaction (a rolled-back transaction drops it, and the
+    # next one registers again: ids left over are re-indexed from the database, harmlessly).
+    if not any(func is _flush for _, func, _ in connection.run_on_commit):
+        transaction.on_commit(_flush)
+
+
 def sync_entries_on_commit(entry_ids: Iterable[int]) -> None:
     ids = sorted(set(entry_ids))
     if not ids:
@@ -36,7 +73,7 @@ def sync_entries_on_commit(entry_ids: Iterable[int]) -> None:
     if _immediately():
         sync_entries_now(ids)
     else:
-        transaction.on_commit(lambda: _after_commit(ids, remove=False))
+        _schedule(ids, remove=False)
 
 
 def remove_entries_on_commit(entry_ids: Iterable[int]) -> None:
@@ -46,7 +83,7 @@ def remove_entries_on_commit(entry_ids: Iterable[int]) -> None:
     if _immediately():
         get_backend().remove_entries(ids)
     else:
-        transaction.on_commit(lambda: _after_commit(ids, remove=True))
+        _schedule(ids, remove=True)
 
 
 def _after_commit(ids: list[int], *, remove: bool) -> None:

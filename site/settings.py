@@ -56,7 +56,6 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
-    "modelsearch",
     "modelcluster",
     "taggit",
     "django_tasks",
@@ -154,11 +153,12 @@ TASKS = {
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Open Innovation Catalogue")
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
-    # The admin's own listings use modelsearch; the public catalogue search has its own
-    # interface in search/ (see docs/adr). Index updates for entries go through search/.
-    "default": {"BACKEND": "modelsearch.backends.database", "AUTO_UPDATE": False},
+    # The public catalogue search has its own interface in search/ (docs/adr/0003); index
+    # updates for entries go through it, not through per-save signals.
+    # wagtail.search is modelsearch's app under Wagtail's name and tables (wagtailsearch_*);
+    # installing modelsearch as well makes modelsearch refuse to run.
+    "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False},
 }
-MODELSEARCH_BACKENDS = WAGTAILSEARCH_BACKENDS
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "docx", "zip", "json"]
 
 # Search backend of the public catalogue: Elasticsearch when configured, else database.

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from wagtail.models import Page, Site
 
@@ -41,14 +40,7 @@ def _remove_placeholder_root(root: Page) -> str:
         is_placeholder = child.specific_class is Page and not child.get_children().exists()
         if not is_placeholder:
             continue
-        try:
-            with transaction.atomic():
-                child.delete()
-        except ImproperlyConfigured:
-            # Deleting runs modelsearch's index signal, which refuses to run while both
-            # wagtail.search and modelsearch are installed. Park the page out of the way.
-            child.unpublish()
-            Page.objects.filter(pk=child.pk).update(slug="wagtail-welcome", title="Unused page")
+        child.delete()
     taken = set(root.get_children().values_list("slug", flat=True))
     return "home" if "home" not in taken else "catalogue-home"
 

@@ -54,9 +54,10 @@ def entry_create(
         entry.slug = unique_slug(entry_type=entry_type, title=title)
     entry.live = False
     entry.modified = entry.modified or timezone.now()
-    entry.save()
+    # Parental many-to-many values are held in memory and written by save().
     for name, values in m2m.items():
         getattr(entry, name).set(values)
+    entry.save()
     entry_refresh_quality(entry=entry)
     revision = entry.save_revision(user=user)
     if publish:
@@ -70,9 +71,9 @@ def entry_create(
 def entry_update(*, entry: Entry, data: Mapping[str, Any], user: Any = None) -> Entry:
     m2m = _apply(entry, data)
     entry.modified = timezone.now()
-    entry.save()
     for name, values in m2m.items():
         getattr(entry, name).set(values)
+    entry.save()
     entry_refresh_quality(entry=entry)
     sync_entries_on_commit([entry.pk])
     return entry

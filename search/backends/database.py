@@ -1,7 +1,8 @@
 """The embedded search backend: the database's own full-text search, nothing to install.
 
-Text lives in django-modelsearch's index tables (``modelsearch_indexentry`` and, on SQLite, its
-FTS5 shadow table), written in bulk by this backend. Ranking is our own query: one FTS5 MATCH
+Text lives in the index tables Wagtail keeps with django-modelsearch
+(``wagtailsearch_indexentry`` and, on SQLite, its FTS5 shadow table), written in bulk by this
+backend. Ranking is our own query: one FTS5 MATCH
 scored by ``bm25()`` with the title weighted above the rest, because modelsearch scores each
 matching row with a correlated subquery and a broad word ("data" in 80% of entries) then takes
 minutes (DESIGN.md §5).
@@ -83,7 +84,7 @@ class DatabaseBackend:
                 self._remove(ids[start : start + 500])
 
     def rebuild(self, progress: Progress | None = None) -> int:
-        from modelsearch.models import IndexEntry
+        from wagtail.search.models import IndexEntry
 
         with transaction.atomic():
             entries = IndexEntry.objects.filter(content_type_id=self._entry_content_type_id())
@@ -100,7 +101,7 @@ class DatabaseBackend:
         return total
 
     def _remove(self, ids: list[int]) -> None:
-        from modelsearch.models import IndexEntry
+        from wagtail.search.models import IndexEntry
 
         # Raw deletes: nothing cascades from these derived rows, so skip Django's collector.
         entries = IndexEntry.objects.filter(
@@ -128,14 +129,14 @@ class DatabaseBackend:
                 # organisations get positive ids).
                 ct = self._entry_content_type_id()
                 cursor.executemany(
-                    "INSERT INTO modelsearch_indexentry (id, content_type_id, object_id, "
+                    "INSERT INTO wagtailsearch_indexentry (id, content_type_id, object_id, "
                     "title_norm, title, autocomplete, body) VALUES (%s, %s, %s, 1.0, %s, %s, %s)",
                     [(-doc.entry_id, ct, str(doc.entry_id), doc.title, doc.title, doc.body)
                      for doc in documents],
                 )  # fmt: skip
                 return
         # PostgreSQL / MySQL: modelsearch builds its vendor-specific vectors.
-        from modelsearch.backends import get_search_backend
+        from wagtail.search.backends import get_search_backend
 
         instances = list(Entry.objects.filter(pk__in=[e.pk for e in entries]))
         get_search_backend().add_bulk(Entry, instances)
@@ -209,22 +210,22 @@ class DatabaseBackend:
             if connection.vendor == "sqlite":
                 if ranked:
                     cursor.execute(
-                        "SELECT -rowid, bm25(modelsearch_indexentry_fts, 0.0, %s, %s) AS score "
-                        "FROM modelsearch_indexentry_fts WHERE modelsearch_indexentry_fts "
+                        "SELECT -rowid, bm25(wagtailsearch_indexentry_fts, 0.0, %s, %s) AS score "
+                        "FROM wagtailsearch_indexentry_fts WHERE wagtailsearch_indexentry_fts "
                         "MATCH %s AND rowid < 0 ORDER BY score, rowid",
                         [BODY_WEIGHT, TITLE_WEIGHT, text.to_fts5()],
                     )
                     return cursor.fetchall()
                 cursor.execute(
-                    "SELECT -rowid FROM modelsearch_indexentry_fts "
-                    "WHERE modelsearch_indexentry_fts MATCH %s AND rowid < 0",
+                    "SELECT -rowid FROM wagtailsearch_indexentry_fts "
+                    "WHERE wagtailsearch_indexentry_fts MATCH %s AND rowid < 0",
                     [text.to_fts5()],
                 )
                 return [(row[0], 0.0) for row in cursor.fetchall()]
             cursor.execute(
                 "SELECT CAST(ie.object_id AS BIGINT), "
                 "-(ts_rank(ie.title, q) * %s + ts_rank(ie.body, q)) AS score "
-                "FROM modelsearch_indexentry ie, plainto_tsquery(%s) q "
+                "FROM wagtailsearch_indexentry ie, plainto_tsquery(%s) q "
                 "WHERE ie.content_type_id = %s AND (ie.title @@ q OR ie.body @@ q) "
                 "ORDER BY score",
                 [TITLE_WEIGHT, text.to_plain(), self._entry_content_type_id()],
@@ -280,9 +281,9 @@ class DatabaseBackend:
             return {}
         ie_ids = [-entry_id for entry_id in entry_ids]
         sql = (
-            "SELECT rowid, highlight(modelsearch_indexentry_fts, 2, %s, %s), "
-            "snippet(modelsearch_indexentry_fts, 1, %s, %s, '…', 24) "
-            "FROM modelsearch_indexentry_fts WHERE modelsearch_indexentry_fts MATCH %s "
+            "SELECT rowid, highlight(wagtailsearch_indexentry_fts, 2, %s, %s), "
+            "snippet(wagtailsearch_indexentry_fts, 1, %s, %s, '…', 24) "
+            "FROM wagtailsearch_indexentry_fts WHERE wagtailsearch_indexentry_fts MATCH %s "
             f"AND rowid IN ({_placeholders(ie_ids)})"
         )
         with connection.cursor() as cursor:

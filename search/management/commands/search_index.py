@@ -116,7 +116,7 @@ class Command(BaseCommand):
 def database_drift() -> DriftReport:
     """The database backend's index rows against published entries (ids only)."""
     from django.contrib.contenttypes.models import ContentType
-    from modelsearch.models import IndexEntry
+    from wagtail.search.models import IndexEntry
 
     truth = set(Entry.objects.published().values_list("pk", flat=True))
     ct = ContentType.objects.get_for_model(Entry)
