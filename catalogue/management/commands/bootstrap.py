@@ -95,7 +95,28 @@ class Command(BaseCommand):
             )
 
     def harvest_demo_sources(self) -> None:
-        """Harvest the demo sources once. The harvesters package fills this in; no-op until then."""
+        """Harvest the bundled real catalogues once, so harvested entries sit beside
+        hand-made ones with their provenance. Later runs leave them as they are."""
+        from harvesters.demo import DEMO_SOURCES, harvest_demo_sources
+        from harvesters.models import HarvestSource
+
+        done = set(
+            HarvestSource.objects.filter(
+                slug__in=[d.slug for d in DEMO_SOURCES], jobs__isnull=False
+            ).values_list("slug", flat=True)
+        )
+        todo = tuple(d.slug for d in DEMO_SOURCES if d.slug not in done)
+        if not todo:
+            return
+        self.say(f"Harvesting {len(todo)} bundled real catalogues from a local server…")
+        try:
+            jobs = harvest_demo_sources(only=todo)
+        except Exception as error:  # noqa: BLE001 - a demo harvest must not stop the site
+            self.stderr.write(f"Demo harvest failed, the site runs without it: {error}")
+            return
+        for job in jobs:
+            counts = ", ".join(f"{n} {k}" for k, n in job.counts().items() if n)
+            self.say(f"  {job.source.name}: {job.status} ({counts or 'nothing new'})")
 
     def search_index_ensure(self) -> None:
         """Rebuild the search index when it is empty but published entries exist."""
