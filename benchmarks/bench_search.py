@@ -214,6 +214,7 @@ def main() -> None:
         spec = importlib.util.spec_from_file_location("es_node", script)
         assert spec and spec.loader
         module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses look their module up while it loads
         spec.loader.exec_module(module)
         node = module.start(heap="1g")
         es_url = node.url
