@@ -21,6 +21,7 @@ from . import dcat_vocabulary as voc
 from .catalog_export import CHUNK_SIZE, id_chunks
 from .dcat_ap import base_url, entry_iri
 from .export_loader import ExportLoader, rel
+from .rdf import web_url
 
 POD_SCHEMA = "https://project-open-data.cio.gov/v1.1/schema"
 ACCESS_LEVELS = {"public": "public", "restricted": "restricted public",
@@ -32,18 +33,19 @@ _MEDIA_TYPE = re.compile(r"^[-\w]+/[-\w]+(\.[-\w]+)*([+][-\w]+)?$")
 def _licence_url(licence: Any) -> str | None:
     if licence is None:
         return None
-    return licence.url or licence.eu_uri or voc.licence_uri(licence.spdx_id) or None
+    return web_url(licence.url or licence.eu_uri or voc.licence_uri(licence.spdx_id)) or None
 
 
 def _distribution(dist: Any) -> dict[str, Any]:
     out: dict[str, Any] = {"@type": "dcat:Distribution"}
     media_type = (dist.media_type or voc.media_type_for(dist.format)).split(";")[0].strip()
-    if dist.download_url and _MEDIA_TYPE.match(media_type):
-        out["downloadURL"] = dist.download_url
+    download, access = web_url(dist.download_url), web_url(dist.access_url)
+    if download and _MEDIA_TYPE.match(media_type):
+        out["downloadURL"] = download
         out["mediaType"] = media_type
     elif _MEDIA_TYPE.match(media_type):
         out["mediaType"] = media_type
-    access = dist.access_url or (dist.download_url if "downloadURL" not in out else "")
+    access = access or (download if "downloadURL" not in out else "")
     if access:
         out["accessURL"] = access
     if dist.format:
@@ -71,7 +73,7 @@ def dataset(entry: Any) -> dict[str, Any]:
         "accessLevel": ACCESS_LEVELS.get(entry.access_rights, "public"),
         "publisher": {"@type": "org:Organization", "name": publisher.name},
         "contactPoint": contact,
-        "landingPage": entry.landing_page or entry_iri(entry),
+        "landingPage": web_url(entry.landing_page) or entry_iri(entry),
     }
     if entry.modified:
         out["modified"] = entry.modified.replace(microsecond=0).isoformat()
@@ -98,19 +100,19 @@ def dataset(entry: Any) -> dict[str, Any]:
     themes = list(dict.fromkeys(t.name for t in rel(entry, "themes")))
     if themes:
         out["theme"] = themes
-    conforms = [u for u in entry.conforms_to or [] if isinstance(u, str) and u]
+    conforms = [web_url(u) for u in entry.conforms_to or [] if isinstance(u, str) and web_url(u)]
     if conforms:
         out["conformsTo"] = conforms[0]
     if entry.in_series_id and entry.in_series is not None:
         out["isPartOf"] = entry.in_series.identifier or entry_iri(entry.in_series)
     distributions = [_distribution(d) for d in rel(entry, "distributions")]
     if entry.entry_type == "api":
-        endpoint = {"@type": "dcat:Distribution", "accessURL": entry.endpoint_url or
-                    entry.landing_page or entry_iri(entry), "format": "API",
+        endpoint = {"@type": "dcat:Distribution", "accessURL": web_url(entry.endpoint_url) or
+                    web_url(entry.landing_page) or entry_iri(entry), "format": "API",
                     "title": entry.title}  # fmt: skip
-        if entry.endpoint_description_url:
-            endpoint["describedBy"] = entry.endpoint_description_url
-            out["describedBy"] = entry.endpoint_description_url
+        if web_url(entry.endpoint_description_url):
+            endpoint["describedBy"] = web_url(entry.endpoint_description_url)
+            out["describedBy"] = endpoint["describedBy"]
         distributions.insert(0, endpoint)
     if distributions:
         out["distribution"] = distributions

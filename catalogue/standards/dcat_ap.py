@@ -27,7 +27,7 @@ from django.conf import settings
 from ..sanitise import html_to_text
 from . import dcat_vocabulary as voc
 from .export_loader import rel
-from .rdf import IRI, XSD, Lit, Node, eco_namespace
+from .rdf import IRI, XSD, Lit, Node, allowed_scheme, eco_namespace
 
 DCAT = "http://www.w3.org/ns/dcat#"
 DCT = "http://purl.org/dc/terms/"
@@ -116,7 +116,7 @@ class DcatBuilder:
         Authority terms are remembered for the whole document (a bounded set); web pages and
         endpoints (``remember=False``) only within a chunk, so memory stays flat.
         """
-        if not iri:
+        if not iri or not allowed_scheme(iri):
             return None
         pending = self._pending_terms.get(iri)
         if pending is not None:
@@ -332,7 +332,8 @@ class DcatBuilder:
         node = Node(f"{entry_iri(entry)}#distribution-{dist.pk}", [DCAT + "Distribution"])
         node.add(DCT + "title", _text(dist.title))
         node.add(DCT + "description", _text(dist.description))
-        access = dist.access_url or dist.download_url or entry.landing_page or entry_iri(entry)
+        access = _first_allowed(dist.access_url, dist.download_url, entry.landing_page,
+                                entry_iri(entry))  # fmt: skip
         node.add(DCAT + "accessURL", self.resource(access))
         node.add(DCAT + "downloadURL", self.resource(dist.download_url))
         media_type = dist.media_type or voc.media_type_for(dist.format)
@@ -376,7 +377,7 @@ class DcatBuilder:
         node.add(_eco("availability"), _text(entry.availability))
         node.add(_eco("lifecycle"), _text(entry.lifecycle))
         node.add(_eco("sunsetDate"), _date(entry.sunset_date))
-        node.add(_eco("sandboxURL"), IRI(entry.sandbox_url) if entry.sandbox_url else None)
+        node.add(_eco("sandboxURL"), IRI(entry.sandbox_url))
         return [node, *extra]
 
     def _ppp(self, entry: Any) -> list[Node]:
@@ -478,6 +479,8 @@ class DcatBuilder:
 
     def _documents(self, entry: Any, node: Node) -> None:
         for document in rel(entry, "documents"):
+            if not IRI(document.url):
+                continue
             node.add(FOAF + "page", IRI(document.url))
             if document.url in self._pending_terms:
                 continue
@@ -530,7 +533,11 @@ class DcatBuilder:
 
 def endpoint_of(api: Any) -> str:
     """dcat:endpointURL is mandatory: the endpoint, else the landing page, else our page."""
-    return api.endpoint_url or api.landing_page or entry_iri(api)
+    return _first_allowed(api.endpoint_url, api.landing_page, entry_iri(api))
+
+
+def _first_allowed(*urls: str) -> str:
+    return next((u for u in urls if u and allowed_scheme(u)), "")
 
 
 def _type_of(entry: Any) -> str:

@@ -70,7 +70,24 @@ class IRI(str):
     __slots__ = ()
 
     def __new__(cls, value: str) -> IRI:
-        return super().__new__(cls, safe_iri(value))
+        return super().__new__(cls, safe_iri(value) if allowed_scheme(value) else "")
+
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+ALLOWED_SCHEMES = {"http", "https", "mailto", "urn", "ftp"}
+
+
+def allowed_scheme(value: str) -> bool:
+    """Only web, mail and URN IRIs leave the catalogue: a stored ``javascript:`` URL (bulk
+    writes skip form validation) becomes no IRI at all."""
+    match = _SCHEME.match((value or "").strip())
+    return bool(match) and match.group(1).lower() in ALLOWED_SCHEMES
+
+
+def web_url(value: str | None) -> str:
+    """``value`` if it is an http(s) URL, else "" (for JSON outputs: schema.org, data.json)."""
+    value = (value or "").strip()
+    return safe_iri(value) if value.lower().startswith(("http://", "https://")) else ""
 
 
 class Lit(NamedTuple):

@@ -24,6 +24,7 @@ from django.utils.safestring import SafeString, mark_safe
 from ..sanitise import html_to_text
 from .dcat_ap import base_url, entry_iri
 from .export_loader import rel
+from .rdf import web_url
 
 MIN_DESCRIPTION, MAX_DESCRIPTION = 50, 5000
 TYPE_LABELS = {"dataset": "Dataset", "api": "API", "ppp": "PPP project",
@@ -48,8 +49,8 @@ def _description(entry: Any) -> str:
 def _organisation(org: Any) -> dict[str, Any]:
     out: dict[str, Any] = {"@type": "Organization", "name": org.name,
                            "url": base_url() + org.get_absolute_url()}  # fmt: skip
-    if org.website:
-        out["sameAs"] = org.website
+    if web_url(org.website):
+        out["sameAs"] = web_url(org.website)
     return out
 
 
@@ -57,7 +58,7 @@ def _licence(entry: Any) -> str | None:
     licence = entry.licence
     if licence is None:
         return None
-    return licence.url or licence.eu_uri or None
+    return web_url(licence.url) or web_url(licence.eu_uri) or None
 
 
 def _place(entry: Any) -> dict[str, Any] | None:
@@ -81,8 +82,8 @@ def _common(entry: Any, schema_type: str | list[str]) -> dict[str, Any]:
     keywords = [k for k in entry.keywords or [] if k] + [t.name for t in rel(entry, "themes")]
     if keywords:
         out["keywords"] = list(dict.fromkeys(keywords))
-    if entry.landing_page:
-        out["sameAs"] = entry.landing_page
+    if web_url(entry.landing_page):
+        out["sameAs"] = web_url(entry.landing_page)
     if entry.modified:
         out["dateModified"] = entry.modified.replace(microsecond=0).isoformat()
     if entry.issued:
@@ -113,7 +114,7 @@ def _dataset(entry: Any) -> dict[str, Any]:
         out["version"] = entry.version
     downloads = []
     for dist in rel(entry, "distributions"):
-        url = dist.download_url or dist.access_url
+        url = web_url(dist.download_url) or web_url(dist.access_url)
         if not url:
             continue
         item: dict[str, Any] = {"@type": "DataDownload", "contentUrl": url}
@@ -134,10 +135,11 @@ def _dataset(entry: Any) -> dict[str, Any]:
 def _api(entry: Any) -> dict[str, Any]:
     out = _common(entry, "WebAPI")
     out["provider"] = _organisation(entry.publisher)
-    if entry.endpoint_description_url:
-        out["documentation"] = entry.endpoint_description_url
-    if entry.endpoint_url:
-        out["availableChannel"] = {"@type": "ServiceChannel", "serviceUrl": entry.endpoint_url}
+    if web_url(entry.endpoint_description_url):
+        out["documentation"] = web_url(entry.endpoint_description_url)
+    if web_url(entry.endpoint_url):
+        out["availableChannel"] = {"@type": "ServiceChannel",
+                                   "serviceUrl": web_url(entry.endpoint_url)}  # fmt: skip
     licence = _licence(entry)
     if licence:
         out["termsOfService"] = licence
@@ -175,7 +177,7 @@ def _challenge(entry: Any) -> dict[str, Any]:
         out["endDate"] = entry.closes_at.replace(microsecond=0).isoformat()
     out["eventStatus"] = "https://schema.org/EventScheduled"
     out["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
-    page = entry.landing_page or entry_iri(entry)
+    page = web_url(entry.landing_page) or entry_iri(entry)
     out["location"] = {"@type": "VirtualLocation", "url": page}
     # free to enter: Google reads an Event's ticket offer; the prizes go to ``award``
     offer: dict[str, Any] = {"@type": "Offer", "price": "0", "url": page,

@@ -182,3 +182,24 @@ def test_vocabulary_is_served_and_documents_every_term_we_write(client, demo_cat
     assert used and used <= defined
     doc = (Path(__file__).resolve().parents[2] / "docs" / "vocabulary.md").read_text()
     assert all(f"eco:{term.removeprefix(eco)}" in doc for term in defined)
+
+
+def test_stored_javascript_urls_never_leave_the_catalogue(client, demo_catalogue):
+    """A bulk write skips form validation: a javascript: URL in the table is not exported."""
+    from catalogue.models import Distribution, Entry
+
+    stops = demo_catalogue["stops"]
+    Entry.objects.filter(pk=stops.pk).update(
+        landing_page="javascript:alert(1)", remote_url=" JavaScript:alert(2)",
+        contact_url="javascript:alert(3)")  # fmt: skip
+    Distribution.objects.filter(entry=stops).update(access_url="javascript:alert(4)")
+    for url in (f"/datasets/{stops.slug}.ttl", f"/datasets/{stops.slug}.rdf",
+                f"/datasets/{stops.slug}.jsonld", "/catalog.ttl", "/data.json",
+                stops.get_absolute_url()):
+        response = client.get(url)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        assert b"javascript:" not in body.lower(), url
+    # the distributions keep a usable dcat:accessURL (their download URL)
+    graph = get_graph(client, f"/datasets/{stops.slug}.ttl", "ttl")
+    for dist in graph.objects(iri(stops), DCAT.distribution):
+        assert graph.value(dist, DCAT.accessURL) is not None
