@@ -10,6 +10,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from catalogue.models import EntryType
+
 from .params import parse_search_params
 from .query import Facet, SearchInputError, SearchResults, Sort
 from .service import search_entries
@@ -82,6 +84,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
                    "sort_options": SORT_LABELS.items()}  # fmt: skip
         return render(request, "search/search.html", context, status=400)
     results = search_entries(query)
+    type_labels = dict(EntryType.choices)
+    for hit in results.hits:
+        hit.extra["type_label"] = type_labels.get(hit.entry_type, hit.entry_type)
     page, pages = query.page, results.page_count
     context = {
         "q": query.text,
