@@ -6,6 +6,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings
+export PORT
 
 .PHONY: run test install install-test migrate bootstrap lint bench bench-harvest bench-search bench-export clean \
 	es-install es-start es-stop run-elasticsearch
@@ -27,8 +28,11 @@ migrate: install
 	$(PY) manage.py migrate --noinput
 
 ## The catalogue, populated, on http://127.0.0.1:$(PORT)
+## A task worker runs beside the server for harvests ("Run now" in the admin) and indexing.
 run: migrate
 	$(PY) manage.py bootstrap
+	@$(PY) manage.py db_worker --no-reload --interval 2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## The whole suite (slow and Elasticsearch tests included): a real Elasticsearch node is
