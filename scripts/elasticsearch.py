@@ -51,6 +51,9 @@ JDK_CANDIDATES = {
     9: ["temurin-25-jdk-amd64", "temurin-21-jdk-amd64", "java-21-openjdk-amd64"],
 }
 UNPRIVILEGED_UID = 65534  # nobody / nogroup on Debian
+# Nodes started by this process: holding the Popen keeps Python from warning that a child it
+# forgot about is still running (tests turn that warning into an error).
+_RUNNING: dict[int, subprocess.Popen[bytes]] = {}
 
 
 def _say(message: str) -> None:
@@ -158,6 +161,10 @@ class Node:
                 time.sleep(0.2)
             else:
                 os.killpg(self.pid, signal.SIGKILL)
+        process = _RUNNING.pop(self.pid, None)
+        if process is not None:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=5)
         if self.temporary:
             shutil.rmtree(self.workdir, ignore_errors=True)
 
@@ -237,6 +244,8 @@ def start(
         group=UNPRIVILEGED_UID if as_root else None,
         extra_groups=[] if as_root else None,
     )
+    log.close()  # the child has its own descriptor
+    _RUNNING[process.pid] = process
     node = Node(pid=process.pid, url=f"http://127.0.0.1:{port}", workdir=str(workdir),
                 temporary=temporary)  # fmt: skip
     deadline = time.monotonic() + timeout
