@@ -20,6 +20,10 @@ class SearchBackend(Protocol):
         """
         ...
 
+    def search_ids(self, query: SearchQuery, *, limit: int | None = None) -> list[int]:
+        """Every matching entry id (up to ``limit``) in the query's order, ignoring its page."""
+        ...
+
     def index_entries(self, entry_ids: Iterable[int]) -> None:
         """Bring these entries up to date in the index: published ones in, others out."""
         ...

@@ -17,7 +17,9 @@ highlights.
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -45,13 +47,20 @@ from ..documents_db import build_document, indexable_entries, iter_in_batches
 from ..models import FacetValueRow
 from ..query import Facet, FacetValue, Hit, SearchQuery, SearchResults, Sort
 from ..text_query import TextQuery, parse_text_query
-from .facet_cache import Membership, bitmap_from_ids, bump_token, current_snapshot
+from .facet_cache import (
+    FacetSnapshot,
+    Membership,
+    bitmap_from_ids,
+    bump_token,
+    current_snapshot,
+)
 
 Progress = Callable[[int], None]
 
 TITLE_WEIGHT = 10.0
 BODY_WEIGHT = 1.0
 MARK_START, MARK_END = "\x02", "\x03"
+
 
 def _marked_to_html(text: str) -> str:
     """Escape text from the index, then turn FTS markers into <mark> elements."""
@@ -143,23 +152,46 @@ class DatabaseBackend:
 
     # ------------------------------------------------------------------ querying
     def search(self, query: SearchQuery) -> SearchResults:
+        run = self._run(query)
+        counts: dict[Facet, dict[str, int]] = {}
+        for facet in Facet:
+            base = run.filtered
+            if facet in run.selections:  # disjunctive: counted over every other selection
+                base = run.hits
+                for other, bitmap in run.selections.items():
+                    if other is not facet:
+                        base &= bitmap
+            counts[facet] = {
+                value: n
+                for value, bitmap in run.postings.get(facet.value, {}).items()
+                if (n := (base & bitmap).bit_count())
+            }
+        page = run.ordered(limit=query.offset + query.page_size)[query.offset :]
+        return SearchResults(
+            query=query,
+            count=run.filtered.bit_count(),
+            hits=self._hits(page, run.text),
+            facets=_label_facets(counts, query),
+            backend=self.name,
+        )
+
+    def search_ids(self, query: SearchQuery, *, limit: int | None = None) -> list[int]:
+        """Every matching entry id in the query's order (bulk exports, the CKAN API)."""
+        return [entry_id for entry_id, _ in self._run(query).ordered(limit=limit)]
+
+    def _run(self, query: SearchQuery) -> _Run:
         text = parse_text_query(query.text)
         snap = current_snapshot()
-        size = snap.size_bytes
         matches: list[tuple[int, float]] | None = None
         if text.is_empty:
             hits = snap.universe
         else:
             matches = self._match(text, ranked=query.effective_sort is Sort.RELEVANCE)
-            hits = bitmap_from_ids((entry_id for entry_id, _ in matches), size) & snap.universe
-
-        status_bitmaps = (
-            snap.challenge_status_bitmaps(timezone.now())
-            if Facet.CHALLENGE_STATUS in query.filters or snap.challenges
-            else {}
-        )
+            ids = (entry_id for entry_id, _ in matches)
+            hits = bitmap_from_ids(ids, snap.size_bytes) & snap.universe
         postings = dict(snap.postings)
-        postings[Facet.CHALLENGE_STATUS.value] = status_bitmaps
+        if Facet.CHALLENGE_STATUS in query.filters or snap.challenges:
+            postings[Facet.CHALLENGE_STATUS.value] = snap.challenge_status_bitmaps(timezone.now())
         selections = {
             facet: _union(postings.get(facet.value, {}), values)
             for facet, values in query.filters.items()
@@ -167,42 +199,7 @@ class DatabaseBackend:
         filtered = hits
         for bitmap in selections.values():
             filtered &= bitmap
-
-        counts: dict[Facet, dict[str, int]] = {}
-        for facet in Facet:
-            base = filtered
-            if facet in selections:  # disjunctive: counted over every other selection
-                base = hits
-                for other, bitmap in selections.items():
-                    if other is not facet:
-                        base &= bitmap
-            counts[facet] = {
-                value: n
-                for value, bitmap in postings.get(facet.value, {}).items()
-                if (n := (base & bitmap).bit_count())
-            }
-
-        members = Membership(filtered, size)
-        wanted = query.offset + query.page_size
-        if matches is not None and query.effective_sort is Sort.RELEVANCE:
-            ranked = [(entry_id, score) for entry_id, score in matches if entry_id in members]
-            page = ranked[query.offset : wanted]
-        else:
-            order = snap.title_order if query.effective_sort is Sort.TITLE else snap.newest_first
-            picked: list[int] = []
-            for entry_id in order:
-                if entry_id in members:
-                    picked.append(entry_id)
-                    if len(picked) >= wanted:
-                        break
-            page = [(entry_id, 0.0) for entry_id in picked[query.offset :]]
-        return SearchResults(
-            query=query,
-            count=filtered.bit_count(),
-            hits=self._hits(page, text),
-            facets=_label_facets(counts, query),
-            backend=self.name,
-        )
+        return _Run(query, text, snap, matches, hits, filtered, postings, selections)
 
     def _match(self, text: TextQuery, *, ranked: bool) -> list[tuple[int, float]]:
         """Entry ids matching the text, best first when ``ranked`` (lower score = better)."""
@@ -294,6 +291,30 @@ class DatabaseBackend:
                 -rowid: (_marked_to_html(title), _marked_to_html(snippet))
                 for rowid, title, snippet in cursor.fetchall()
             }
+
+
+@dataclass
+class _Run:
+    """One query's matches as bitmaps, and the order to read them in."""
+
+    query: SearchQuery
+    text: TextQuery
+    snap: FacetSnapshot
+    matches: list[tuple[int, float]] | None
+    hits: int
+    filtered: int
+    postings: dict[str, dict[str, int]]
+    selections: dict[Facet, int]
+
+    def ordered(self, *, limit: int | None) -> list[tuple[int, float]]:
+        members = Membership(self.filtered, self.snap.size_bytes)
+        sort = self.query.effective_sort
+        if self.matches is not None and sort is Sort.RELEVANCE:
+            ranked = (pair for pair in self.matches if pair[0] in members)
+        else:
+            order = self.snap.title_order if sort is Sort.TITLE else self.snap.newest_first
+            ranked = ((entry_id, 0.0) for entry_id in order if entry_id in members)
+        return list(itertools.islice(ranked, limit))
 
 
 # -------------------------------------------------------------------------- labels

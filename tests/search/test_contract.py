@@ -188,3 +188,14 @@ def test_sort_by_title_and_newest(search_backend, catalogue):
     assert titles == sorted(titles, key=str.lower)
     modified = [h.modified for h in run(search_backend, "sort=newest&page_size=50").hits]
     assert modified == sorted(modified, reverse=True)
+
+
+def test_all_ids_come_in_the_order_of_the_pages(search_backend, catalogue):
+    from search.service import search_entry_ids
+
+    query = parse_search_params(QueryDict("q=bus&page_size=2"))
+    paged = []
+    for page in (1, 2, 3):
+        paged += [h.entry_id for h in run(search_backend, f"q=bus&page_size=2&page={page}").hits]
+    assert search_entry_ids(query) == paged
+    assert search_entry_ids(query, limit=1) == paged[:1]
