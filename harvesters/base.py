@@ -38,6 +38,10 @@ class HarvestContext:
     cursor: str | None = None
     #: Finish time of the last successful job, for protocols that can ask "changed since".
     since: dt.datetime | None = None
+    #: remote id → fingerprint stored by the last harvest, for records that are healthy
+    #: (linked to an entry, no error) and were mapped under the same options. A protocol
+    #: that computes the same fingerprint from a raw item may skip mapping it.
+    fingerprints: Mapping[str, str] = field(default_factory=dict)
 
 
 class Harvester(abc.ABC):
@@ -81,6 +85,7 @@ class Harvester(abc.ABC):
             payload = self.fetch(url)
             page = self.map_payload(payload, source_options=self.context.options, page_url=url)
             guard.check_content(tuple(r.remote_id for r in page.records)
-                                + tuple(e.remote_id for e in page.errors))  # fmt: skip
+                                + tuple(e.remote_id for e in page.errors)
+                                + page.unchanged_ids)  # fmt: skip
             yield url, page
             url = page.next_url

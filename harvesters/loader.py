@@ -59,6 +59,7 @@ from .records import DistributionRecord, EntryRecord, OrganisationRecord, Record
 logger = logging.getLogger(__name__)
 
 HARVESTABLE_TYPES = {EntryType.DATASET.value, EntryType.API.value}
+FINGERPRINT_SCHEME = "1"  # bump when a mapper changes, so no stored fingerprint matches
 PLAN_SAMPLE = 50  # titles kept per kind of change in a dry run's plan
 _url_validator = URLValidator(schemes=["http", "https"])
 
@@ -100,6 +101,10 @@ class Loader:
         self.dry_run = job.dry_run
         self.options: Mapping[str, Any] = source.options or {}
         self.salt = json.dumps(self.options, sort_keys=True, default=str)
+        #: Stored fingerprints carry a tag of the options (and of the fingerprint scheme), so
+        #: a change of options maps every record again instead of skipping it.
+        self.fingerprint_tag = hashlib.sha256(
+            f"{FINGERPRINT_SCHEME}{self.salt}".encode()).hexdigest()[:10] + ":"  # fmt: skip
         self.protected = set(source.protected_fields)
         self.seen: set[str] = set()
         self.pending = _Pending()
@@ -112,26 +117,57 @@ class Loader:
         self.languages = dict(Language.objects.values_list("code", "id"))
 
     # --- one batch ----------------------------------------------------------------------
+    def known_fingerprints(self) -> dict[str, str]:
+        """remote id → fingerprint of the records a protocol may skip without mapping.
+
+        Only healthy records (linked to an entry, no error, hashed) stored under the current
+        options; anything else is mapped and hash-compared as usual.
+        """
+        tag = self.fingerprint_tag
+        rows = (
+            HarvestRecord.objects.filter(source=self.source, entry__isnull=False, last_error="",
+                                         fingerprint__startswith=tag)
+            .exclude(content_hash="")
+            .values_list("remote_id", "fingerprint")
+        )  # fmt: skip
+        return {remote_id: mark[len(tag):] for remote_id, mark in rows.iterator(chunk_size=5000)}
+
     def load(
         self, records: Iterable[EntryRecord], errors: Iterable[RecordError] = (),
-        *, cursor: str | None = None, pages: int = 0,
+        *, cursor: str | None = None, pages: int = 0, unchanged_ids: Iterable[str] = (),
+        fingerprints: Mapping[str, str] | None = None,
     ) -> BatchOutcome:  # fmt: skip
+        """Classify and write one batch.
+
+        ``unchanged_ids`` are records the protocol did not map because their fingerprint
+        matched (see ``known_fingerprints``): they count as unchanged and seen, like a record
+        whose content hash matched. ``fingerprints`` are the mapped records' new markers.
+        """
         by_id: dict[str, EntryRecord] = {}
         for record in records:
             by_id[record.remote_id] = record  # a record listed twice counts once
+        marks = {k: self.fingerprint_tag + v for k, v in (fingerprints or {}).items() if v}
         error_list = [e for e in errors if e.remote_id not in by_id]
+        same_ids = [i for i in dict.fromkeys(unchanged_ids) if i not in by_id]
         self.seen.update(by_id)
         self.seen.update(e.remote_id for e in error_list if e.remote_id)
+        self.seen.update(same_ids)
         existing = {
             hr.remote_id: hr
             for hr in HarvestRecord.objects.filter(
                 source=self.source, remote_id__in=list(by_id)
             ).only("id", "remote_id", "content_hash", "entry_id", "gone", "last_error",
-                   "remote_url")  # fmt: skip
+                   "remote_url", "fingerprint")  # fmt: skip
         }
         outcome = BatchOutcome()
         unchanged_pks: list[int] = []
         restore_entries: list[int] = []
+        for pk, entry_id, gone in self._unchanged_rows(same_ids):
+            unchanged_pks.append(pk)
+            outcome.unchanged += 1
+            if gone:
+                restore_entries.append(entry_id)
+        remarked: list[HarvestRecord] = []  # unchanged content, new fingerprint
         todo: list[tuple[EntryRecord, str, HarvestRecord | None]] = []
         for remote_id, record in by_id.items():
             digest = record_hash(record, self.salt)
@@ -141,6 +177,9 @@ class Loader:
                 outcome.unchanged += 1
                 if hr.gone:
                     restore_entries.append(hr.entry_id)
+                if hr.fingerprint != marks.get(remote_id, ""):
+                    hr.fingerprint = marks.get(remote_id, "")
+                    remarked.append(hr)
             else:
                 todo.append((record, digest, hr))
 
@@ -200,6 +239,7 @@ class Loader:
             for index, (record, digest, hr, _write, warnings) in enumerate(prepared):
                 values = {
                     "remote_url": record.remote_url[:1000], "content_hash": digest,
+                    "fingerprint": marks.get(record.remote_id, ""),
                     "entry_id": entry_of[index], "last_seen_job_id": self.job.pk,
                     "last_seen_at": now, "gone": False, "last_error": "", "error_field": "",
                     "warnings": warnings[:50],
@@ -215,10 +255,11 @@ class Loader:
             HarvestRecord.objects.bulk_create(new_records, batch_size=500)
             HarvestRecord.objects.bulk_update(
                 changed_records,
-                ["remote_url", "content_hash", "entry", "last_seen_job", "last_seen_at", "gone",
-                 "last_error", "error_field", "warnings"],
+                ["remote_url", "content_hash", "fingerprint", "entry", "last_seen_job",
+                 "last_seen_at", "gone", "last_error", "error_field", "warnings"],
                 batch_size=500,
             )  # fmt: skip
+            HarvestRecord.objects.bulk_update(remarked, ["fingerprint"], batch_size=500)
             if unchanged_pks:
                 HarvestRecord.objects.filter(pk__in=unchanged_pks).update(
                     last_seen_job=self.job, last_seen_at=now, gone=False
@@ -230,6 +271,22 @@ class Loader:
                 self.job.cursor = cursor[:2000]
             self._count(outcome, pages=pages)
         return outcome
+
+    def _unchanged_rows(self, remote_ids: list[str]) -> list[tuple[int, int, bool]]:
+        """(pk, entry id, gone) of records skipped by fingerprint that are still healthy.
+
+        A record that turned unhealthy since the fingerprints were read (it cannot, within
+        one job, but the check is cheap) is left out: it is not counted as seen either way.
+        """
+        rows: list[tuple[int, int, bool]] = []
+        for start in range(0, len(remote_ids), 900):  # SQLite's variable limit
+            rows.extend(
+                HarvestRecord.objects.filter(source=self.source,
+                                             remote_id__in=remote_ids[start:start + 900],
+                                             entry__isnull=False, last_error="")
+                .values_list("id", "entry_id", "gone")
+            )  # fmt: skip
+        return rows
 
     def _count(self, outcome: BatchOutcome, *, pages: int) -> None:
         job = self.job
@@ -269,11 +326,12 @@ class Loader:
             # The entry it fed (if any) stays as it was; an empty hash retries it next time.
             hr.last_error, hr.error_field = message[:2000], field_name[:100]
             hr.content_hash, hr.remote_url = "", (remote_url or hr.remote_url)[:1000]
+            hr.fingerprint = ""
             hr.last_seen_job_id, hr.last_seen_at, hr.gone = self.job.pk, now, False
         HarvestRecord.objects.bulk_create(new, batch_size=500)
         HarvestRecord.objects.bulk_update(
-            changed, ["last_error", "error_field", "content_hash", "remote_url", "last_seen_job",
-                      "last_seen_at", "gone"], batch_size=500,
+            changed, ["last_error", "error_field", "content_hash", "fingerprint", "remote_url",
+                      "last_seen_job", "last_seen_at", "gone"], batch_size=500,
         )  # fmt: skip
         for remote_id, message, field_name, _url in failures[:20]:
             logger.info("record %s failed (%s): %s", remote_id, field_name or "-", message)

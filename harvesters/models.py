@@ -175,6 +175,9 @@ class HarvestRecord(models.Model):
     remote_id = models.CharField(max_length=500)
     remote_url = models.URLField(max_length=1000, blank=True)
     content_hash = models.CharField(max_length=64, blank=True)
+    #: The protocol's cheap change marker of the raw item (CKAN: id + metadata_modified),
+    #: prefixed by a tag of the source options; matching it lets a re-harvest skip mapping.
+    fingerprint = models.CharField(max_length=200, blank=True)
     entry = models.ForeignKey(
         "catalogue.Entry",
         null=True,

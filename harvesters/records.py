@@ -107,5 +107,11 @@ class Page:
     errors: tuple[RecordError, ...] = ()
     next_url: str | None = None
     extras: dict[str, str] = field(default_factory=dict)
+    #: Remote ids listed on this page whose change marker (fingerprint) matches the stored
+    #: one: not mapped at all; the loader only marks them seen. Empty for protocols without
+    #: a cheap change marker.
+    unchanged_ids: tuple[str, ...] = ()
+    #: remote id → fingerprint of each mapped record, stored so the next run can skip it.
+    fingerprints: dict[str, str] = field(default_factory=dict)
 
 

@@ -135,26 +135,33 @@ def harvest_source_run(
     except (KeyError, ImportError, AttributeError):
         return _finish(job, source, JobStatus.FAILED,
                        _("Unknown protocol %r.") % source.protocol, log)  # fmt: skip
-    context = HarvestContext(source_url=source.url, options=source.options or {},
-                             cursor=cursor, since=last_success)  # fmt: skip
-    harvester = harvester_class(context, http=http or HttpClient())
     loader = Loader(source=source, job=job)
+    context = HarvestContext(source_url=source.url, options=source.options or {},
+                             cursor=cursor, since=last_success,
+                             fingerprints=loader.known_fingerprints())  # fmt: skip
+    harvester = harvester_class(context, http=http or HttpClient())
     records: list[Any] = []
     errors: list[Any] = []
+    same: list[str] = []
+    marks: dict[str, str] = {}
     pages = 0
     try:
         for _url, page in harvester.pages():
             records.extend(page.records)
             errors.extend(page.errors)
+            same.extend(page.unchanged_ids)
+            marks.update(page.fingerprints)
             pages += 1
             _beat(job)
-            if len(records) + len(errors) >= batch_size:
-                loader.load(records, errors, cursor=page.next_url or "", pages=pages)
-                records, errors, pages = [], [], 0
+            if len(records) + len(errors) + len(same) >= batch_size:
+                loader.load(records, errors, cursor=page.next_url or "", pages=pages,
+                            unchanged_ids=same, fingerprints=marks)  # fmt: skip
+                records, errors, same, marks, pages = [], [], [], {}, 0
                 if progress:
                     progress(job)
-        if records or errors or pages:
-            loader.load(records, errors, cursor="", pages=pages)
+        if records or errors or same or pages:
+            loader.load(records, errors, cursor="", pages=pages, unchanged_ids=same,
+                        fingerprints=marks)  # fmt: skip
             if progress:
                 progress(job)
         loader.finish(complete_listing=harvester.lists_everything, seen_in_jobs=chain)

@@ -72,24 +72,32 @@ class CkanHarvester(Harvester):
         return map_search_page(payload, page_url=page_url)
 
     def pages(self) -> Iterator[tuple[str, Page]]:
-        """The base paging, minus datasets already seen in this run (keyset overlap)."""
+        """The base paging, minus datasets already seen in this run (keyset overlap).
+
+        Packages whose fingerprint matches the last harvest's come back as ``unchanged_ids``
+        without being mapped: an unchanged re-harvest then costs little more than the fetch.
+        """
         seen: set[str] = set()
         guard = PageGuard()
         url: str | None = self.context.cursor or self.first_url()
         while url:
             guard.check_url(url)
-            page = self.map_payload(
-                self.fetch(url), source_options=self.context.options, page_url=url
+            page = map_search_page(
+                self.fetch(url), page_url=url, known=self.context.fingerprints
             )
             guard.check_content(
                 tuple(r.remote_id for r in page.records) + tuple(e.remote_id for e in page.errors)
+                + page.unchanged_ids
             )
             fresh = tuple(r for r in page.records if r.remote_id not in seen)
+            same = tuple(i for i in page.unchanged_ids if i not in seen)
             seen.update(r.remote_id for r in fresh)
-            if len(fresh) != len(page.records):
+            seen.update(same)
+            if len(fresh) != len(page.records) or len(same) != len(page.unchanged_ids):
                 page = Page(
-                    records=fresh, errors=page.errors, next_url=page.next_url, extras=page.extras
-                )
+                    records=fresh, errors=page.errors, next_url=page.next_url, extras=page.extras,
+                    unchanged_ids=same, fingerprints=page.fingerprints,
+                )  # fmt: skip
             yield url, page
             url = page.next_url
 

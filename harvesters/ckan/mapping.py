@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -43,13 +44,18 @@ _SKIPPED_EXTRAS = {
 }  # fmt: skip
 
 
-def map_search_page(payload: Any, *, site_url: str = "", page_url: str = "") -> Page:
+def map_search_page(
+    payload: Any, *, site_url: str = "", page_url: str = "", known: Mapping[str, str] | None = None
+) -> Page:
     """One ``package_search`` (or ``package_show``, or a bare list of package dicts) response.
 
     ``PayloadError`` when the payload is no such response at all (the job fails, nothing is
     withdrawn); per-package problems become ``RecordError``s. ``next_url`` continues the
     keyset paging of :mod:`harvesters.ckan.client` when ``page_url`` is a package_search URL.
+    ``known`` (remote id → fingerprint of the last harvest) lists packages whose fingerprint
+    has not moved in ``unchanged_ids`` instead of mapping them.
     """
+    known = known or {}
     packages, count = _packages(payload)
     if packages is None:
         raise PayloadError(_bad_payload(payload))
@@ -57,15 +63,41 @@ def map_search_page(payload: Any, *, site_url: str = "", page_url: str = "") -> 
         site_url = site_url_of(page_url)
     records: list[EntryRecord] = []
     errors: list[RecordError] = []
+    unchanged: list[str] = []
+    fingerprints: dict[str, str] = {}
     for index, package in enumerate(packages):
+        mark = package_fingerprint(package)
+        if mark:
+            remote_id = package["id"]
+            if known.get(remote_id) == mark:
+                unchanged.append(remote_id)  # same id and modification time: not mapped
+                continue
         result = map_package(package, site_url=site_url, position=index)
         if isinstance(result, EntryRecord):
             records.append(result)
+            if mark and result.remote_id == package["id"]:
+                fingerprints[result.remote_id] = mark
         elif result is not None:
             errors.append(result)
     extras = {"count": str(count)} if count is not None else {}
     next_url = next_search_url(page_url, packages) if page_url else None
-    return Page(records=tuple(records), errors=tuple(errors), next_url=next_url, extras=extras)
+    return Page(records=tuple(records), errors=tuple(errors), next_url=next_url, extras=extras,
+                unchanged_ids=tuple(unchanged), fingerprints=fingerprints)  # fmt: skip
+
+
+def package_fingerprint(package: Any) -> str:
+    """A cheap change marker of a raw package: its id and ``metadata_modified``; "" if unsure.
+
+    CKAN bumps ``metadata_modified`` on every change of the package, its resources, tags and
+    extras, and also when it is deleted or made private, so an equal marker means the package
+    maps as it did last time. Without both values there is no shortcut.
+    """
+    if not isinstance(package, dict):
+        return ""
+    remote_id, modified = package.get("id"), package.get("metadata_modified")
+    if not (isinstance(remote_id, str) and remote_id and isinstance(modified, str) and modified):
+        return ""
+    return f"{remote_id}@{modified}"[:150]
 
 
 _BOUND = re.compile(r"(?:\s+AND\s+)?metadata_modified:\[[^\]]*\s+TO\s+\*\]\s*$")
