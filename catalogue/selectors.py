@@ -18,6 +18,8 @@ from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from search.service import related_entries
+
 from .models import (
     ENTRY_TYPE_PATHS,
     PROXY_BY_TYPE,
@@ -210,6 +212,7 @@ def entry_detail_context(*, entry: Entry, preview: bool = False) -> dict[str, An
         "languages": list(entry.languages.all()),
         "quality_fixes": (entry.quality_report or {}).get("fixes", []),
         "provenance_records": _provenance_records(entry),
+        "similar_entries": [] if preview or not entry.pk else related_entries(entry.pk),
     }
     if entry_type == EntryType.DATASET:
         context.update(_dataset_context(entry))

@@ -179,6 +179,27 @@ class DatabaseBackend:
         """Every matching entry id in the query's order (bulk exports, the CKAN API)."""
         return [entry_id for entry_id, _ in self._run(query).ordered(limit=limit)]
 
+    def related(self, entry_id: int, limit: int = 5) -> list[Hit]:
+        """Entries most like this one: any of its distinctive title and keyword words, ranked
+        by bm25 (a simple "more like this" on the embedded backend)."""
+        entry = Entry.objects.filter(pk=entry_id).values("title", "keywords").first()
+        if entry is None or connection.vendor != "sqlite":
+            return []
+        text = " ".join([entry["title"], *(entry["keywords"] or [])])
+        words = [w for w in parse_text_query(text).terms if len(w) > 3 and not w.isdigit()][:12]
+        if not words:
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT -rowid, bm25(wagtailsearch_indexentry_fts, 0.0, %s, %s) AS score "
+                "FROM wagtailsearch_indexentry_fts WHERE wagtailsearch_indexentry_fts MATCH %s "
+                "AND rowid < 0 AND rowid != %s ORDER BY score LIMIT %s",
+                [BODY_WEIGHT, TITLE_WEIGHT, " OR ".join(f'"{w}"' for w in words), -entry_id,
+                 limit],
+            )  # fmt: skip
+            rows = cursor.fetchall()
+        return self._hits(rows, parse_text_query(""))
+
     def _run(self, query: SearchQuery) -> _Run:
         text = parse_text_query(query.text)
         snap = current_snapshot()
