@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from . import selectors
 from .models import EntryType, OrganisationKind
+from .standards.negotiation import rdf_response_for, vary_on_accept
 
 ENTRIES_PER_PAGE = 20
 ORGANISATIONS_PER_PAGE = 100
@@ -45,8 +46,12 @@ def entry_detail(request: HttpRequest, *, entry_type: str, slug: str) -> HttpRes
     entry = selectors.entry_get_published(entry_type=entry_type, slug=slug)
     if entry is None:
         raise Http404(_("No published entry here."))
+    # RDF clients asking for Turtle, RDF/XML or JSON-LD are sent to the entry's RDF document.
+    rdf = rdf_response_for(request, entry)
+    if rdf is not None:
+        return rdf
     context = selectors.entry_detail_context(entry=entry)
-    return render(request, f"catalogue/{entry_type}_detail.html", context)
+    return vary_on_accept(render(request, f"catalogue/{entry_type}_detail.html", context))
 
 
 def organisation_list(request: HttpRequest) -> HttpResponse:
