@@ -23,12 +23,18 @@ RICH_TEXT_ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 _WHITESPACE = re.compile(r"\s+")
+# Characters nh3 would change (or that start markup). Text without any of them comes out of
+# nh3 as it went in, so the (costly, per field of every harvested record) call is skipped.
+_PLAIN_SPECIAL = re.compile("[<&\x00\ufeff]")
+_RICH_SPECIAL = re.compile("[<>&\x00\ufeff\r\xa0]")
 
 
 def sanitise_rich_text(value: str | None) -> str:
     """Keep safe formatting; drop scripts, styles, event handlers and javascript: URLs."""
     if not value:
         return ""
+    if not _RICH_SPECIAL.search(value):
+        return value.strip()
     return nh3.clean(
         value,
         tags=RICH_TEXT_TAGS,
@@ -43,8 +49,11 @@ def sanitise_plain_text(value: str | None, *, max_length: int | None = None) -> 
     """Remove every tag (keeping the text), unescape entities, collapse whitespace."""
     if not value:
         return ""
-    text = nh3.clean(value, tags=set(), strip_comments=True)
-    text = _WHITESPACE.sub(" ", html.unescape(text)).strip()
+    if _PLAIN_SPECIAL.search(value):
+        text = html.unescape(nh3.clean(value, tags=set(), strip_comments=True))
+    else:  # nh3 would only escape ">" and NBSP, which unescaping turns back
+        text = value
+    text = _WHITESPACE.sub(" ", text).strip()
     if max_length is not None and len(text) > max_length:
         text = text[: max_length - 1].rstrip() + "…"
     return text
