@@ -50,6 +50,7 @@ from catalogue.services.bulk import (
     entries_bulk_set_series,
     entries_bulk_update,
     organisation_match_or_create,
+    rows_bulk_insert,
 )
 
 from .exceptions import SkipRecord
@@ -246,13 +247,13 @@ class Loader:
                 }  # fmt: skip
                 if hr is None:
                     new_records.append(
-                        HarvestRecord(source=self.source, remote_id=record.remote_id, **values)
+                        {"source_id": self.source.pk, "remote_id": record.remote_id, **values}
                     )
                 else:
                     for name, value in values.items():
                         setattr(hr, name, value)
                     changed_records.append(hr)
-            HarvestRecord.objects.bulk_create(new_records, batch_size=500)
+            rows_bulk_insert(model=HarvestRecord, rows=new_records)
             HarvestRecord.objects.bulk_update(
                 changed_records,
                 ["remote_url", "content_hash", "fingerprint", "entry", "last_seen_job",

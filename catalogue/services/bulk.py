@@ -133,6 +133,29 @@ def _raw_capable() -> bool:
     return connection.vendor == "sqlite"
 
 
+def rows_bulk_insert(*, model: type[models.Model], rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert plain rows (by attname; absent fields take their defaults) without instances.
+
+    Raw ``executemany`` on SQLite, ``bulk_create`` elsewhere. For high-volume bookkeeping
+    rows (a harvest's records) where model instances cost more than the insert itself.
+    """
+    if not rows:
+        return
+    fields = [f for f in _concrete(model) if not f.primary_key]
+    now = timezone.now()
+    full = []
+    for row in rows:
+        values = {f.attname: (now if getattr(f, "auto_now", False)
+                              or getattr(f, "auto_now_add", False) else f.get_default())
+                  for f in fields if f.attname not in row}  # fmt: skip
+        values.update(row)
+        full.append(values)
+    if _raw_capable():
+        _raw_insert(model, full)
+    else:
+        model._default_manager.bulk_create([model(**row) for row in full], batch_size=500)
+
+
 def _entry_defaults() -> dict[str, Any]:
     """Every concrete Entry field's default (by attname), evaluated afresh for each row."""
     return {f.attname: f.get_default() for f in _concrete(Entry) if not f.primary_key}
