@@ -1,4 +1,5 @@
-"""``package_search``: typed filters on the ORM, counts by GROUP BY, one page of packages.
+"""``package_search``: through the search backend when it can answer (fast_search.py), else
+typed filters on the ORM, counts by GROUP BY, one page of packages. The ORM path below:
 
 Filters of the same field are ANDed, as Solr does with CKAN's default ``q.op``. Free text
 (``q``) must match every word in the title, summary or keywords (case-insensitive); the
@@ -16,6 +17,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Upper
 
 from ..models import Distribution, Entry, EntryType
+from . import fast_search
 from .ids import parse_object_uuid
 from .packages import package_dicts, package_queryset, public_packages, split_package_name
 from .params import MAX_FACET_LIMIT, PackageSearchParams
@@ -155,21 +157,35 @@ def facet_counts(queryset: QuerySet[Entry], fields: list[str], *, limit: int,
     return facets
 
 
+def _facets(matching: QuerySet[Entry], params: PackageSearchParams, fields: list[str], *,
+            count: int) -> dict[str, list[dict[str, Any]]]:  # fmt: skip
+    if not fields or not count:
+        return {name: [] for name in fields}
+    return facet_counts(matching, fields, limit=params.facet_limit, mincount=params.facet_mincount)
+
+
 def package_search(params: PackageSearchParams, *, base_url: str) -> dict[str, Any]:
     matching = filter_packages(public_packages(), params)
-    count = matching.count()
-    page_ids = list(
-        matching.order_by(*_order(params)).values_list("id", flat=True)[
-            params.start : params.start + params.rows
-        ]
-    )
+    the_plan = fast_search.plan(params)
+    facets: dict[str, list[dict[str, Any]]] = {}
+    if the_plan is not None:
+        count, page_ids = fast_search.page_ids(the_plan, start=params.start, rows=params.rows)
+        rows, rest = fast_search.facet_rows(the_plan, params, count=count) if count else ({}, [])
+        facets.update({name: _facet_items([row for row in found if row[2] >= params.facet_mincount])
+                       for name, found in rows.items()})  # fmt: skip
+        facets.update(_facets(matching, params, rest if count else params.facet_fields,
+                              count=count))  # fmt: skip
+        facets = {name: facets.get(name, []) for name in params.facet_fields}
+    else:
+        count = matching.count()
+        page_ids = list(
+            matching.order_by(*_order(params)).values_list("id", flat=True)[
+                params.start : params.start + params.rows
+            ]
+        )
+        facets = _facets(matching, params, params.facet_fields, count=count)
     entries = {e.pk: e for e in package_queryset(Entry.objects.filter(pk__in=page_ids))}
     results = package_dicts([entries[pk] for pk in page_ids if pk in entries], base_url=base_url)
-    facets = (
-        facet_counts(matching, params.facet_fields, limit=params.facet_limit,
-                     mincount=params.facet_mincount)
-        if params.facet_fields and count else {name: [] for name in params.facet_fields}
-    )  # fmt: skip
     return {
         "count": count,
         "sort": params.sort_string,

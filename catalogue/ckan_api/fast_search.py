@@ -1,0 +1,203 @@
+"""``package_search`` through the search backend: text, filters and most facets from its index.
+
+At 100,000 entries the ORM path (search.py) is a LIKE scan for ``q`` and a GROUP BY (or a
+``json_each`` scan) per facet: seconds per query. The search backend answers the same
+questions from its full-text index and in-memory facet bitmaps in milliseconds, so every query
+it can express goes here; the rest (date ranges, ``name``/``id`` filters, sorts it has no order
+for, a multi-valued field filtered twice) stays on the ORM path, which is still correct.
+
+Mapping of CKAN onto ``SearchQuery``:
+
+* ``q`` words → ``text`` (every word quoted by the parser: Solr syntax is matched literally);
+* ``organization`` (slug or object id) → ORGANISATION, ``res_format`` → FORMAT (upper case),
+  ``license_id`` → LICENCE (SPDX id, case-insensitive as before), ``groups`` → THEME,
+  ``dataset_type`` → TYPE, always limited to datasets and APIs (the CKAN packages);
+* ``tags`` has no bitmap: the tag's words narrow the candidates through the full-text index
+  (keywords are part of every entry's indexed body), then the exact, case-sensitive keyword
+  match is checked on those candidates' ``keywords``;
+* facets ``organization``, ``res_format``, ``license_id``, ``groups``, ``dataset_type`` come from
+  the backend's counts; the ``tags`` facet (no bitmap) is still counted in SQL over the ORM
+  filter. CKAN counts facets over the filtered results, our backend counts a filtered facet
+  disjunctively: a filtered single-valued field is answered from the total, a filtered
+  multi-valued one (formats, groups) is counted on the ORM path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q
+
+from search.query import MAX_PAGE_SIZE, Facet, SearchQuery, Sort
+from search.service import search_entries, search_entry_ids
+
+from ..models import Entry, EntryType, Licence, Organisation
+from .ids import parse_object_uuid
+from .params import MAX_FACET_LIMIT, PackageSearchParams, SortKey
+
+PACKAGE_TYPE_VALUES = ("dataset", "api")
+TYPE_VALUES = {"dataset": str(EntryType.DATASET), "api": str(EntryType.API)}
+SINGLE_VALUED = {"organization", "license_id", "type"}
+FACET_OF_FIELD = {
+    "organization": Facet.ORGANISATION,
+    "res_format": Facet.FORMAT,
+    "license_id": Facet.LICENCE,
+    "groups": Facet.THEME,
+    "type": Facet.TYPE,
+}
+FACET_OF_FACET_FIELD = {**FACET_OF_FIELD, "dataset_type": Facet.TYPE}
+FILTER_OF_FACET_FIELD = {"dataset_type": "type"}
+# CKAN sort → (backend order, reversed). The backend's newest order breaks ties by id desc,
+# so reversing it gives "metadata_modified asc, id asc" exactly.
+SORTS: dict[tuple[SortKey, ...], tuple[Sort, bool]] = {
+    (): (Sort.RELEVANCE, False),
+    (SortKey("score", True),): (Sort.RELEVANCE, False),
+    (SortKey("score", True), SortKey("metadata_modified", True)): (Sort.RELEVANCE, False),
+    (SortKey("metadata_modified", True),): (Sort.NEWEST, False),
+    (SortKey("metadata_modified", True), SortKey("id", True)): (Sort.NEWEST, False),
+    (SortKey("metadata_modified", False),): (Sort.NEWEST, True),
+    (SortKey("metadata_modified", False), SortKey("id", False)): (Sort.NEWEST, True),
+    (SortKey("title", False),): (Sort.TITLE, False),
+}
+TAG_CHUNK = 5000
+
+
+@dataclass
+class Plan:
+    query: SearchQuery
+    reverse: bool
+    tags: list[str]
+
+
+def _organisation_slugs(values: list[str]) -> list[str]:
+    pks = {v: parse_object_uuid("organisation", v) for v in values}
+    by_pk = {pk for pk in pks.values() if pk}
+    slugs = (
+        dict(Organisation.objects.filter(pk__in=by_pk).values_list("pk", "slug")) if by_pk else {}
+    )
+    return [slugs.get(pks[v], v) if pks[v] else v for v in values]
+
+
+def _licence_ids(values: list[str]) -> list[str]:
+    lookup = Q()
+    for value in values:
+        lookup |= Q(spdx_id__iexact=value)
+    found = {s.lower(): s for s in Licence.objects.filter(lookup).values_list("spdx_id", flat=True)}
+    return [found.get(v.lower(), v) for v in values]
+
+
+def plan(params: PackageSearchParams) -> Plan | None:
+    """The backend query for these parameters, or None when only the ORM path can answer."""
+    if params.modified_range or params.created_range:
+        return None
+    if set(params.filters) - {*FACET_OF_FIELD, "tags"}:
+        return None
+    order = SORTS.get(tuple(params.sort))
+    if order is None:
+        return None
+    filters: dict[Facet, tuple[str, ...]] = {}
+    for key, raw in params.filters.items():
+        if key == "tags":
+            continue
+        values = list(dict.fromkeys(raw))
+        if len(values) > 1:  # CKAN ANDs them; the backend ORs within a facet
+            if key in SINGLE_VALUED:
+                values = ["\x00no-such-value"]
+            else:
+                return None
+        if key == "organization":
+            values = _organisation_slugs(values)
+        elif key == "license_id":
+            values = _licence_ids(values)
+        elif key == "res_format":
+            values = [v.upper() for v in values]
+        elif key == "type":
+            values = [TYPE_VALUES.get(v, "\x00no-such-type") for v in values]
+        filters[FACET_OF_FIELD[key]] = tuple(values)
+    filters.setdefault(Facet.TYPE, PACKAGE_TYPE_VALUES)
+    sort, reverse = order
+    query = SearchQuery(text=params.text, filters=filters, sort=sort, page=1,
+                        page_size=MAX_PAGE_SIZE)  # fmt: skip
+    return Plan(
+        query=query, reverse=reverse, tags=list(dict.fromkeys(params.filters.get("tags", [])))
+    )
+
+
+def _tagged(query: SearchQuery, tags: list[str]) -> set[int]:
+    """Ids of matches holding every tag exactly: candidates from the full-text index, checked
+    against their keywords in chunks."""
+    words = " ".join(f'"{tag}"' for tag in tags)
+    candidates = search_entry_ids(
+        SearchQuery(text=f"{query.text} {words}", filters=query.filters, sort=Sort.NEWEST)
+    )
+    wanted = set(tags)
+    found: set[int] = set()
+    for start in range(0, len(candidates), TAG_CHUNK):
+        chunk = candidates[start : start + TAG_CHUNK]
+        for pk, keywords in Entry.objects.filter(pk__in=chunk).values_list("pk", "keywords"):
+            if wanted <= set(keywords or []):
+                found.add(pk)
+    return found
+
+
+def page_ids(the_plan: Plan, *, start: int, rows: int) -> tuple[int, list[int]]:
+    """The total and one page of matching entry ids, in order."""
+    if the_plan.tags:
+        ids = search_entry_ids(the_plan.query)
+        tagged = _tagged(the_plan.query, the_plan.tags)
+        ids = [pk for pk in ids if pk in tagged]
+        if the_plan.reverse:
+            ids.reverse()
+        return len(ids), ids[start : start + rows]
+    if the_plan.reverse:
+        ids = search_entry_ids(the_plan.query)
+        ids.reverse()
+        return len(ids), ids[start : start + rows]
+    if rows == 0 or start:
+        count = search_entries(the_plan.query).count
+        ids = search_entry_ids(the_plan.query, limit=start + rows)[start:] if rows else []
+        return count, ids
+    ids = search_entry_ids(the_plan.query, limit=start + rows)
+    if len(ids) < start + rows:
+        return len(ids), ids
+    return search_entries(the_plan.query).count, ids
+
+
+def backend_facets(the_plan: Plan, params: PackageSearchParams, fields: list[str], *,
+                   count: int) -> dict[str, list[tuple[str, str, int]]]:  # fmt: skip
+    """Facet rows ``(value, label, count)`` for the fields the backend can count exactly."""
+    results = search_entries(the_plan.query)
+    limit = MAX_FACET_LIMIT if params.facet_limit < 0 else params.facet_limit
+    rows: dict[str, list[tuple[str, str, int]]] = {}
+    for name in fields:
+        facet = FACET_OF_FACET_FIELD[name]
+        key = FILTER_OF_FACET_FIELD.get(name, name)
+        values = results.facets.get(facet, [])
+        if key in params.filters:
+            # A single-valued field filtered to one value: every match has it.
+            selected = [fv for fv in values if fv.selected][:1]
+            found = [(fv.value, fv.label, count) for fv in selected if count]
+        else:
+            found = [(fv.value, fv.label, fv.count) for fv in values if fv.count]
+        if facet is Facet.TYPE:
+            found = [(v, v, n) for v, _, n in found if v in PACKAGE_TYPE_VALUES]
+        found.sort(key=lambda row: (-row[2], row[0]))
+        rows[name] = found[:limit]
+    return rows
+
+
+def backend_can_count(name: str, params: PackageSearchParams) -> bool:
+    if name not in FACET_OF_FACET_FIELD:
+        return False
+    key = FILTER_OF_FACET_FIELD.get(name, name)
+    return key not in params.filters or key in SINGLE_VALUED
+
+
+def facet_rows(the_plan: Plan, params: PackageSearchParams, *, count: int) -> Any:
+    """Split the asked facet fields into those the backend counts and the rest."""
+    if the_plan.tags:  # the backend's counts would ignore the tag filter
+        return {}, list(params.facet_fields)
+    fast = [n for n in params.facet_fields if backend_can_count(n, params)]
+    rest = [n for n in params.facet_fields if n not in fast]
+    return (backend_facets(the_plan, params, fast, count=count) if fast else {}), rest
