@@ -12,14 +12,15 @@ Mapping of CKAN onto ``SearchQuery``:
 * ``organization`` (slug or object id) → ORGANISATION, ``res_format`` → FORMAT (upper case),
   ``license_id`` → LICENCE (SPDX id, case-insensitive as before), ``groups`` → THEME,
   ``dataset_type`` → TYPE, always limited to datasets and APIs (the CKAN packages);
-* ``tags`` has no bitmap: the tag's words narrow the candidates through the full-text index
-  (keywords are part of every entry's indexed body), then the exact, case-sensitive keyword
-  match is checked on those candidates' ``keywords``;
+* ``tags`` (no facet in the search index): on the embedded backend, per-process keyword
+  bitmaps (tag_bitmaps.py) filter and count them; under Elasticsearch the tag's words narrow
+  the candidates through the full-text index (keywords are in every entry's indexed body) and
+  the exact keyword is checked on those candidates, while the tags facet is counted in SQL;
 * facets ``organization``, ``res_format``, ``license_id``, ``groups``, ``dataset_type`` come from
-  the backend's counts; the ``tags`` facet (no bitmap) is still counted in SQL over the ORM
-  filter. CKAN counts facets over the filtered results, our backend counts a filtered facet
-  disjunctively: a filtered single-valued field is answered from the total, a filtered
-  multi-valued one (formats, groups) is counted on the ORM path.
+  the backend's counts. CKAN counts facets over the filtered results, our backend counts a
+  filtered facet disjunctively: a filtered single-valued field is answered from the total, a
+  filtered multi-valued one (formats, groups) is counted on the ORM path, as is every facet but
+  tags when tags are filtered (the backend's counts would ignore them).
 """
 
 from __future__ import annotations
@@ -29,12 +30,14 @@ from typing import Any
 
 from django.db.models import Q
 
+from search.backends.facet_cache import Membership
 from search.query import MAX_PAGE_SIZE, Facet, SearchQuery, Sort
 from search.service import search_entries, search_entry_ids
 
 from ..models import Entry, EntryType, Licence, Organisation
 from .ids import parse_object_uuid
 from .params import MAX_FACET_LIMIT, PackageSearchParams, SortKey
+from .tag_bitmaps import current_tags
 
 PACKAGE_TYPE_VALUES = ("dataset", "api")
 TYPE_VALUES = {"dataset": str(EntryType.DATASET), "api": str(EntryType.API)}
@@ -68,6 +71,7 @@ class Plan:
     query: SearchQuery
     reverse: bool
     tags: list[str]
+    ids: list[int] | None = None
 
 
 def _organisation_slugs(values: list[str]) -> list[str]:
@@ -125,8 +129,8 @@ def plan(params: PackageSearchParams) -> Plan | None:
 
 
 def _tagged(query: SearchQuery, tags: list[str]) -> set[int]:
-    """Ids of matches holding every tag exactly: candidates from the full-text index, checked
-    against their keywords in chunks."""
+    """Ids of matches holding every tag exactly, without tag bitmaps (Elasticsearch):
+    candidates from the full-text index, checked against their keywords in chunks."""
     words = " ".join(f'"{tag}"' for tag in tags)
     candidates = search_entry_ids(
         SearchQuery(text=f"{query.text} {words}", filters=query.filters, sort=Sort.NEWEST)
@@ -141,18 +145,30 @@ def _tagged(query: SearchQuery, tags: list[str]) -> set[int]:
     return found
 
 
-def page_ids(the_plan: Plan, *, start: int, rows: int) -> tuple[int, list[int]]:
-    """The total and one page of matching entry ids, in order."""
-    if the_plan.tags:
+def all_ids(the_plan: Plan) -> list[int]:
+    """Every matching id in order, tags applied; computed once per request."""
+    if the_plan.ids is None:
         ids = search_entry_ids(the_plan.query)
-        tagged = _tagged(the_plan.query, the_plan.tags)
-        ids = [pk for pk in ids if pk in tagged]
+        if the_plan.tags:
+            tags = current_tags()
+            if tags is not None:
+                bits = tags.all_of(the_plan.tags)
+                members = Membership(bits, tags.size_bytes)
+                top = tags.size_bytes * 8
+                ids = [pk for pk in ids if pk < top and pk in members]
+            else:
+                tagged = _tagged(the_plan.query, the_plan.tags)
+                ids = [pk for pk in ids if pk in tagged]
         if the_plan.reverse:
             ids.reverse()
-        return len(ids), ids[start : start + rows]
-    if the_plan.reverse:
-        ids = search_entry_ids(the_plan.query)
-        ids.reverse()
+        the_plan.ids = ids
+    return the_plan.ids
+
+
+def page_ids(the_plan: Plan, *, start: int, rows: int) -> tuple[int, list[int]]:
+    """The total and one page of matching entry ids, in order."""
+    if the_plan.tags or the_plan.reverse:
+        ids = all_ids(the_plan)
         return len(ids), ids[start : start + rows]
     if rows == 0 or start:
         count = search_entries(the_plan.query).count
@@ -196,8 +212,17 @@ def backend_can_count(name: str, params: PackageSearchParams) -> bool:
 
 def facet_rows(the_plan: Plan, params: PackageSearchParams, *, count: int) -> Any:
     """Split the asked facet fields into those the backend counts and the rest."""
+    wanted = list(params.facet_fields)
+    rows: dict[str, list[tuple[str, str, int]]] = {}
+    tags = current_tags() if "tags" in wanted else None
+    if tags is not None:
+        limit = MAX_FACET_LIMIT if params.facet_limit < 0 else params.facet_limit
+        rows["tags"] = tags.counts(tags.matching(all_ids(the_plan)), limit=limit)
+        wanted.remove("tags")
     if the_plan.tags:  # the backend's counts would ignore the tag filter
-        return {}, list(params.facet_fields)
-    fast = [n for n in params.facet_fields if backend_can_count(n, params)]
-    rest = [n for n in params.facet_fields if n not in fast]
-    return (backend_facets(the_plan, params, fast, count=count) if fast else {}), rest
+        return rows, wanted
+    fast = [n for n in wanted if backend_can_count(n, params)]
+    rest = [n for n in wanted if n not in fast]
+    if fast:
+        rows.update(backend_facets(the_plan, params, fast, count=count))
+    return rows, rest
