@@ -25,13 +25,13 @@ Mapping of CKAN onto ``SearchQuery``:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db.models import Q
 
 from search.backends.facet_cache import Membership
-from search.query import MAX_PAGE_SIZE, Facet, SearchQuery, Sort
+from search.query import MAX_PAGE_SIZE, MAX_RESULT_WINDOW, Facet, SearchQuery, SearchResults, Sort
 from search.service import search_entries, search_entry_ids
 
 from ..models import Entry, EntryType, Licence, Organisation
@@ -72,6 +72,7 @@ class Plan:
     reverse: bool
     tags: list[str]
     ids: list[int] | None = None
+    results: SearchResults | None = None
 
 
 def _organisation_slugs(values: list[str]) -> list[str]:
@@ -165,25 +166,33 @@ def all_ids(the_plan: Plan) -> list[int]:
     return the_plan.ids
 
 
+def _results(the_plan: Plan) -> SearchResults:
+    """Count and facets of the query (one search, a one-hit page), once per request."""
+    if the_plan.results is None:
+        the_plan.results = search_entries(replace(the_plan.query, page_size=1))
+    return the_plan.results
+
+
 def page_ids(the_plan: Plan, *, start: int, rows: int) -> tuple[int, list[int]]:
     """The total and one page of matching entry ids, in order."""
     if the_plan.tags or the_plan.reverse:
         ids = all_ids(the_plan)
         return len(ids), ids[start : start + rows]
-    if rows == 0 or start:
-        count = search_entries(the_plan.query).count
-        ids = search_entry_ids(the_plan.query, limit=start + rows)[start:] if rows else []
-        return count, ids
-    ids = search_entry_ids(the_plan.query, limit=start + rows)
-    if len(ids) < start + rows:
+    if 0 < rows <= MAX_PAGE_SIZE and start % rows == 0 and start + rows <= MAX_RESULT_WINDOW:
+        # A window on a page boundary: one search gives the page, the count and the facets.
+        query = replace(the_plan.query, page=start // rows + 1, page_size=rows)
+        the_plan.results = search_entries(query)
+        return the_plan.results.count, [hit.entry_id for hit in the_plan.results.hits]
+    ids = search_entry_ids(the_plan.query, limit=start + rows)[start:] if rows else []
+    if start == 0 and len(ids) < rows:
         return len(ids), ids
-    return search_entries(the_plan.query).count, ids
+    return _results(the_plan).count, ids
 
 
 def backend_facets(the_plan: Plan, params: PackageSearchParams, fields: list[str], *,
                    count: int) -> dict[str, list[tuple[str, str, int]]]:  # fmt: skip
     """Facet rows ``(value, label, count)`` for the fields the backend can count exactly."""
-    results = search_entries(the_plan.query)
+    results = _results(the_plan)
     limit = MAX_FACET_LIMIT if params.facet_limit < 0 else params.facet_limit
     rows: dict[str, list[tuple[str, str, int]]] = {}
     for name in fields:
