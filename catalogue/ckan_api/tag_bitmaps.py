@@ -13,14 +13,11 @@ callers keep their SQL path.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db import connection
-
 from search.backends import get_backend
-from search.backends.facet_cache import Membership, bitmap_from_ids, current_token
+from search.backends.facet_cache import Membership, TokenCache, bitmap_from_ids
 
 from .packages import public_packages
 
@@ -78,21 +75,10 @@ def _build(token: str) -> TagSnapshot:
     return TagSnapshot(token, size, postings, rare)
 
 
-_lock = threading.Lock()
-_snapshots: dict[str, TagSnapshot] = {}
+_tag_snapshots: TokenCache[TagSnapshot] = TokenCache(_build, lambda snap: snap.token)
 
 
 def current_tags() -> TagSnapshot | None:
     if getattr(get_backend(), "name", "") != "database":
         return None
-    token = current_token()
-    key = connection.alias + ":" + str(connection.settings_dict.get("NAME"))
-    snapshot = _snapshots.get(key)
-    if snapshot is not None and snapshot.token == token:
-        return snapshot
-    with _lock:
-        snapshot = _snapshots.get(key)
-        if snapshot is None or snapshot.token != token:
-            snapshot = _build(token)
-            _snapshots[key] = snapshot
-    return snapshot
+    return _tag_snapshots.get()

@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import secrets
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from django.db import connection
 
 from catalogue.models import Entry, challenge_status_at
 
 from ..models import FacetValueRow, IndexState
+
+T = TypeVar("T")
 
 
 def bump_token() -> None:
@@ -114,20 +116,36 @@ def _build(token: str) -> FacetSnapshot:
     return FacetSnapshot(token, size, universe, postings, newest, titles, challenges)
 
 
-_lock = threading.Lock()
-_snapshots: dict[str, FacetSnapshot] = {}
+class TokenCache(Generic[T]):
+    """Per-process, per-database derived data, rebuilt only when the index token changes.
+
+    Shared by the facet bitmaps and anything else derived from the index (the CKAN API's
+    keyword bitmaps), so each keeps one copy per database and builds it once per change.
+    """
+
+    def __init__(self, build: Callable[[str], T], token_of: Callable[[T], str]) -> None:
+        self._build = build
+        self._token_of = token_of
+        self._lock = threading.Lock()
+        self._values: dict[str, T] = {}
+
+    def get(self) -> T:
+        token = current_token()
+        key = connection.alias + ":" + str(connection.settings_dict.get("NAME"))
+        value = self._values.get(key)
+        if value is not None and self._token_of(value) == token:
+            return value
+        with self._lock:
+            value = self._values.get(key)
+            if value is None or self._token_of(value) != token:
+                value = self._build(token)
+                self._values[key] = value
+        return value
+
+
+_facet_snapshots: TokenCache[FacetSnapshot] = TokenCache(_build, lambda snap: snap.token)
 
 
 def current_snapshot() -> FacetSnapshot:
     """The bitmaps of the index as it is now, rebuilt only when its token changed."""
-    token = current_token()
-    key = connection.alias + ":" + str(connection.settings_dict.get("NAME"))
-    snapshot = _snapshots.get(key)
-    if snapshot is not None and snapshot.token == token:
-        return snapshot
-    with _lock:
-        snapshot = _snapshots.get(key)
-        if snapshot is None or snapshot.token != token:
-            snapshot = _build(token)
-            _snapshots[key] = snapshot
-    return snapshot
+    return _facet_snapshots.get()
