@@ -233,8 +233,8 @@ class DcatBuilder:
     def _core(self, entry: Any, node: Node, *, licence_on_entry: bool = True) -> None:
         node.add(DCT + "title", Lit(entry.title))
         node.add(DCT + "description", Lit(description_text(entry)))
-        if entry.summary and entry.summary != description_text(entry):
-            node.add(DCT + "abstract", Lit(entry.summary))
+        # always, even when it stood in for an empty description: the harvester reads it back
+        node.add(voc.TEXT_PROPERTIES["summary"][0], _text(entry.summary))
         node.add(DCT + "identifier", Lit(entry.identifier or entry_iri(entry)))
         node.add(DCT + "publisher", self.agent_ref(entry.publisher))
         # the entry IRI is our own page; a remote landing page only when there is one

@@ -400,3 +400,19 @@ def _tail(value: str, base: str) -> str:
         if value.startswith(prefix):
             return value[len(prefix):].strip("/")
     return value
+
+
+# --- properties: which RDF property carries which text field, both ways -----------------
+# The export writes the first property of each tuple; the DCAT harvester reads them in order
+# (the later ones are what other profiles use for the same field). Keeping the pairs here
+# means a field the export starts writing is a field the harvester reads back.
+DCT_NS = "http://purl.org/dc/terms/"
+DCAT_NS = "http://www.w3.org/ns/dcat#"
+_OWL_NS = "http://www.w3.org/2002/07/owl#"
+_ADMS_NS = "http://www.w3.org/ns/adms#"
+TEXT_PROPERTIES: dict[str, tuple[str, ...]] = {
+    # dct:abstract: a short summary beside the (mandatory) dct:description
+    "summary": (DCT_NS + "abstract",),
+    # dcat:version is DCAT 3's, on dcat:Resource, so on datasets and data services alike
+    "version": (DCAT_NS + "version", _OWL_NS + "versionInfo", _ADMS_NS + "version"),
+}

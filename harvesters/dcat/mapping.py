@@ -26,14 +26,12 @@ from catalogue.standards import dcat_vocabulary as vocab
 from ..records import DistributionRecord, EntryRecord, OrganisationRecord, Page, RecordError
 from .parsing import guess_format, parse_graph
 from .vocabulary import (
-    ADMS,
     DCAT,
     DCATAP,
     DCT,
     FOAF,
     HYDRA,
     LOCN,
-    OWL,
     RDF,
     RDFS,
     SCHEMA,
@@ -44,6 +42,9 @@ from .vocabulary import (
 )
 
 DATASET_SERIES = DCAT.DatasetSeries
+# the properties the DCAT-AP export writes these fields to, from the shared mapping
+_SUMMARY = tuple(URIRef(p) for p in vocab.TEXT_PROPERTIES["summary"])
+_VERSION = tuple(URIRef(p) for p in vocab.TEXT_PROPERTIES["version"])
 MAX_TEXT = 100_000
 
 
@@ -368,6 +369,8 @@ class _Reader:
             raise _FieldError("title", _("The record has no dct:title."))
         self.current_field = "description"
         description = self.text(subject, DCT.description)
+        self.current_field = "summary"
+        summary = self.text(subject, *_SUMMARY)
         self.current_field = "publisher"
         publisher = self.agent(self.g.value(subject, DCT.publisher)) or self.agent(
             self.g.value(subject, DCT.creator))  # fmt: skip
@@ -388,6 +391,7 @@ class _Reader:
         self.current_field = "landing_page"
         return {
             "title": title[:300],
+            "summary": summary[:500],
             "description": description,
             "identifier": self.identifier(subject)[:500],
             "landing_page": self.uri(subject, DCAT.landingPage, FOAF.page),
@@ -409,6 +413,8 @@ class _Reader:
             "issued": issued,
             "modified": modified,
             "conforms_to": tuple(self.uris(subject, DCT.conformsTo)[:50]),
+            # dcat:version is on dcat:Resource (DCAT 3): datasets and data services alike
+            "version": self.text(subject, *_VERSION)[:50],
         }
 
     def dataset(self, subject: Node, remote_id: str, *, is_series: bool) -> EntryRecord:
@@ -435,7 +441,6 @@ class _Reader:
             remote_id=remote_id,
             entry_type="dataset",
             frequency=frequency,
-            version=self.text(subject, DCAT.version, OWL.versionInfo, ADMS.version)[:50],
             series_ref=self.ref(series),
             is_series=is_series,
             distributions=distributions,
