@@ -47,6 +47,8 @@ from ..documents_db import build_document, indexable_entries, iter_in_batches
 from ..models import FacetValueRow
 from ..query import Facet, FacetValue, Hit, SearchQuery, SearchResults, Sort
 from ..text_query import TextQuery, parse_text_query
+from .broad_terms import WordRanking, broad_rankings
+from .broad_terms import ranked as ranked_by_words
 from .facet_cache import (
     FacetSnapshot,
     Membership,
@@ -204,8 +206,18 @@ class DatabaseBackend:
         text = parse_text_query(query.text)
         snap = current_snapshot()
         matches: list[tuple[int, float]] | None = None
+        broad = None
+        if not text.is_empty and not text.phrases:
+            # Only broad words: their rankings are cached per index state (broad_terms.py).
+            broad = broad_rankings(text.terms, token=snap.token,
+                                   indexed=snap.universe.bit_count(),
+                                   size_bytes=snap.size_bytes)  # fmt: skip
         if text.is_empty:
             hits = snap.universe
+        elif broad is not None:
+            hits = snap.universe
+            for ranking in broad:
+                hits &= ranking.bitmap
         else:
             matches = self._match(text, ranked=query.effective_sort is Sort.RELEVANCE)
             ids = (entry_id for entry_id, _ in matches)
@@ -220,7 +232,7 @@ class DatabaseBackend:
         filtered = hits
         for bitmap in selections.values():
             filtered &= bitmap
-        return _Run(query, text, snap, matches, hits, filtered, postings, selections)
+        return _Run(query, text, snap, matches, hits, filtered, postings, selections, broad)
 
     def _match(self, text: TextQuery, *, ranked: bool) -> list[tuple[int, float]]:
         """Entry ids matching the text, best first when ``ranked`` (lower score = better)."""
@@ -326,10 +338,13 @@ class _Run:
     filtered: int
     postings: dict[str, dict[str, int]]
     selections: dict[Facet, int]
+    broad: list[WordRanking] | None = None  # cached rankings, when every word is broad
 
     def ordered(self, *, limit: int | None) -> list[tuple[int, float]]:
         members = Membership(self.filtered, self.snap.size_bytes)
         sort = self.query.effective_sort
+        if self.broad is not None and sort is Sort.RELEVANCE:
+            return ranked_by_words(self.broad, members, limit)
         if self.matches is not None and sort is Sort.RELEVANCE:
             ranked = (pair for pair in self.matches if pair[0] in members)
         else:
