@@ -105,7 +105,8 @@ def test_facet_counts_and_newest_order_match_the_sql_path(backend: Any, monkeypa
         sql = backend.search(query)
         assert got.count == sql.count
         assert got.facets == sql.facets
-        assert [(h.entry_id, h.score) for h in got.hits] == [(h.entry_id, h.score) for h in sql.hits]
+        pairs = [(h.entry_id, h.score) for h in got.hits]
+        assert pairs == [(h.entry_id, h.score) for h in sql.hits]
 
 
 def test_an_index_change_is_seen(backend: Any) -> None:
