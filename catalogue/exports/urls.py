@@ -15,6 +15,7 @@ urlpatterns = [
         name="entry",
     ),
     path("data.json", views.data_json, name="data_json"),
+    path("dcat-us-3.json", views.dcat_us_3, name="dcat_us_3"),
     path("ns/eco", views.vocabulary, name="vocabulary"),
     path("ns/", views.vocabulary),
 ]

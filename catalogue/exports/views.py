@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from ..models import PATH_ENTRY_TYPES, Entry
-from ..standards import catalog_export, datajson, eco_vocabulary
+from ..standards import catalog_export, datajson, dcat_us3, eco_vocabulary
 
 TEXT = "text/plain; charset=utf-8"
 
@@ -60,10 +60,36 @@ def entry(request: HttpRequest, type_path: str, slug: str, fmt: str) -> HttpResp
 
 @require_safe
 def data_json(request: HttpRequest) -> HttpResponse:
-    """The catalogue as DCAT-US / Project Open Data 1.1 ``data.json``, streamed."""
-    return StreamingHttpResponse(
+    """The catalogue as DCAT-US / Project Open Data 1.1 ``data.json``, streamed.
+
+    ``?schema=dcat-us-3`` answers the DCAT-US 3.0 form (also at ``/dcat-us-3.json``); each
+    form names the other in a ``Link: rel=alternate`` header with its profile.
+    """
+    schema = request.GET.get("schema", "pod-1.1")
+    if schema == "dcat-us-3":
+        return dcat_us_3(request)
+    if schema != "pod-1.1":
+        return HttpResponseBadRequest(
+            _("Unknown schema %(value)r: use pod-1.1 or dcat-us-3.") % {"value": schema[:40]},
+            content_type=TEXT,
+        )
+    response = StreamingHttpResponse(
         datajson.stream_data_json(), content_type="application/json; charset=utf-8"
     )
+    response["Link"] = (f'<{dcat_us3.base_url()}{dcat_us3.PATH}>; rel="alternate"; '
+                        f'type="application/json"; profile="{dcat_us3.DCAT_US3}"')  # fmt: skip
+    return response
+
+
+@require_safe
+def dcat_us_3(request: HttpRequest) -> HttpResponse:
+    """The catalogue as DCAT-US 3.0 JSON (datasets and data services), streamed."""
+    response = StreamingHttpResponse(
+        dcat_us3.stream_dcat_us3(), content_type="application/json; charset=utf-8"
+    )
+    response["Link"] = (f'<{dcat_us3.base_url()}/data.json>; rel="alternate"; '
+                        f'type="application/json"; profile="{datajson.POD_SCHEMA}"')  # fmt: skip
+    return response
 
 
 @require_safe

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from catalogue.standards import dcat_vocabulary as shared
 from harvesters.exceptions import PayloadError
 from harvesters.jsonnorm import dates, formats, licences, vocab
 from harvesters.jsonnorm.values import (
@@ -180,7 +181,11 @@ def _common(item: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
         pair = extra("license", _licence_value(item.get("license")))
         if pair:
             extras.append(pair)
-    themes, unmapped = vocab.themes([_label(t) for t in as_list(item.get("theme"))])
+    by_iri = [shared.theme_code(text(t.get("@id"))) if isinstance(t, dict) else ""
+              for t in as_list(item.get("theme"))]  # fmt: skip
+    themes, unmapped = vocab.themes([_label(t) for t, code in zip(
+        as_list(item.get("theme")), by_iri, strict=True) if not code])  # fmt: skip
+    themes = tuple(dict.fromkeys([c for c in by_iri if c] + list(themes)))
     if unmapped:
         extras.append(("theme", ", ".join(unmapped)[:2000]))
     for key in _EXTRA_KEYS:
@@ -225,22 +230,31 @@ def _dataset(
     is_bbox = bool(spatial_text) and spatial_text.replace(",", "").replace(".", "").replace(
         "-", "").replace(" ", "").isdigit()  # fmt: skip
     temporal_start, temporal_end = dates.parse_period(item.get("temporal"), warnings)
-    in_series = _first_dict(item.get("inSeries"))
-    parent = series_ref or text(in_series.get("@id")) or text(item.get("isPartOf"))
+    in_series = _first(item.get("inSeries"))
+    parent = series_ref or _ref(in_series) or text(item.get("isPartOf"))
+    distributions = _distributions(item.get("distribution"), common["licence"], warnings)
+    if not common["licence"]:
+        # DCAT-US 3 has no Dataset licence: one licence on every distribution is the dataset's
+        own = {d.licence for d in distributions if d.licence}
+        if len(own) == 1 and all(d.licence for d in distributions):
+            common["licence"] = own.pop()
+    countries, place = _locations(spatial)
     return EntryRecord(
         remote_id=remote_id,
         entry_type="dataset",
         title=title,
         remote_url=common["landing_page"],
-        spatial_label="" if is_bbox or spatial_text.startswith("{") else spatial_text[:200],
-        countries=vocab.countries(spatial_text) if spatial_text and not is_bbox else (),
+        spatial_label=place[:200] if place else (
+            "" if is_bbox or spatial_text.startswith("{") else spatial_text[:200]),
+        countries=countries or (
+            vocab.countries(spatial_text) if spatial_text and not is_bbox else ()),
         temporal_start=temporal_start,
         temporal_end=temporal_end,
         version=text(item.get("version"))[:50],
         series_ref=parent[:500],
         is_series=is_series,
         conforms_to=tuple(u for u in (url(_ref(c)) for c in as_list(item.get("conformsTo"))) if u),
-        distributions=_distributions(item.get("distribution"), common["licence"], warnings),
+        distributions=distributions,
         warnings=tuple(warnings),
         **{**common, "extras": tuple(common["extras"])},
     )
@@ -268,10 +282,17 @@ def map_service(item: Any, *, position: str = "") -> EntryRecord | RecordError:
         conforms = [_label(c) or _ref(c) for c in as_list(item.get("conformsTo"))]
         if not endpoints:
             warnings.append("endpointURL: the data service has no http(s) endpoint")
+        countries, place = _locations(item.get("spatial"))
+        temporal_start, temporal_end = dates.parse_period(item.get("temporal"), warnings)
         return EntryRecord(
             remote_id=remote_id,
             entry_type="api",
             title=title,
+            countries=countries,
+            spatial_label=place[:200],
+            temporal_start=temporal_start,
+            temporal_end=temporal_end,
+            version=text(item.get("version"))[:50],
             remote_url=common["landing_page"],
             endpoint_url=endpoints[0] if endpoints else "",
             endpoint_description_url=description_doc,
@@ -332,6 +353,7 @@ def _distributions(value: Any, licence: str, warnings: list[str]) -> tuple[Distr
                 format=fmt,
                 byte_size=integer(item.get("byteSize")),
                 licence=own_licence or licence,
+                checksum=_checksum(item.get("checksum")),
                 remote_id=text(item.get("@id")),
                 access_service_ref=_ref(_first(item.get("accessService"))),
             )
@@ -353,9 +375,30 @@ def _first_dict(value: Any) -> dict[str, Any]:
 
 def _ref(value: Any) -> str:
     """The URI/identifier a DCAT-US 3 object or a plain string refers to."""
-    if isinstance(value, dict):
-        return text(value.get("@id")) or _remote_id(value) or url(value.get("accessURL"))
+    if isinstance(value, dict):  # keyed as records are: identifier first, then @id
+        return _remote_id(value) or url(value.get("accessURL"))
     return text(value)
+
+
+def _checksum(value: Any) -> str:
+    """A DCAT-US 3 Checksum object's hex value (the catalogue keeps SHA-256 / other hex)."""
+    digest = text(as_dict(value).get("checksumValue")).lower()
+    return digest[:128] if digest and all(c in "0123456789abcdef" for c in digest) else ""
+
+
+def _locations(value: Any) -> tuple[tuple[str, ...], str]:
+    """DCAT-US 3 Location objects: countries by their EU country IRI, else a place name."""
+    countries: list[str] = []
+    place = ""
+    for item in as_list(value):
+        if not isinstance(item, dict):
+            continue
+        code = shared.country_code(text(item.get("@id"))) if text(item.get("@id")) else ""
+        if code:
+            countries.append(code)
+        elif not place:
+            place = text(item.get("prefLabel"))
+    return tuple(dict.fromkeys(countries)), place
 
 
 def _label(value: Any) -> str:

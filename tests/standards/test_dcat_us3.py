@@ -1,0 +1,278 @@
+"""/dcat-us-3.json validates against the official DCAT-US 3.0 JSON schema (GSA/dcat-us).
+
+The schema files are vendored in tests/fixtures/dcat_us3_schema and resolved offline by their
+``$id``; a ``$ref`` to a definition that is not vendored fails loudly instead of passing.
+The output is checked on the demo catalogue, on content harvested from real portals (DCAT and
+data.json), and read back by our own data.json harvester.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+from referencing.exceptions import NoSuchResource
+
+from catalogue.models import Entry, Organisation
+from catalogue.standards.dcat_us3 import stream_dcat_us3
+from harvesters.datajson.mapping import map_catalog
+from harvesters.loader import Loader
+from harvesters.models import HarvestJob, HarvestSource, JobStatus
+from tests.factories import make_organisation
+from tests.standards.harvest import harvest_text
+from tests.standards.test_round_trip import export_and_empty
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SCHEMA_DIR = FIXTURES / "dcat_us3_schema"
+
+pytestmark = pytest.mark.django_db
+
+
+def _schemas() -> dict[str, dict]:
+    out = {}
+    for path in sorted(SCHEMA_DIR.rglob("*.json")):
+        schema = json.loads(path.read_text())
+        out[schema["$id"]] = schema
+    return out
+
+
+def _not_vendored(uri: str) -> Resource:
+    raise NoSuchResource(ref=uri)  # copy that definition from GSA/dcat-us when output needs it
+
+
+FORMATS = FormatChecker()
+
+
+@FORMATS.checks("iri", raises=ValueError)
+def _iri(value: object) -> bool:
+    """jsonschema checks "iri" only with an optional package: a scheme and no spaces."""
+    if not isinstance(value, str):
+        return True
+    parts = urlsplit(value)
+    return bool(parts.scheme) and " " not in value and (
+        bool(parts.netloc) or parts.scheme in ("mailto", "urn"))  # fmt: skip
+
+
+@FORMATS.checks("date-time", raises=ValueError)
+def _date_time(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    return "T" in value and dt.datetime.fromisoformat(value.replace("Z", "+00:00")) is not None
+
+
+def validator(name: str = "catalog") -> Draft202012Validator:
+    schemas = _schemas()
+    registry = Registry(retrieve=_not_vendored).with_resources(
+        (uri, Resource.from_contents(schema)) for uri, schema in schemas.items()
+    )
+    root = schemas[f"https://resources.data.gov/dcat-us/3.0.0/{name}"]
+    return Draft202012Validator(root, registry=registry, format_checker=FORMATS)
+
+
+def errors_of(document: dict, name: str = "catalog") -> list[str]:
+    found = sorted(validator(name).iter_errors(document), key=lambda e: list(e.absolute_path))
+    return [f"{list(e.absolute_path)}: {e.message[:300]}" for e in found]
+
+
+def get_json(client, path: str = "/dcat-us-3.json") -> dict:
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    return json.loads(b"".join(response.streaming_content))
+
+
+# --- the schema really is the official one, and it bites ------------------------------
+def test_data_gov_fixtures_validate_and_the_invalid_one_does_not():
+    good = json.loads((FIXTURES / "dcat_us" / "datagov-harvester_dcatus3_0_with_services.json")
+                      .read_text())  # fmt: skip
+    bad = json.loads((FIXTURES / "dcat_us" / "datagov-harvester_dcatus3_0_invalid.json")
+                     .read_text())  # fmt: skip
+    assert errors_of(good) == []
+    assert any("contactPoint" in e for e in errors_of(bad))
+
+
+# --- demo content ----------------------------------------------------------------------
+def test_demo_catalogue_is_valid_dcat_us_3(client, demo_catalogue):
+    data = get_json(client)
+    assert errors_of(data) == []
+    assert data["@type"] == "Catalog"
+    assert data["conformsTo"]["@id"] == "https://resources.data.gov/dcat-us/3.0.0/"
+    assert data["describedBy"] == "https://resources.data.gov/dcat-us/3.0.0/catalog"
+    titles = {d["title"] for d in data["dataset"]}
+    assert {"Public transport stops", "Real-time departures"} <= titles
+    assert "Tramway line T10 concession" not in titles  # PPP projects are not data
+    assert "Cleaner air hackathon" not in titles  # nor are challenges
+    assert "Unpublished draft" not in titles
+    assert [s["title"] for s in data["service"]] == ["Lyon transit API"]
+
+    stops = next(d for d in data["dataset"] if d["title"] == "Public transport stops")
+    assert stops["identifier"] == "https://data.lyon.fr/id/stops"
+    assert stops["publisher"]["name"] == "City of Lyon"
+    assert stops["contactPoint"] == {"@type": "Kind", "fn": "Open data team",
+                                     "hasEmail": "mailto:opendata@lyon.fr"}  # fmt: skip
+    assert stops["accrualPeriodicity"] == "R/P1D"
+    assert stops["temporal"] == [{"@type": "PeriodOfTime", "startDate": "2020-01-01",
+                                  "endDate": "2024-12-31"}]  # fmt: skip
+    assert {"http://publications.europa.eu/resource/authority/data-theme/TRAN",
+            "http://metadata.un.org/sdg/11"} <= {t.get("@id") for t in stops["theme"]}
+    assert {p.get("@id") for p in stops["spatial"]} >= {
+        "http://publications.europa.eu/resource/authority/country/FRA"}
+    assert {p["prefLabel"] for p in stops["spatial"]} >= {"Lyon metropolitan area"}
+    assert stops["accessRights"].endswith("/access-right/PUBLIC")
+    assert sorted(stops["language"]) == ["en", "fr"]
+    assert stops["version"] == "2.1"
+    csv = next(d for d in stops["distribution"] if d.get("format") == "CSV")
+    assert csv["downloadURL"].endswith("stops.csv") and csv["mediaType"] == "text/csv"
+    assert csv["byteSize"] == "123456"
+    assert csv["checksum"]["checksumValue"].startswith("9f86d081")
+    # the API serves this dataset: a distribution gives access through it
+    via_api = [d for d in stops["distribution"] if d.get("accessService")]
+    assert via_api[0]["accessService"][0]["title"] == "Lyon transit API"
+
+    api = data["service"][0]
+    assert api["endpointURL"] == ["https://api.transit.example.com/v2/"]
+    assert api["endpointDescription"] == ["https://api.transit.example.com/v2/openapi.json"]
+    assert api["version"] == "2.0"
+    # linked both ways: servesDataset names the datasets' identifiers ...
+    departures = next(d for d in data["dataset"] if d["title"] == "Real-time departures")
+    assert set(api["servesDataset"]) == {stops["identifier"], departures["identifier"]}
+    # ... and the distribution that goes through the API names it in accessService
+    (through,) = departures["distribution"]
+    assert through["accessService"][0]["@id"] == api["@id"]
+    assert through["accessService"][0]["publisher"]["name"] == "Transit Operator SA"
+    # DCAT-US 3's Kind requires hasEmail: without one the contact point is a link
+    assert api["contactPoint"] == ["https://transit.example.com/"]  # the publisher's website
+
+    # the schema really bites on our own output
+    del data["dataset"][0]["contactPoint"]
+    data["service"][0]["endpointURL"] = "not a list"
+    data["dataset"][1]["accrualPeriodicity"] = "every tuesday"
+    assert len(errors_of(data)) >= 3
+
+
+def test_query_alias_and_bad_schema(client, db):
+    assert get_json(client, "/data.json?schema=dcat-us-3") == get_json(client)
+    pod = client.get("/data.json")
+    assert "/dcat-us-3.json>" in pod["Link"] and "dcat-us/3.0.0" in pod["Link"]
+    assert json.loads(b"".join(pod.streaming_content))["conformsTo"].endswith("v1.1/schema")
+    response = client.get("/data.json?schema=dcat-us-9")
+    assert response.status_code == 400 and b"dcat-us-3" in response.content
+    assert client.post("/dcat-us-3.json").status_code == 405
+
+
+def test_streams_in_chunks_with_queries_per_chunk_not_per_entry(demo_catalogue,
+                                                                django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import make_entry
+
+    parts = list(stream_dcat_us3(chunk_size=1))
+    assert len(parts) > 5  # one part per entry, not one string
+    data = json.loads("".join(parts))
+    assert errors_of(data) == []
+    assert len(data["dataset"]) == 3 and len(data["service"]) == 1
+    with CaptureQueriesContext(connection) as few:
+        list(stream_dcat_us3())
+    for i in range(10):
+        make_entry("dataset", title=f"Extra {i}", publisher=demo_catalogue["orgs"][i % 5],
+                   distributions=[{"access_url": f"https://example.org/{i}", "format": "CSV"}])
+    with django_assert_num_queries(len(few.captured_queries)):
+        list(stream_dcat_us3())  # ten more datasets, same chunk count, same queries
+
+
+def test_empty_catalogue_is_valid(client, db):
+    data = get_json(client)
+    assert data["dataset"] == [] and data["service"] == []
+    assert errors_of(data) == []
+
+
+# --- harvested content -------------------------------------------------------------------
+def harvest_data_json(payload: dict) -> int:
+    owner = make_organisation(name="Data.json owner")
+    source = HarvestSource.objects.create(
+        name="data.json", slug="data-json", protocol="datajson",
+        url="https://portal.example.org/data.json", organisation=owner, approved=True,
+    )  # fmt: skip
+    job = HarvestJob.objects.create(source=source, status=JobStatus.RUNNING)
+    page = map_catalog(payload, page_url=source.url)
+    loader = Loader(source=source, job=job)
+    loader.load(page.records, page.errors, cursor="", pages=1)
+    loader.finish(complete_listing=True)
+    return Entry.objects.published().count()
+
+
+@pytest.mark.parametrize("name", [
+    "dcat_us/ckanext-datajson_usda.gov.data.json",
+    "dcat_us/cftc_gov_data_excerpt.json",
+    "dcat_us/ckanext-datajson_geospatial.data.json",
+    "dcat_us/datagov-harvester_dcatus3_0_with_services.json",
+])  # fmt: skip
+def test_harvested_data_json_content_is_valid(client, db, settings, name):
+    settings.WAGTAILADMIN_BASE_URL = "http://catalogue.test"
+    assert harvest_data_json(json.loads((FIXTURES / name).read_text())) > 0
+    data = get_json(client)
+    assert data["dataset"] or data["service"]
+    assert errors_of(data) == []
+
+
+@pytest.mark.parametrize("name,content_type", [
+    ("dcat/datos_gob_es_dataset.ttl", "text/turtle"),
+    ("dcat/govdata_de_dataset_dcat-ap-de.rdf", "application/rdf+xml"),
+])  # fmt: skip
+def test_harvested_dcat_content_is_valid(client, db, settings, name, content_type):
+    settings.WAGTAILADMIN_BASE_URL = "http://catalogue.test"
+    assert harvest_text((FIXTURES / name).read_bytes(), content_type=content_type,
+                        url="https://portal.example.org/catalog") > 0  # fmt: skip
+    assert Organisation.objects.exists()
+    assert errors_of(get_json(client)) == []
+
+
+# --- our own data.json harvester reads it back -----------------------------------------------
+@pytest.mark.slow
+def test_our_data_json_harvester_reads_dcat_us_3_back(client, demo_catalogue):
+    before = {e.title: e for e in Entry.objects.published().filter(
+        entry_type__in=["dataset", "api"])}  # fmt: skip
+    want = {title: _facts(e) for title, e in before.items()}
+    response = client.get("/dcat-us-3.json")
+    payload = json.loads(b"".join(response.streaming_content))
+    export_and_empty(client)
+    harvest_data_json(payload)
+    after = {e.title: e for e in Entry.objects.published().filter(
+        entry_type__in=["dataset", "api"])}  # fmt: skip
+    assert set(after) == set(before)
+    for title, facts in want.items():
+        got = _facts(after[title])
+        lost = {k: (v, got[k]) for k, v in facts.items() if got[k] != v}
+        assert not lost, f"{title}: {lost}"
+
+
+def _facts(entry: Entry) -> dict:
+    org = entry.publisher
+    return {
+        "entry_type": entry.entry_type,
+        "publisher": org.name,
+        "contact_email": entry.contact_email,
+        "keywords": sorted(entry.keywords),
+        "themes": sorted(t.code for t in entry.themes.all()),
+        "licence": entry.licence.spdx_id if entry.licence else None,
+        "access_rights": entry.access_rights,
+        "countries": sorted(c.code for c in entry.countries.all()),
+        "spatial_label": entry.spatial_label,
+        "temporal": (entry.temporal_start, entry.temporal_end),
+        "languages": sorted(lang.code for lang in entry.languages.all()),
+        "issued": entry.issued.replace(microsecond=0) if entry.issued else None,
+        "modified": entry.modified.replace(microsecond=0) if entry.modified else None,
+        "frequency": entry.frequency,
+        "version": entry.version,
+        "conforms_to": sorted(entry.conforms_to or []),
+        "endpoint": (entry.endpoint_url, entry.endpoint_description_url),
+        "serves": sorted({d.title for d in entry.serves_datasets.all()}
+                         | {d.entry.title for d in entry.distributions_accessed.all()}),
+        "checksums": sorted(d.checksum for d in entry.distributions.all() if d.checksum),
+    }
