@@ -19,8 +19,14 @@ Mapping of CKAN onto ``SearchQuery``:
 * facets ``organization``, ``res_format``, ``license_id``, ``groups``, ``dataset_type`` come from
   the backend's counts. CKAN counts facets over the filtered results, our backend counts a
   filtered facet disjunctively: a filtered single-valued field is answered from the total, a
-  filtered multi-valued one (formats, groups) is counted on the ORM path, as is every facet but
-  tags when tags are filtered (the backend's counts would ignore them).
+  filtered multi-valued one (formats, groups) is counted on the ORM path. Under Elasticsearch
+  every facet but tags is also counted on the ORM path when tags are filtered (its counts would
+  ignore them).
+
+On the embedded backend one ``search_window`` pass answers a request: the count, the page's
+ids (in either direction of the order), only the facets asked for, with the tags' bitmap
+narrowing the matches, and the matches' bitmap for counting tags; no hits are built, since
+the packages are read here anyway. Elsewhere the generic ``search()``/``search_ids`` path runs.
 """
 
 from __future__ import annotations
@@ -30,8 +36,17 @@ from typing import Any
 
 from django.db.models import Q
 
+from search.backends import get_backend
 from search.backends.facet_cache import Membership
-from search.query import MAX_PAGE_SIZE, MAX_RESULT_WINDOW, Facet, SearchQuery, SearchResults, Sort
+from search.query import (
+    MAX_PAGE_SIZE,
+    MAX_RESULT_WINDOW,
+    Facet,
+    FacetValue,
+    SearchQuery,
+    SearchResults,
+    Sort,
+)
 from search.service import search_entries, search_entry_ids
 
 from ..models import Entry, EntryType, Licence, Organisation
@@ -71,8 +86,10 @@ class Plan:
     query: SearchQuery
     reverse: bool
     tags: list[str]
+    facets: tuple[Facet, ...] = ()  # the facets the backend counts for this request
     ids: list[int] | None = None
     results: SearchResults | None = None
+    window: Any = None  # the database backend's SearchWindow, when it answered
 
 
 def _organisation_slugs(values: list[str]) -> list[str]:
@@ -124,9 +141,12 @@ def plan(params: PackageSearchParams) -> Plan | None:
     sort, reverse = order
     query = SearchQuery(text=params.text, filters=filters, sort=sort, page=1,
                         page_size=MAX_PAGE_SIZE)  # fmt: skip
-    return Plan(
-        query=query, reverse=reverse, tags=list(dict.fromkeys(params.filters.get("tags", [])))
-    )
+    facets = tuple(dict.fromkeys(
+        FACET_OF_FACET_FIELD[name] for name in params.facet_fields
+        if backend_can_count(name, params)
+    ))  # fmt: skip
+    tags = list(dict.fromkeys(params.filters.get("tags", [])))
+    return Plan(query=query, reverse=reverse, tags=tags, facets=facets)
 
 
 def _tagged(query: SearchQuery, tags: list[str]) -> set[int]:
@@ -173,8 +193,32 @@ def _results(the_plan: Plan) -> SearchResults:
     return the_plan.results
 
 
+def _window(the_plan: Plan, *, start: int, rows: int) -> Any:
+    """On the database backend, one pass for everything: count, page, facets, tag filter.
+
+    It builds no hits (the packages are read here anyway) and counts only the facets asked
+    for, where ``search()`` would label all thirteen; tags narrow the matches as a bitmap.
+    """
+    search_window = getattr(get_backend(), "search_window", None)
+    if search_window is None:
+        return None
+    within = None
+    if the_plan.tags:
+        tags = current_tags()
+        if tags is None:
+            return None
+        within = tags.all_of(the_plan.tags)
+    the_plan.window = search_window(the_plan.query, start=start, rows=rows,
+                                    facets=the_plan.facets, within=within,
+                                    reverse=the_plan.reverse)  # fmt: skip
+    return the_plan.window
+
+
 def page_ids(the_plan: Plan, *, start: int, rows: int) -> tuple[int, list[int]]:
     """The total and one page of matching entry ids, in order."""
+    window = _window(the_plan, start=start, rows=rows)
+    if window is not None:
+        return window.count, window.ids
     if the_plan.tags or the_plan.reverse:
         ids = all_ids(the_plan)
         return len(ids), ids[start : start + rows]
@@ -192,13 +236,15 @@ def page_ids(the_plan: Plan, *, start: int, rows: int) -> tuple[int, list[int]]:
 def backend_facets(the_plan: Plan, params: PackageSearchParams, fields: list[str], *,
                    count: int) -> dict[str, list[tuple[str, str, int]]]:  # fmt: skip
     """Facet rows ``(value, label, count)`` for the fields the backend can count exactly."""
-    results = _results(the_plan)
+    facet_values: dict[Facet, list[FacetValue]] = (
+        the_plan.window.facets if the_plan.window is not None else _results(the_plan).facets
+    )
     limit = MAX_FACET_LIMIT if params.facet_limit < 0 else params.facet_limit
     rows: dict[str, list[tuple[str, str, int]]] = {}
     for name in fields:
         facet = FACET_OF_FACET_FIELD[name]
         key = FILTER_OF_FACET_FIELD.get(name, name)
-        values = results.facets.get(facet, [])
+        values = facet_values.get(facet, [])
         if key in params.filters:
             # A single-valued field filtered to one value: every match has it.
             selected = [fv for fv in values if fv.selected][:1]
@@ -226,10 +272,14 @@ def facet_rows(the_plan: Plan, params: PackageSearchParams, *, count: int) -> An
     tags = current_tags() if "tags" in wanted else None
     if tags is not None:
         limit = MAX_FACET_LIMIT if params.facet_limit < 0 else params.facet_limit
-        rows["tags"] = tags.counts(tags.matching(all_ids(the_plan)), limit=limit)
+        if the_plan.window is not None:  # the matches' bitmap, within the tags' bit range
+            matches = the_plan.window.matches & ((1 << (tags.size_bytes * 8)) - 1)
+        else:
+            matches = tags.matching(all_ids(the_plan))
+        rows["tags"] = tags.counts(matches, limit=limit)
         wanted.remove("tags")
-    if the_plan.tags:  # the backend's counts would ignore the tag filter
-        return rows, wanted
+    if the_plan.tags and the_plan.window is None:
+        return rows, wanted  # the backend's counts would ignore the tag filter
     fast = [n for n in wanted if backend_can_count(n, params)]
     rest = [n for n in wanted if n not in fast]
     if fast:

@@ -155,19 +155,7 @@ class DatabaseBackend:
     # ------------------------------------------------------------------ querying
     def search(self, query: SearchQuery) -> SearchResults:
         run = self._run(query)
-        counts: dict[Facet, dict[str, int]] = {}
-        for facet in Facet:
-            base = run.filtered
-            if facet in run.selections:  # disjunctive: counted over every other selection
-                base = run.hits
-                for other, bitmap in run.selections.items():
-                    if other is not facet:
-                        base &= bitmap
-            counts[facet] = {
-                value: n
-                for value, bitmap in run.postings.get(facet.value, {}).items()
-                if (n := (base & bitmap).bit_count())
-            }
+        counts = run.facet_counts(Facet)
         page = run.ordered(limit=query.offset + query.page_size)[query.offset :]
         return SearchResults(
             query=query,
@@ -175,6 +163,27 @@ class DatabaseBackend:
             hits=self._hits(page, run.text),
             facets=_label_facets(counts, query),
             backend=self.name,
+        )
+
+    def search_window(self, query: SearchQuery, *, start: int, rows: int,
+                      facets: Iterable[Facet] = (), within: int | None = None,
+                      reverse: bool = False) -> SearchWindow:  # fmt: skip
+        """The count, the ids of ``rows`` matches from ``start`` and only the asked facets,
+        without building hits (entry rows, highlights) nor counting every facet: the CKAN API
+        reads its packages itself. ``within`` narrows the matches to a bitmap of entry ids
+        (CKAN's tags); ``reverse`` reads the newest or title order backwards."""
+        run = self._run(query)
+        if within is not None:
+            run.hits &= within
+            run.filtered &= within
+        pairs = run.ordered(limit=start + rows, reverse=reverse) if rows > 0 else []
+        counts = run.facet_counts(facets)
+        return SearchWindow(
+            count=run.filtered.bit_count(),
+            ids=[entry_id for entry_id, _ in pairs[start:]],
+            facets=_label_facets(counts, query),
+            matches=run.filtered,
+            size_bytes=run.snap.size_bytes,
         )
 
     def search_ids(self, query: SearchQuery, *, limit: int | None = None) -> list[int]:
@@ -340,17 +349,49 @@ class _Run:
     selections: dict[Facet, int]
     broad: list[WordRanking] | None = None  # cached rankings, when every word is broad
 
-    def ordered(self, *, limit: int | None) -> list[tuple[int, float]]:
+    def ordered(self, *, limit: int | None, reverse: bool = False) -> list[tuple[int, float]]:
         members = Membership(self.filtered, self.snap.size_bytes)
         sort = self.query.effective_sort
+        if reverse and sort is Sort.RELEVANCE:
+            return self.ordered(limit=None)[::-1][:limit]
         if self.broad is not None and sort is Sort.RELEVANCE:
             return ranked_by_words(self.broad, members, limit)
         if self.matches is not None and sort is Sort.RELEVANCE:
             ranked = (pair for pair in self.matches if pair[0] in members)
         else:
             order = self.snap.title_order if sort is Sort.TITLE else self.snap.newest_first
-            ranked = ((entry_id, 0.0) for entry_id in order if entry_id in members)
+            walk = reversed(order) if reverse else iter(order)
+            ranked = ((entry_id, 0.0) for entry_id in walk if entry_id in members)
         return list(itertools.islice(ranked, limit))
+
+    def facet_counts(self, facets: Iterable[Facet]) -> dict[Facet, dict[str, int]]:
+        """Each facet's value counts; a selected facet is counted over every other selection
+        (disjunctive), as the Elasticsearch backend's post-filters do."""
+        counts: dict[Facet, dict[str, int]] = {}
+        for facet in facets:
+            base = self.filtered
+            if facet in self.selections:
+                base = self.hits
+                for other, bitmap in self.selections.items():
+                    if other is not facet:
+                        base &= bitmap
+            counts[facet] = {
+                value: n
+                for value, bitmap in self.postings.get(facet.value, {}).items()
+                if (n := (base & bitmap).bit_count())
+            }
+        return counts
+
+
+@dataclass
+class SearchWindow:
+    """What ``search_window`` answers: a count, a window of ids and some facets."""
+
+    count: int
+    ids: list[int]
+    facets: dict[Facet, list[FacetValue]]
+    matches: int  # bitmap of every match (bit n = entry n)
+    size_bytes: int
 
 
 # -------------------------------------------------------------------------- labels
