@@ -22,7 +22,6 @@ RICH_TEXT_ATTRIBUTES = {
     "th": {"scope"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
-_WHITESPACE = re.compile(r"\s+")
 # Characters nh3 would change (or that start markup). Text without any of them comes out of
 # nh3 as it went in, so the (costly, per field of every harvested record) call is skipped.
 _PLAIN_SPECIAL = re.compile("[<&\x00\ufeff]")
@@ -53,7 +52,9 @@ def sanitise_plain_text(value: str | None, *, max_length: int | None = None) -> 
         text = html.unescape(nh3.clean(value, tags=set(), strip_comments=True))
     else:  # nh3 would only escape ">" and NBSP, which unescaping turns back
         text = value
-    text = _WHITESPACE.sub(" ", text).strip()
+    # str.split() and the regex \s agree on whitespace (both Py_UNICODE_ISSPACE); the split
+    # is ~4x faster on a description, which every export and harvest cleans
+    text = " ".join(text.split())
     if max_length is not None and len(text) > max_length:
         text = text[: max_length - 1].rstrip() + "…"
     return text

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -235,7 +235,13 @@ def check_page(request: ExportRequest) -> int:
     return total
 
 
-def _node_groups(request: ExportRequest, total: int) -> Iterator[list[Node]]:
+def _node_groups(request: ExportRequest, total: int) -> Iterator[Iterable[Node]]:
+    """The head, then one lazy group per chunk of entries.
+
+    A group is a generator: the writer turns each entry's nodes into text as they are
+    built, so they die young (a chunk's worth of nodes alive at once would be promoted to
+    the garbage collector's oldest generation and make its full passes frequent).
+    """
     builder = DcatBuilder()
     modified = _filtered(request).aggregate(m=Max("modified"))["m"]
     head = builder.catalog_node(modified=modified)
@@ -244,9 +250,12 @@ def _node_groups(request: ExportRequest, total: int) -> Iterator[list[Node]]:
     head.extend(builder.flush_terms())
     yield head
     for chunk in _chunks(request):
-        nodes = list(builder.chunk_nodes(chunk))
-        nodes.extend(builder.flush_terms())
-        yield nodes
+        yield _chunk_nodes(builder, chunk)
+
+
+def _chunk_nodes(builder: DcatBuilder, chunk: list[Entry]) -> Iterator[Node]:
+    yield from builder.chunk_nodes(chunk)
+    yield from builder.flush_terms()
 
 
 def stream_catalog(request: ExportRequest, *, total: int) -> Iterator[str]:

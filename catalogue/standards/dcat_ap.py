@@ -80,7 +80,7 @@ def description_text(entry: Any) -> str:
 def _dt(value: dt.datetime | None) -> Lit | None:
     if value is None:
         return None
-    return Lit(value.replace(microsecond=0).isoformat(), datatype=XSD + "dateTime")
+    return Lit(value.isoformat(timespec="seconds"), datatype=XSD + "dateTime")
 
 
 def _date(value: dt.date | None) -> Lit | None:
@@ -95,18 +95,27 @@ def _decimal(value: Any) -> Lit | None:
     return Lit(str(value), datatype=XSD + "decimal") if value is not None else None
 
 
-def _eco(term: str) -> str:
-    return eco_namespace() + term
-
-
 class DcatBuilder:
     """Turns entries into DCAT-AP nodes; remembers what a document has described already."""
 
     def __init__(self) -> None:
         self.seen_agents: set[str] = set()
-        self.seen_terms: set[str] = set()
+        #: terms described earlier in the document → their IRI object, reused as is
+        self.seen_terms: dict[str, IRI] = {}
         self._pending_terms: dict[str, Node] = {}
         self._remembered: set[str] = set()
+        # read once per document, not per call: settings are a lazy object (~1 µs a read)
+        self.base = base_url()
+        self.eco = eco_namespace()
+
+    def entry_iri(self, entry: Any) -> str:
+        return self.base + entry.get_absolute_url()
+
+    def organisation_iri(self, org: Any) -> str:
+        return self.base + org.get_absolute_url()
+
+    def _eco(self, term: str) -> str:
+        return self.eco + term
 
     # --- vocabulary terms --------------------------------------------------------------
     def term(self, iri: str, label: str, *classes: str, scheme: str = "",
@@ -116,6 +125,9 @@ class DcatBuilder:
         Authority terms are remembered for the whole document (a bounded set); web pages and
         endpoints (``remember=False``) only within a chunk, so memory stays flat.
         """
+        known = self.seen_terms.get(iri)
+        if known is not None:  # the common case: an authority term met before
+            return known
         if not iri or not allowed_scheme(iri):
             return None
         pending = self._pending_terms.get(iri)
@@ -138,7 +150,7 @@ class DcatBuilder:
     def flush_terms(self) -> list[Node]:
         """The term descriptions used since the last flush (emit them with the chunk)."""
         nodes = list(self._pending_terms.values())
-        self.seen_terms.update(self._remembered)
+        self.seen_terms.update((iri, IRI(iri)) for iri in self._remembered)
         self._remembered.clear()
         self._pending_terms.clear()
         return nodes
@@ -148,8 +160,6 @@ class DcatBuilder:
 
     def theme(self, theme: Any) -> IRI | None:
         uri = theme.uri or voc.theme_uri(theme.code)
-        if uri in self.seen_terms:
-            return IRI(uri)
         return self.term(uri, theme.name, SKOS + "Concept", scheme=self._scheme_of(uri))
 
     def licence(self, licence: Any) -> IRI | None:
@@ -202,11 +212,11 @@ class DcatBuilder:
 
     # --- agents ------------------------------------------------------------------------
     def agent_ref(self, org: Any) -> IRI | None:
-        return IRI(organisation_iri(org)) if org is not None else None
+        return IRI(self.organisation_iri(org)) if org is not None else None
 
     def agent(self, org: Any) -> Node | None:
         """The organisation's ``foaf:Agent`` node, the first time it is met in a document."""
-        iri = organisation_iri(org)
+        iri = self.organisation_iri(org)
         if iri in self.seen_agents:
             return None
         self.seen_agents.add(iri)
@@ -215,7 +225,7 @@ class DcatBuilder:
         node.add(DCT + "type", self.term(
             voc.publisher_type_uri(org.kind), org.get_kind_display(), SKOS + "Concept",
             scheme=voc.EU_PUBLISHER_TYPE_BASE.rstrip("/")))  # fmt: skip
-        node.add(_eco("organisationKind"), Lit(org.kind))
+        node.add(self._eco("organisationKind"), Lit(org.kind))
         node.add(FOAF + "homepage", self.document(org.website))
         if org.email:
             node.add(FOAF + "mbox", IRI("mailto:" + org.email))
@@ -235,7 +245,7 @@ class DcatBuilder:
         node.add(DCT + "description", Lit(description_text(entry)))
         # always, even when it stood in for an empty description: the harvester reads it back
         node.add(voc.TEXT_PROPERTIES["summary"][0], _text(entry.summary))
-        node.add(DCT + "identifier", Lit(entry.identifier or entry_iri(entry)))
+        node.add(DCT + "identifier", Lit(entry.identifier or self.entry_iri(entry)))
         node.add(DCT + "publisher", self.agent_ref(entry.publisher))
         # the entry IRI is our own page; a remote landing page only when there is one
         node.add(DCAT + "landingPage", self.document(entry.landing_page))
@@ -264,13 +274,13 @@ class DcatBuilder:
                 contact.add(VCARD + "hasEmail", IRI("mailto:" + entry.contact_email))
             contact.add(VCARD + "hasURL", IRI(entry.contact_url) if entry.contact_url else None)
             node.add(DCAT + "contactPoint", contact)
-        node.add(_eco("entryType"), Lit(entry.entry_type))
+        node.add(self._eco("entryType"), Lit(entry.entry_type))
         # provenance: dct:source would need a dcat:Dataset object, so a term of ours
-        node.add(_eco("sourceRecord"), IRI(entry.remote_url) if entry.remote_url else None)
+        node.add(self._eco("sourceRecord"), IRI(entry.remote_url) if entry.remote_url else None)
 
     def stub(self, entry: Any) -> Node:
         """A linked entry described just enough for its class shape (title, description)."""
-        node = Node(entry_iri(entry), [_type_of(entry)])
+        node = Node(self.entry_iri(entry), [_type_of(entry)])
         node.add(DCT + "title", Lit(entry.title))
         node.add(DCT + "description", Lit(description_text(entry)))
         if entry.entry_type == "api":
@@ -290,7 +300,7 @@ class DcatBuilder:
         return nodes
 
     def _dataset(self, entry: Any) -> list[Node]:
-        iri = entry_iri(entry)
+        iri = self.entry_iri(entry)
         node = Node(iri, [DCAT + "Dataset"])
         self._core(entry, node, licence_on_entry=True)
         node.add(DCT + "accrualPeriodicity", self.frequency(
@@ -298,11 +308,11 @@ class DcatBuilder:
         node.add(DCAT + "version", _text(entry.version))
         node.add_all(DCT + "conformsTo", (self.standard(u) for u in entry.conforms_to or []
                                           if isinstance(u, str)))  # fmt: skip
-        node.add(_eco("containsPersonalData"),
+        node.add(self._eco("containsPersonalData"),
                  Lit("true" if entry.contains_personal_data else "false", datatype=XSD + "boolean"))
         extra: list[Node] = []
         if entry.in_series_id and entry.in_series is not None:
-            node.add(_eco("inSeries"), IRI(entry_iri(entry.in_series)))
+            node.add(self._eco("inSeries"), IRI(self.entry_iri(entry.in_series)))
         linked_services: set[int] = set()
         apis: dict[int, Any] = {}
         for dist in rel(entry, "distributions"):
@@ -323,17 +333,17 @@ class DcatBuilder:
             dist_node = Node(f"{iri}#api-{api.pk}", [DCAT + "Distribution"])
             dist_node.add(DCT + "title", Lit(api.title))
             dist_node.add(DCAT + "accessURL", self.resource(endpoint_of(api)))
-            dist_node.add(DCAT + "accessService", IRI(entry_iri(api)))
+            dist_node.add(DCAT + "accessService", IRI(self.entry_iri(api)))
             dist_node.add(DCT + "license", self.licence(entry.licence))
             node.add(DCAT + "distribution", dist_node)
         return [node, *extra]
 
     def _distribution(self, entry: Any, dist: Any) -> Node:
-        node = Node(f"{entry_iri(entry)}#distribution-{dist.pk}", [DCAT + "Distribution"])
+        node = Node(f"{self.entry_iri(entry)}#distribution-{dist.pk}", [DCAT + "Distribution"])
         node.add(DCT + "title", _text(dist.title))
         node.add(DCT + "description", _text(dist.description))
         access = _first_allowed(dist.access_url, dist.download_url, entry.landing_page,
-                                entry_iri(entry))  # fmt: skip
+                                self.entry_iri(entry))  # fmt: skip
         node.add(DCAT + "accessURL", self.resource(access))
         node.add(DCAT + "downloadURL", self.resource(dist.download_url))
         media_type = dist.media_type or voc.media_type_for(dist.format)
@@ -352,11 +362,11 @@ class DcatBuilder:
                                                      datatype=XSD + "hexBinary"))  # fmt: skip
             node.add(SPDX + "checksum", checksum)
         if dist.access_service_id and dist.access_service is not None:
-            node.add(DCAT + "accessService", IRI(entry_iri(dist.access_service)))
+            node.add(DCAT + "accessService", IRI(self.entry_iri(dist.access_service)))
         return node
 
     def _api(self, entry: Any) -> list[Node]:
-        iri = entry_iri(entry)
+        iri = self.entry_iri(entry)
         node = Node(iri, [DCAT + "DataService"])
         self._core(entry, node)
         node.add(DCAT + "endpointURL", self.resource(endpoint_of(entry)))
@@ -367,114 +377,116 @@ class DcatBuilder:
             if dist.entry is not None and dist.entry.pk not in served:
                 served[dist.entry.pk] = dist.entry
         for dataset in served.values():
-            node.add(DCAT + "servesDataset", IRI(entry_iri(dataset)))
+            node.add(DCAT + "servesDataset", IRI(self.entry_iri(dataset)))
             extra.append(self.stub(dataset))
         node.add(DCAT + "version", _text(entry.version))
-        node.add(_eco("apiType"), _text(entry.api_type))
-        node.add(_eco("authentication"), _text(entry.authentication))
-        node.add(_eco("accessInstructions"), _text(entry.access_instructions))
-        node.add(_eco("rateLimits"), _text(entry.rate_limits))
-        node.add(_eco("availability"), _text(entry.availability))
-        node.add(_eco("lifecycle"), _text(entry.lifecycle))
-        node.add(_eco("sunsetDate"), _date(entry.sunset_date))
-        node.add(_eco("sandboxURL"), IRI(entry.sandbox_url))
+        node.add(self._eco("apiType"), _text(entry.api_type))
+        node.add(self._eco("authentication"), _text(entry.authentication))
+        node.add(self._eco("accessInstructions"), _text(entry.access_instructions))
+        node.add(self._eco("rateLimits"), _text(entry.rate_limits))
+        node.add(self._eco("availability"), _text(entry.availability))
+        node.add(self._eco("lifecycle"), _text(entry.lifecycle))
+        node.add(self._eco("sunsetDate"), _date(entry.sunset_date))
+        node.add(self._eco("sandboxURL"), IRI(entry.sandbox_url))
         return [node, *extra]
 
     def _ppp(self, entry: Any) -> list[Node]:
-        node = Node(entry_iri(entry), [DCAT + "Resource", SCHEMA + "Project", _eco("PPPProject")])
+        node = Node(self.entry_iri(entry),
+                    [DCAT + "Resource", SCHEMA + "Project", self._eco("PPPProject")])
         self._core(entry, node)
         extra: list[Node] = []
         if entry.project_status_id and entry.project_status is not None:
-            node.add(_eco("projectStatus"), Lit(entry.project_status.code))
-        node.add(_eco("sector"), _text(entry.sector))
-        node.add(_eco("contractType"), _text(entry.contract_type))
+            node.add(self._eco("projectStatus"), Lit(entry.project_status.code))
+        node.add(self._eco("sector"), _text(entry.sector))
+        node.add(self._eco("contractType"), _text(entry.contract_type))
         if entry.total_investment is not None:
             amount = Node("", [SCHEMA + "MonetaryAmount"])
             amount.add(SCHEMA + "value", _decimal(entry.total_investment))
             amount.add(SCHEMA + "currency", _text(entry.currency))
-            node.add(_eco("totalInvestment"), amount)
+            node.add(self._eco("totalInvestment"), amount)
         if entry.public_authority_id and entry.public_authority is not None:
-            node.add(_eco("publicAuthority"), self.agent_ref(entry.public_authority))
+            node.add(self._eco("publicAuthority"), self.agent_ref(entry.public_authority))
             extra.extend(self.agents([entry.public_authority]))
-        node.add(_eco("governmentSupport"), _text(entry.government_support))
+        node.add(self._eco("governmentSupport"), _text(entry.government_support))
         self._partners(entry, node, extra)
         for milestone in rel(entry, "milestones"):
-            m = Node("", [_eco("Milestone")])
-            m.add(_eco("milestoneKind"), Lit(milestone.kind))
+            m = Node("", [self._eco("Milestone")])
+            m.add(self._eco("milestoneKind"), Lit(milestone.kind))
             m.add(DCT + "date", _date(milestone.date))
-            m.add(_eco("planned"), Lit("true" if milestone.planned else "false",
+            m.add(self._eco("planned"), Lit("true" if milestone.planned else "false",
                                        datatype=XSD + "boolean"))  # fmt: skip
             m.add(RDFS + "comment", _text(milestone.note))
-            node.add(_eco("milestone"), m)
+            node.add(self._eco("milestone"), m)
         for risk in rel(entry, "risks"):
-            r = Node("", [_eco("RiskAllocation")])
-            r.add(_eco("riskCategory"), Lit(risk.category))
-            r.add(_eco("allocation"), Lit(risk.allocation))
+            r = Node("", [self._eco("RiskAllocation")])
+            r.add(self._eco("riskCategory"), Lit(risk.category))
+            r.add(self._eco("allocation"), Lit(risk.allocation))
             r.add(RDFS + "comment", _text(risk.note))
-            node.add(_eco("risk"), r)
+            node.add(self._eco("risk"), r)
         self._documents(entry, node)
         for dataset in rel(entry, "related_datasets"):
-            node.add(DCT + "relation", IRI(entry_iri(dataset)))
+            node.add(DCT + "relation", IRI(self.entry_iri(dataset)))
             extra.append(self.stub(dataset))
         return [node, *extra]
 
     def _challenge(self, entry: Any) -> list[Node]:
-        node = Node(entry_iri(entry), [DCAT + "Resource", SCHEMA + "Event", _eco("Challenge")])
+        node = Node(self.entry_iri(entry),
+                    [DCAT + "Resource", SCHEMA + "Event", self._eco("Challenge")])
         self._core(entry, node)
         extra: list[Node] = []
         if entry.problem_statement:
-            node.add(_eco("problemStatement"), Lit(html_to_text(entry.problem_statement)))
-        node.add(_eco("challengeType"), _text(entry.challenge_type))
-        node.add(_eco("challengeStatus"), _text(entry.challenge_status()))
+            node.add(self._eco("problemStatement"), Lit(html_to_text(entry.problem_statement)))
+        node.add(self._eco("challengeType"), _text(entry.challenge_type))
+        node.add(self._eco("challengeStatus"), _text(entry.challenge_status()))
         node.add(SCHEMA + "startDate", _dt(entry.opens_at))
         node.add(SCHEMA + "endDate", _dt(entry.closes_at))
-        node.add(_eco("judgingEndsAt"), _dt(entry.judging_ends_at))
-        node.add(_eco("eligibility"), _text(entry.eligibility))
-        node.add(_eco("howToEnter"), _text(entry.how_to_enter))
-        node.add(_eco("outcomes"), _text(entry.outcomes))
+        node.add(self._eco("judgingEndsAt"), _dt(entry.judging_ends_at))
+        node.add(self._eco("eligibility"), _text(entry.eligibility))
+        node.add(self._eco("howToEnter"), _text(entry.how_to_enter))
+        node.add(self._eco("outcomes"), _text(entry.outcomes))
         self._partners(entry, node, extra)
         for phase in rel(entry, "phases"):
-            p = Node("", [_eco("Phase")])
+            p = Node("", [self._eco("Phase")])
             p.add(SCHEMA + "name", Lit(phase.name))
             p.add(SCHEMA + "startDate", _date(phase.starts_on))
             p.add(SCHEMA + "endDate", _date(phase.ends_on))
             p.add(SCHEMA + "description", _text(phase.description))
-            node.add(_eco("phase"), p)
+            node.add(self._eco("phase"), p)
         for prize in rel(entry, "prizes"):
-            p = Node("", [_eco("Prize"), SCHEMA + "MonetaryAmount"])
+            p = Node("", [self._eco("Prize"), SCHEMA + "MonetaryAmount"])
             p.add(SCHEMA + "name", Lit(prize.title))
             p.add(SCHEMA + "value", _decimal(prize.amount))
             p.add(SCHEMA + "currency", _text(prize.currency))
-            p.add(_eco("nonMonetaryAward"), _text(prize.non_monetary))
-            node.add(_eco("prize"), p)
+            p.add(self._eco("nonMonetaryAward"), _text(prize.non_monetary))
+            node.add(self._eco("prize"), p)
         for criterion in rel(entry, "criteria"):
-            c = Node("", [_eco("JudgingCriterion")])
+            c = Node("", [self._eco("JudgingCriterion")])
             c.add(SCHEMA + "name", Lit(criterion.name))
-            c.add(_eco("weight"), Lit(str(criterion.weight), datatype=XSD + "integer"))
+            c.add(self._eco("weight"), Lit(str(criterion.weight), datatype=XSD + "integer"))
             c.add(SCHEMA + "description", _text(criterion.description))
-            node.add(_eco("judgingCriterion"), c)
+            node.add(self._eco("judgingCriterion"), c)
         for winner in rel(entry, "winners"):
-            w = Node("", [_eco("Winner")])
+            w = Node("", [self._eco("Winner")])
             w.add(SCHEMA + "name", Lit(winner.name))
             if winner.organisation_id and winner.organisation is not None:
-                w.add(_eco("organisation"), self.agent_ref(winner.organisation))
+                w.add(self._eco("organisation"), self.agent_ref(winner.organisation))
                 extra.extend(self.agents([winner.organisation]))
-            w.add(_eco("prizeWon"), _text(winner.prize))
+            w.add(self._eco("prizeWon"), _text(winner.prize))
             w.add(SCHEMA + "description", _text(winner.description))
-            node.add(_eco("winner"), w)
+            node.add(self._eco("winner"), w)
         self._documents(entry, node)
         for resource in rel(entry, "offered_resources"):
-            node.add(_eco("offersResource"), IRI(entry_iri(resource)))
+            node.add(self._eco("offersResource"), IRI(self.entry_iri(resource)))
             extra.append(self.stub(resource))
         return [node, *extra]
 
     def _partners(self, entry: Any, node: Node, extra: list[Node]) -> None:
         for partnership in rel(entry, "partnerships"):
-            p = Node("", [_eco("Partnership")])
-            p.add(_eco("organisation"), self.agent_ref(partnership.organisation))
-            p.add(_eco("role"), Lit(partnership.role))
+            p = Node("", [self._eco("Partnership")])
+            p.add(self._eco("organisation"), self.agent_ref(partnership.organisation))
+            p.add(self._eco("role"), Lit(partnership.role))
             p.add(RDFS + "comment", _text(partnership.note))
-            node.add(_eco("partner"), p)
+            node.add(self._eco("partner"), p)
             extra.extend(self.agents([partnership.organisation]))
 
     def _documents(self, entry: Any, node: Node) -> None:
@@ -486,7 +498,7 @@ class DcatBuilder:
                 continue
             d = Node(document.url, [FOAF + "Document"])
             d.add(DCT + "title", Lit(document.title))
-            d.add(_eco("documentType"), _text(document.document_type))
+            d.add(self._eco("documentType"), _text(document.document_type))
             self._pending_terms[document.url] = d
 
     # --- the catalogue -----------------------------------------------------------------
@@ -520,7 +532,7 @@ class DcatBuilder:
         node = Node(catalog_iri())
         predicate = {"dataset": DCAT + "dataset", "api": DCAT + "service"}
         for entry in entries:
-            node.add(predicate.get(entry.entry_type, DCAT + "resource"), IRI(entry_iri(entry)))
+            node.add(predicate.get(entry.entry_type, DCAT + "resource"), IRI(self.entry_iri(entry)))
         return node
 
     def chunk_nodes(self, entries: Iterable[Any]) -> Iterator[Node]:

@@ -10,7 +10,7 @@ by :func:`rel`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from types import SimpleNamespace
 from typing import Any
 
@@ -54,17 +54,33 @@ def _instance(model: type[Any], row: dict[str, Any]) -> Any:
     """
     obj = model.__new__(model)
     obj.__dict__.update(row)
-    obj._state = ModelState()
-    obj._state.adding, obj._state.db = False, "default"
+    obj._state = state = ModelState()
+    state.adding, state.db, state.fields_cache = False, "default", {}
     return obj
 
 
-def rel(entry: Any, name: str) -> list[Any]:
+def rel(entry: Any, name: str) -> Sequence[Any]:
     """A relation's objects: from the chunk loader when it ran, else from the ORM."""
-    cache = getattr(entry, "_export_rel", None)
+    cache = entry.__dict__.get("_export_rel")
     if cache is not None:
-        return cache[name]
+        return cache.get(name, ())
     return list(getattr(entry, name).all())
+
+
+def _add(entry: Any, name: str, item: Any) -> None:
+    """Append to one of the entry's loaded relations; empty relations hold no list (most
+    entries have 2 or 3 of the 17, and every container object costs garbage collection)."""
+    found = entry._export_rel.get(name)
+    if found is None:
+        entry._export_rel[name] = [item]
+    else:
+        found.append(item)
+
+
+def _cache(obj: Any, name: str, value: Any) -> None:
+    """Set a loaded foreign key as Django's descriptor would, without its per-call checks
+    (the ids match by construction: ``value`` was looked up by the row's ``<name>_id``)."""
+    obj._state.fields_cache[name] = value
 
 
 class ExportLoader:
@@ -101,7 +117,7 @@ class ExportLoader:
         by_id = {e.pk: e for e in entries}
         self.range = (lo, hi)
         for entry in entries:
-            entry._export_rel = {name: [] for name in RELATIONS}  # type: ignore[attr-defined]
+            entry._export_rel = {}  # type: ignore[attr-defined]
         self._vocabularies(entries, by_id)
         stubs = self._links(entries, by_id)
         rows = Distribution.objects.filter(**self._between("entry_id"))
@@ -111,20 +127,19 @@ class ExportLoader:
         stub_ids |= {e.in_series_id for e in entries if e.in_series_id}
         stubs.update(self._stubs(stub_ids - set(stubs)))
         for dist in distributions:
-            dist.licence = self.licences.get(dist.licence_id) if dist.licence_id else None
-            dist.access_service = stubs.get(dist.access_service_id) if dist.access_service_id \
-                else None  # fmt: skip
-            by_id[dist.entry_id]._export_rel["distributions"].append(dist)
+            _cache(dist, "licence", self.licences.get(dist.licence_id or 0))
+            _cache(dist, "access_service", stubs.get(dist.access_service_id or 0))
+            _add(by_id[dist.entry_id], "distributions", dist)
         for entry in entries:
-            entry.in_series = stubs.get(entry.in_series_id) if entry.in_series_id else None
+            _cache(entry, "in_series", stubs.get(entry.in_series_id or 0))
         self._parts(entries, by_id)
         self._organisations([e.publisher_id for e in entries]
                             + [e.public_authority_id for e in entries])  # fmt: skip
         for entry in entries:
-            entry.publisher = self.orgs[entry.publisher_id]
-            entry.public_authority = self.orgs.get(entry.public_authority_id or 0)
-            entry.licence = self.licences.get(entry.licence_id) if entry.licence_id else None
-            entry.project_status = self.statuses.get(entry.project_status_id or 0)
+            _cache(entry, "publisher", self.orgs[entry.publisher_id])
+            _cache(entry, "public_authority", self.orgs.get(entry.public_authority_id or 0))
+            _cache(entry, "licence", self.licences.get(entry.licence_id or 0))
+            _cache(entry, "project_status", self.statuses.get(entry.project_status_id or 0))
         return entries
 
     def _vocabularies(self, entries: list[Entry], by_id: dict[int, Entry]) -> None:
@@ -135,7 +150,7 @@ class ExportLoader:
             rows = through.objects.filter(**self._between("entry_id")).order_by("pk")
             for entry_id, term_id in rows.values_list("entry_id", field):
                 if entry_id in by_id:
-                    by_id[entry_id]._export_rel[name].append(table[term_id])
+                    _add(by_id[entry_id], name, table[term_id])
 
     def _stubs(self, ids: Iterable[int]) -> dict[int, Entry]:
         ids = [i for i in ids if i]
@@ -172,11 +187,11 @@ class ExportLoader:
         stubs = self._stubs({linked for _n, _o, linked in links} | {e for _a, e in accessed})
         for name, owner, linked in links:
             if linked in stubs:
-                by_id[owner]._export_rel[name].append(stubs[linked])
+                _add(by_id[owner], name, stubs[linked])
         for api_id, dataset_id in accessed:
             if dataset_id in stubs:
-                by_id[api_id]._export_rel["distributions_accessed"].append(
-                    SimpleNamespace(entry=stubs[dataset_id]))
+                _add(by_id[api_id], "distributions_accessed",
+                     SimpleNamespace(entry=stubs[dataset_id]))
         return stubs
 
     def _parts(self, entries: list[Entry], by_id: dict[int, Entry]) -> None:
@@ -186,11 +201,11 @@ class ExportLoader:
             for part in model.objects.filter(**self._between("entry_id")).order_by(
                     "sort_order", "pk"):  # fmt: skip
                 if part.entry_id in by_id:
-                    by_id[part.entry_id]._export_rel[name].append(part)
+                    _add(by_id[part.entry_id], name, part)
         for name, model in (("partnerships", Partnership), ("winners", Winner)):
             parts = [p for p in model.objects.filter(**self._between("entry_id"))
                      .order_by("sort_order", "pk") if p.entry_id in by_id]  # fmt: skip
             self._organisations(p.organisation_id for p in parts)
             for part in parts:
-                part.organisation = self.orgs.get(part.organisation_id or 0)
-                by_id[part.entry_id]._export_rel[name].append(part)
+                _cache(part, "organisation", self.orgs.get(part.organisation_id or 0))
+                _add(by_id[part.entry_id], name, part)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import NamedTuple
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
@@ -70,11 +69,16 @@ class IRI(str):
     __slots__ = ()
 
     def __new__(cls, value: str) -> IRI:
+        # nearly every stored URL is already a clean web IRI: one regex decides that
+        if value and _CLEAN_IRI.match(value):
+            return super().__new__(cls, value)
         return super().__new__(cls, safe_iri(value) if allowed_scheme(value) else "")
 
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 ALLOWED_SCHEMES = {"http", "https", "mailto", "urn", "ftp"}
+# An allowed scheme and no character safe_iri() would encode: such a value is its own IRI.
+_CLEAN_IRI = re.compile(r'(?ai:https?|mailto|urn|ftp):[^\x00-\x20<>"{}|^`\\\x7f]*\Z')
 
 
 def allowed_scheme(value: str) -> bool:
@@ -96,28 +100,37 @@ class Lit(NamedTuple):
     datatype: str = ""
 
 
-@dataclass
 class Node:
-    """A resource: ``id`` is an IRI, or "" for a blank node nested in its one parent."""
+    """A resource: ``id`` is an IRI, or "" for a blank node nested in its one parent.
 
-    id: str = ""  # safe_iri() applied in __post_init__
-    types: list[str] = field(default_factory=list)
-    props: list[tuple[str, IRI | Lit | Node]] = field(default_factory=list)
-    #: nodes with their own IRI added as values: linked by IRI, written after this one
-    related: list[Node] = field(default_factory=list)
+    A plain slotted class, not a dataclass: the 100,000-entry export makes ~1.5 million of
+    them, and their creation and ``add`` are the builder's hottest code.
+    """
 
-    def __post_init__(self) -> None:
-        self.id = safe_iri(self.id)
+    __slots__ = ("id", "types", "props", "related")
+
+    def __init__(self, id: str = "", types: list[str] | None = None,  # noqa: A002
+                 props: list[tuple[str, IRI | Lit | Node]] | None = None,
+                 related: list[Node] | None = None) -> None:  # fmt: skip
+        # an IRI object is safe already; any other string is made safe here
+        self.id = id if not id or type(id) is IRI else safe_iri(id)
+        self.types = types if types is not None else []
+        self.props = props if props is not None else []
+        #: nodes with their own IRI added as values: linked by IRI, written after this one
+        self.related = related if related is not None else []
+
+    def __repr__(self) -> str:
+        return f"Node({self.id!r}, {self.types!r}, {self.props!r})"
 
     def add(self, predicate: str, value: IRI | Lit | Node | None) -> None:
         """Add one value; empty values are skipped, so callers need no ``if`` per field."""
-        if value is None:
+        if not value:  # None or an empty IRI (a Lit or a Node is never falsy)
             return
-        if isinstance(value, Lit) and value.value == "":
-            return
-        if isinstance(value, IRI) and not value:
-            return
-        if isinstance(value, Node) and value.id:
+        kind = type(value)
+        if kind is Lit:
+            if not value[0]:
+                return
+        elif kind is Node and value.id:
             self.related.append(value)
             value = IRI(value.id)
         self.props.append((predicate, value))
@@ -136,7 +149,7 @@ def flatten(nodes: Iterable[Node]) -> Iterable[Node]:
 
 
 # --- Turtle ------------------------------------------------------------------------------
-_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
 _TTL_STRING_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",
                        "\b": "\\b", "\f": "\\f"}  # fmt: skip
 _TTL_STRING_RE = re.compile(r'[\\"\n\r\t\b\f\x00-\x1f\x7f]')
@@ -157,27 +170,47 @@ def _ttl_escape(value: str) -> str:
     )
 
 
-_QNAMES: dict[tuple[int, str], str | None] = {}
+class _Names:
+    """IRI → prefixed name (or ``None``), cached per writer.
+
+    Every prefix base ends in ``/`` or ``#`` and a local name holds neither, so the base of
+    a prefixed name is the IRI up to its last ``/`` or ``#``: one dictionary lookup instead
+    of a scan of every prefix. Predicates and classes recur on every node; object IRIs are
+    unbounded, so the cache is emptied when it grows large.
+    """
+
+    __slots__ = ("by_base", "cache", "fallback")
+
+    def __init__(self, prefixes: dict[str, str]) -> None:
+        self.by_base = {base: prefix for prefix, base in reversed(prefixes.items())}
+        # a base not ending in / or #: the plain scan, in the table's order
+        self.fallback = [(p, b) for p, b in prefixes.items() if not b.endswith(("/", "#"))]
+        self.cache: dict[str, str | None] = {}
+
+    def get(self, iri: str) -> str | None:
+        try:
+            return self.cache[iri]
+        except KeyError:
+            pass
+        if len(self.cache) > 20_000:
+            self.cache.clear()
+        self.cache[iri] = found = self._find(iri)
+        return found
+
+    def _find(self, iri: str) -> str | None:
+        cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+        prefix = self.by_base.get(iri[:cut]) if cut else None
+        if prefix is not None and _LOCAL.match(iri, cut):
+            return f"{prefix}:{iri[cut:]}"
+        for prefix, base in self.fallback:
+            if iri.startswith(base) and _LOCAL.match(iri, len(base)):
+                return f"{prefix}:{iri[len(base):]}"
+        return None
 
 
 def _qname(iri: str, prefixes: dict[str, str]) -> str | None:
-    """The prefixed name of an IRI, cached (predicates and classes recur on every node)."""
-    key = (id(prefixes), iri)
-    if key in _QNAMES:
-        return _QNAMES[key]
-    if len(_QNAMES) > 20_000:  # object IRIs are unbounded: keep the cache small
-        _QNAMES.clear()
-    _QNAMES[key] = found = _find_qname(iri, prefixes)
-    return found
-
-
-def _find_qname(iri: str, prefixes: dict[str, str]) -> str | None:
-    for prefix, base in prefixes.items():
-        if base and iri.startswith(base):
-            local = iri[len(base):]
-            if _LOCAL.match(local):
-                return f"{prefix}:{local}"
-    return None
+    """The prefixed name of an IRI (uncached: for one-off callers)."""
+    return _Names(prefixes).get(iri)
 
 
 class TurtleWriter:
@@ -185,32 +218,42 @@ class TurtleWriter:
 
     def __init__(self, prefixes: dict[str, str] | None = None) -> None:
         self.prefixes = {p: b for p, b in (prefixes or all_prefixes()).items() if b}
+        self._names = _Names(self.prefixes)
+        self._terms: dict[str, str] = {}
 
     def header(self) -> str:
         return "".join(f"@prefix {p}: <{b}> .\n" for p, b in self.prefixes.items()) + "\n"
 
     def term(self, value: str) -> str:
-        return _qname(value, self.prefixes) or _iri_ref(value)
+        """A prefixed name, else ``<iri>`` (safe_iri() again: types and predicates are
+        plain strings, not IRI objects)."""
+        terms = self._terms
+        found = terms.get(value)
+        if found is None:
+            if len(terms) > 20_000:
+                terms.clear()
+            found = terms[value] = self._names.get(value) or _iri_ref(value)
+        return found
 
     def obj(self, value: IRI | Lit | Node, indent: str) -> str:
-        if isinstance(value, Node):
+        kind = type(value)
+        if kind is Lit:
+            text = '"' + _ttl_escape(value[0]) + '"'
+            if value[1]:
+                return text + "@" + value[1]
+            if value[2]:
+                return text + "^^" + self.term(value[2])
+            return text
+        if kind is Node:
             inner = self.body(value, indent + "    ")
             return "[\n" + indent + "    " + inner + "\n" + indent + "]" if inner else "[]"
-        if isinstance(value, Lit):
-            text = '"' + _ttl_escape(value.value) + '"'
-            if value.lang:
-                return text + "@" + value.lang
-            if value.datatype:
-                return text + "^^" + self.term(value.datatype)
-            return text
         return self.term(value)
 
     def body(self, node: Node, indent: str) -> str:
-        parts: list[str] = []
+        term, obj = self.term, self.obj
+        parts = [term(p) + " " + obj(v, indent) for p, v in node.props]
         if node.types:
-            parts.append("a " + ", ".join(self.term(t) for t in node.types))
-        for predicate, value in node.props:
-            parts.append(self.term(predicate) + " " + self.obj(value, indent))
+            parts.insert(0, "a " + ", ".join([term(t) for t in node.types]))
         return (" ;\n" + indent).join(parts)
 
     def node(self, node: Node) -> str:
@@ -220,7 +263,7 @@ class TurtleWriter:
         return self.term(node.id) + "\n    " + body + " .\n\n"
 
     def nodes(self, nodes: Iterable[Node]) -> str:
-        return "".join(self.node(n) for n in flatten(nodes))
+        return "".join([self.node(n) for n in flatten(nodes)])
 
 
 # --- JSON-LD -----------------------------------------------------------------------------
@@ -233,19 +276,23 @@ class JsonLdWriter:
 
     def __init__(self, prefixes: dict[str, str] | None = None) -> None:
         self.prefixes = jsonld_context(prefixes)
+        self._names = _Names(self.prefixes)
+        # one encoder for the whole document: json.dumps() with options builds one per call
+        self._encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
     def key(self, iri: str) -> str:
-        return _qname(iri, self.prefixes) or iri
+        return self._names.get(iri) or iri
 
     def value(self, value: IRI | Lit | Node) -> object:
-        if isinstance(value, Node):
+        kind = type(value)
+        if kind is Lit:
+            if value[1]:
+                return {"@value": value[0], "@language": value[1]}
+            if value[2]:
+                return {"@value": value[0], "@type": self.key(value[2])}
+            return value[0]
+        if kind is Node:
             return self.obj(value)
-        if isinstance(value, Lit):
-            if value.lang:
-                return {"@value": value.value, "@language": value.lang}
-            if value.datatype:
-                return {"@value": value.value, "@type": self.key(value.datatype)}
-            return value.value
         return {"@id": str(value)}
 
     def obj(self, node: Node) -> dict[str, object]:
@@ -254,23 +301,25 @@ class JsonLdWriter:
             out["@id"] = node.id
         if node.types:
             out["@type"] = [self.key(t) for t in node.types]
-        for predicate, value in node.props:
-            values = out.setdefault(self.key(predicate), [])
-            assert isinstance(values, list)
-            values.append(self.value(value))
+        key, value = self.key, self.value
+        for predicate, item in node.props:
+            name = key(predicate)
+            values = out.get(name)
+            if values is None:
+                out[name] = [value(item)]
+            else:
+                values.append(value(item))  # type: ignore[attr-defined]
         return out
 
     def node(self, node: Node) -> str:
-        return json.dumps(self.obj(node), ensure_ascii=False, separators=(",", ":"))
+        return self._encode(self.obj(node))
 
     def nodes(self, nodes: Iterable[Node], *, first: bool) -> str:
         """Node objects for a ``@graph`` array, comma-joined (``first``: no leading comma)."""
-        out = []
-        for node in flatten(nodes):
-            if node.types or node.props:
-                out.append(("" if first else ",\n") + self.node(node))
-                first = False
-        return "".join(out)
+        texts = [self._encode(self.obj(n)) for n in flatten(nodes) if n.types or n.props]
+        if not texts:
+            return ""
+        return ("" if first else ",\n") + ",\n".join(texts)
 
 
 # --- RDF/XML -----------------------------------------------------------------------------
@@ -290,6 +339,7 @@ class RdfXmlWriter:
 
     def __init__(self, prefixes: dict[str, str] | None = None) -> None:
         self.prefixes = {p: b for p, b in (prefixes or all_prefixes()).items() if b}
+        self._names = _Names(self.prefixes)
 
     def header(self) -> str:
         ns = " ".join(f"xmlns:{p}={_xml_attr(b)}" for p, b in self.prefixes.items())
@@ -300,7 +350,7 @@ class RdfXmlWriter:
         return "</rdf:RDF>\n"
 
     def element(self, iri: str) -> str:
-        qname = _qname(iri, self.prefixes)
+        qname = self._names.get(iri)
         if qname is None:  # every predicate we write is in PREFIXES; keep the output valid
             raise ValueError(f"No prefix for predicate {iri}")
         return qname
