@@ -42,6 +42,7 @@ from .vocabulary import (
 )
 
 DATASET_SERIES = DCAT.DatasetSeries
+ECO_PATH = "/ns/eco#"  # path of the eco: namespace IRI of any instance of this catalogue
 # the properties the DCAT-AP export writes these fields to, from the shared mapping
 _SUMMARY = tuple(URIRef(p) for p in vocab.TEXT_PROPERTIES["summary"])
 _VERSION = tuple(URIRef(p) for p in vocab.TEXT_PROPERTIES["version"])
@@ -184,6 +185,22 @@ class _Reader:
                     if inner:
                         return inner
         return ""
+
+    def eco(self, subject: Node, term: str) -> Node | None:
+        """A term of the ``eco:`` namespace another instance of this catalogue writes.
+
+        The namespace IRI is per instance (``<base>/ns/eco#``), so the term is matched by its
+        path; the terms are those catalogue/standards/eco_vocabulary.py defines.
+        """
+        suffix = ECO_PATH + term
+        for predicate, value in self.g.predicate_objects(subject):
+            if isinstance(predicate, URIRef) and str(predicate).endswith(suffix):
+                return value
+        return None
+
+    def eco_text(self, subject: Node, term: str, limit: int = 2000) -> str:
+        value = self.eco(subject, term)
+        return str(value).strip()[:limit] if value is not None else ""
 
     def uris(self, subject: Node, predicate: URIRef) -> list[str]:
         return [str(v).strip() for v in self.g.objects(subject, predicate)
@@ -436,13 +453,14 @@ class _Reader:
         if freq_raw and not frequency:
             warnings.append(_("Unknown frequency %s") % freq_raw[:100])
         self.current_field = "in_series"
-        series = self.g.value(subject, DCAT.inSeries)
+        series = self.g.value(subject, DCAT.inSeries) or self.eco(subject, "inSeries")
         return EntryRecord(
             remote_id=remote_id,
             entry_type="dataset",
             frequency=frequency,
             series_ref=self.ref(series),
             is_series=is_series,
+            contains_personal_data=self.eco_text(subject, "containsPersonalData") in ("true", "1"),
             distributions=distributions,
             warnings=tuple(warnings),
             **fields,
@@ -469,14 +487,25 @@ class _Reader:
         self.current_field = "serves_dataset"
         serves = tuple(sorted(self.ref(n) for n in self.g.objects(subject, DCAT.servesDataset)))
         availability = self.uri(subject, DCATAP.availability) or ""
+        # the API facts DCAT has no term for, as another instance of this catalogue writes them
+        self.current_field = "eco"
+        sunset = self.eco(subject, "sunsetDate")
+        sandbox = self.eco(subject, "sandboxURL")
         return EntryRecord(
             remote_id=remote_id,
             entry_type="api",
             endpoint_url=endpoint,
             endpoint_description_url=description_doc,
-            api_type=api_type,
+            api_type=self.eco_text(subject, "apiType", 40) or api_type,
             serves_refs=serves,
-            availability=availability.rsplit("/", 1)[-1][:300] if availability else "",
+            availability=self.eco_text(subject, "availability", 300) or (
+                availability.rsplit("/", 1)[-1][:300] if availability else ""),
+            authentication=self.eco_text(subject, "authentication", 40),
+            access_instructions=self.eco_text(subject, "accessInstructions"),
+            rate_limits=self.eco_text(subject, "rateLimits", 300),
+            lifecycle=self.eco_text(subject, "lifecycle", 40),
+            sunset_date=d.date() if sunset is not None and (d := _parse_date(sunset)) else None,
+            sandbox_url=str(sandbox).strip() if isinstance(sandbox, URIRef) else "",
             warnings=tuple(warnings),
             **fields,
         )

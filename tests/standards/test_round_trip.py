@@ -44,6 +44,12 @@ def core(entry: Entry) -> dict:
         "version": entry.version,
         "conforms_to": sorted(entry.conforms_to or []),
         "endpoint": (entry.endpoint_url, entry.endpoint_description_url),
+        # API facts DCAT has no term for travel in our eco: namespace, which the mapper reads
+        "api": (entry.api_type, entry.authentication, entry.access_instructions,
+                entry.rate_limits, entry.availability, entry.lifecycle, entry.sunset_date,
+                entry.sandbox_url),
+        "contains_personal_data": entry.contains_personal_data,
+        "series": entry.in_series.title if entry.in_series_id else None,
         # dcat:servesDataset names the datasets listed and those whose distributions go
         # through the API, so after a round trip both are listed
         "serves": sorted({d.title for d in entry.serves_datasets.all()}
@@ -132,3 +138,30 @@ def test_parser_and_serialiser_share_the_text_properties():
 
     assert voc.TEXT_PROPERTIES["summary"][0] == "http://purl.org/dc/terms/abstract"
     assert voc.TEXT_PROPERTIES["version"][0] == "http://www.w3.org/ns/dcat#version"
+
+
+def test_round_trip_keeps_series_personal_data_and_api_lifecycle(client, db, settings):
+    """The facts the demo leaves empty: a series member, personal data, a deprecated API."""
+    import datetime as dt
+
+    from tests.factories import make_entry, make_organisation
+
+    settings.WAGTAILADMIN_BASE_URL = "http://catalogue.test"
+    office = make_organisation(name="Statistics office", slug="stats", kind="government")
+    series = make_entry("dataset", title="Census series", publisher=office,
+                        identifier="https://stats.example.org/id/census")  # fmt: skip
+    make_entry("dataset", title="Census 2021", publisher=office, in_series=series,
+               contains_personal_data=True, identifier="https://stats.example.org/id/c2021")
+    make_entry("api", title="Old census API", publisher=office, api_type="soap",
+               endpoint_url="https://old.stats.example.org/ws", authentication="oauth2",
+               lifecycle="deprecated", sunset_date=dt.date(2027, 1, 1),
+               availability="99.5% monthly", rate_limits="10 requests per second")
+    before = snapshot()
+    body = export_and_empty(client)
+    harvest_text(body, content_type="text/turtle", url="http://catalogue.test/catalog.ttl")
+    after = snapshot()
+    assert set(after) == set(before)
+    for title, fields in before.items():
+        lost = {k: (v, after[title][k]) for k, v in fields.items()
+                if after[title][k] != v and k != "identifier"}  # fmt: skip
+        assert not lost, f"{title}: {lost}"
