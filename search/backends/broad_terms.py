@@ -45,22 +45,35 @@ from .facet_cache import Membership, TokenCache, bitmap_from_ids
 FTS_TABLE = "wagtailsearch_indexentry_fts"
 VOCAB_TABLE = "temp.search_fts_vocab_rows"
 MIN_BROAD_ROWS = 1000  # below this the SQL query is fast anyway
-MAX_CACHED_WORDS = 32  # broad words kept per index state; beyond, the SQL query answers
+BROAD_SHARE = 10  # a word is broad from 1/10 of the indexed entries on
+MAX_CACHED_WORDS = 16  # broad words kept per index state; beyond, the SQL query answers
 _PLAIN_WORD = re.compile(r"[a-z0-9]+")
 
 
-@dataclass(frozen=True)
+@dataclass
 class WordRanking:
     """One word's matching entries (this backend's rows) in its one-word bm25 order."""
 
     order: array  # entry ids, best first
     scores: array  # their bm25 scores (negative; lower is better)
-    contribution: array  # by entry id: minus its score, the word's term in any query's sum
     bitmap: int  # the entries holding the word
+    size_bytes: int
+    _contribution: array | None = None
 
     @property
     def best(self) -> float:
         return -self.scores[0] if self.scores else 0.0
+
+    @property
+    def contribution(self) -> array:
+        """By entry id: minus its score, the word's term in the sum of any query holding it.
+        Built on the first query of several words (a single word never needs it)."""
+        if self._contribution is None:
+            contribution = array("d", bytes(8 * self.size_bytes * 8))
+            for entry_id, score in zip(self.order, self.scores, strict=True):
+                contribution[entry_id] = -score
+            self._contribution = contribution
+        return self._contribution
 
 
 class BroadWords:
@@ -73,9 +86,9 @@ class BroadWords:
 
     def rankings(self, words: Sequence[str], *, indexed: int,
                  size_bytes: int) -> list[WordRanking] | None:  # fmt: skip
-        """Every word's ranking when all are broad (in half the ``indexed`` entries or more),
-        else None: the caller's SQL query answers."""
-        threshold = max(MIN_BROAD_ROWS, (indexed + 1) // 2)
+        """Every word's ranking when all are broad (in a tenth of the ``indexed`` entries or
+        more), else None: the caller's SQL query answers."""
+        threshold = max(MIN_BROAD_ROWS, indexed // BROAD_SHARE)
         if not words or not all(_PLAIN_WORD.fullmatch(w) for w in words):
             return None
         found = []
@@ -121,10 +134,7 @@ def _rank(word: str, size_bytes: int) -> WordRanking:
     rows = [(entry_id, score) for entry_id, score in rows if 0 <= entry_id < top]
     order = array("q", [entry_id for entry_id, _ in rows])
     scores = array("d", [score for _, score in rows])
-    contribution = array("d", bytes(8 * top))
-    for entry_id, score in rows:
-        contribution[entry_id] = -score
-    return WordRanking(order, scores, contribution, bitmap_from_ids(order, size_bytes))
+    return WordRanking(order, scores, bitmap_from_ids(order, size_bytes), size_bytes)
 
 
 def _score(entry_id: int, rankings: Sequence[WordRanking]) -> float:
@@ -140,23 +150,28 @@ def ranked(rankings: Sequence[WordRanking], members: Membership,
 
     ``members`` must hold only entries with every word (the AND of the rankings' bitmaps).
     """
-    first = rankings[0]
+    if limit is not None and limit <= 0:
+        return []
     if len(rankings) == 1:
-        pairs = zip(first.order, first.scores, strict=True)
+        pairs = zip(rankings[0].order, rankings[0].scores, strict=True)
         return list(_take(((e, s) for e, s in pairs if e in members), limit))
+    # Walk the word with the fewest entries: every member is in it, and its term is usually
+    # the largest (the highest idf), which ends the pruned walk below soonest.
+    walked = min(range(len(rankings)), key=lambda i: len(rankings[i].order))
+    first = rankings[walked]
     if limit is None:
         found = [(_score(e, rankings), e) for e in first.order if e in members]
         found.sort(key=lambda pair: (-pair[0], -pair[1]))
         return [(e, -total) for total, e in found]
-    # Top ``limit`` by the sum: walk the first word's ranking (its term never grows along it)
-    # and stop once even the best terms of the others could not reach the last kept row.
-    best_rest = [r.best for r in rankings[1:]]
+    # Top ``limit`` by the sum: along the walked ranking its term never grows, so once the sum
+    # of that term and the others' best terms (added in the query's order, as the scores are:
+    # rounding is monotonic) falls below the last kept row's, no later row can enter.
     kept: list[tuple[float, int]] = []  # min-heap of (sum, entry id): the worst kept on top
     for entry_id, score in zip(first.order, first.scores, strict=True):
         if len(kept) >= limit:
-            bound = 0.0 + -score
-            for best in best_rest:
-                bound += best
+            bound = 0.0
+            for i, ranking in enumerate(rankings):
+                bound += -score if i == walked else ranking.best
             if bound < kept[0][0]:
                 break
         if entry_id not in members:

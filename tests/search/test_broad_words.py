@@ -49,7 +49,7 @@ def expected(backend: Any, query: SearchQuery) -> list[tuple[int, float]]:
 
 
 BROAD = ["data", "public", "air quality", "quality air", "data public transport",
-         "bus rail tram metro"]  # fmt: skip
+         "bus rail tram metro", "public open"]  # fmt: skip
 FILTERS: list[dict[Facet, tuple[str, ...]]] = [
     {},
     {Facet.TYPE: ("dataset", "api")},
@@ -57,12 +57,28 @@ FILTERS: list[dict[Facet, tuple[str, ...]]] = [
 ]
 
 
+def rare_word() -> str:
+    """A word of the seeded text in fewer than a tenth of the entries (not broad)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.test_vocab "
+            "USING fts5vocab(main, wagtailsearch_indexentry_fts, row)"
+        )
+        cursor.execute("SELECT term FROM temp.test_vocab WHERE doc BETWEEN 3 AND 20 "
+                       "AND term GLOB '[a-z]*' ORDER BY doc DESC, term LIMIT 1")  # fmt: skip
+        return str(cursor.fetchone()[0])
+
+
 def test_the_queries_take_the_cached_path(backend: Any) -> None:
     for text in BROAD:
         assert backend._run(SearchQuery(text=text)).broad is not None, text
-    # A selective word, a phrase and a non-ASCII word keep the SQL query.
-    for text in ["cadastre", "data cadastre", '"air quality"', "donnée"]:
+    # A selective word (alone or with a broad one), a phrase and a non-ASCII word keep the
+    # SQL query.
+    rare = rare_word()
+    for text in [rare, f"data {rare}", '"air quality"', "donnée"]:
         assert backend._run(SearchQuery(text=text)).broad is None, text
+    reference = fts5_ranking(f"data {rare}")
+    assert backend.search_ids(SearchQuery(text=f"data {rare}")) == [e for e, _ in reference]
 
 
 @pytest.mark.parametrize("filters", FILTERS)
@@ -76,7 +92,7 @@ def test_broad_words_rank_exactly_as_fts5_bm25(backend: Any, filters: Any) -> No
         run = backend._run(query)
         assert run.ordered(limit=None) == reference  # ids and scores, bit for bit
         # ... and any window of the top (the pruned walk for several words).
-        for limit in (1, 7, 20, 100):
+        for limit in (0, 1, 7, 20, 100):
             assert run.ordered(limit=limit) == reference[:limit], (text, limit)
         results = backend.search(query)
         assert results.count == len(reference)
