@@ -324,7 +324,7 @@ def main() -> int:
     print(f"{'interactive (rows<=100)':<28}{statistics.median(every):>9.1f}{p95:>9.1f}"
           f"{max(every):>9.1f}{max(firsts):>10.1f}")  # fmt: skip
     print(f"first requests (cold caches): p50 {statistics.median(firsts):.1f} ms, "
-          f"p95 {percentile(firsts, 95):.1f} ms (facet bitmaps: already built by the exports)")  # fmt: skip
+          f"p95 {percentile(firsts, 95):.1f} ms (facet bitmaps: built by the exports)")  # fmt: skip
     print("(the target is read on the repeats, p95 column; first requests are shown apart;")
     print(" cpu ms: the server's CPU per repeated request, from /proc, 10 ms ticks over 5)")
     print()
