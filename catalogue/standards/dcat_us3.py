@@ -52,13 +52,23 @@ def conforms_to() -> dict[str, Any]:
 
 
 def remote_id(entry: Any) -> str:
-    """What harvesters key the entry by: its identifier, else its IRI here."""
-    return entry.identifier or entry_iri(entry)
+    """What harvesters key the entry by, as a link: its identifier, else its IRI here.
+
+    A link must be an IRI; an identifier that is not one (a bare code) is linked by the
+    entry's IRI instead, which a harvester can still resolve through ``@id``.
+    """
+    return entry.identifier if _is_iri(entry.identifier) else entry_iri(entry)
+
+
+def _is_iri(value: str) -> bool:
+    return bool(value) and bool(_IRI.match(value)) and value.lower().startswith(
+        ("http://", "https://", "urn:"))  # fmt: skip
 
 
 def _identifier(entry: Any) -> str | dict[str, Any]:
-    value = remote_id(entry)
-    return value if _IRI.match(value) else {"@type": "Identifier", "notation": value}
+    if not entry.identifier or _is_iri(entry.identifier):
+        return remote_id(entry)
+    return {"@type": "Identifier", "notation": entry.identifier}
 
 
 def _organisation(org: Any) -> dict[str, Any]:

@@ -83,6 +83,11 @@ def map_catalog(payload: Any, *, page_url: str = "") -> Page:
     for index, item in enumerate(services):
         add(map_service(item, position=f"service #{index}"))
 
+    # DCAT-US 3 links by @id as well as by identifier: name every link by the remote id
+    aliases = _aliases([*datasets, *services, *series, *(
+        m for s in series for m in as_list(as_dict(s).get("seriesMember")))])  # fmt: skip
+    if aliases:
+        records = [_resolve_links(r, aliases) for r in records]
     # POD 1.1 collections: a dataset that others name in isPartOf is a series.
     parents = {r.series_ref for r in records if r.series_ref}
     records = [_as_series(r) if r.remote_id in parents and not r.is_series else r for r in records]
@@ -111,6 +116,31 @@ def _members(payload: Any) -> tuple[list[Any], list[Any], list[Any]]:
     if datasets is None and services is None and series is None:
         raise PayloadError("not a data.json catalogue: no dataset, service or datasetSeries list")
     return as_list(datasets), as_list(services), as_list(series)
+
+
+def _aliases(items: list[Any]) -> dict[str, str]:
+    """``@id`` → remote id, for the records whose ``@id`` is not their identifier."""
+    out: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, dict):
+            at, remote = text(item.get("@id")), _remote_id(item)
+            if at and remote and at != remote:
+                out.setdefault(at, remote)
+    return out
+
+
+def _resolve_links(record: EntryRecord, aliases: dict[str, str]) -> EntryRecord:
+    from dataclasses import replace
+
+    return replace(
+        record,
+        serves_refs=tuple(aliases.get(r, r) for r in record.serves_refs),
+        series_ref=aliases.get(record.series_ref, record.series_ref),
+        distributions=tuple(
+            replace(d, access_service_ref=aliases.get(d.access_service_ref, d.access_service_ref))
+            for d in record.distributions
+        ),
+    )
 
 
 def _as_series(record: EntryRecord) -> EntryRecord:

@@ -276,3 +276,23 @@ def _facts(entry: Entry) -> dict:
                          | {d.entry.title for d in entry.distributions_accessed.all()}),
         "checksums": sorted(d.checksum for d in entry.distributions.all() if d.checksum),
     }
+
+
+def test_a_bare_code_identifier_stays_valid_and_links_back(client, db, settings):
+    """An identifier that is not an IRI is an Identifier object; links use the entry's IRI."""
+    from tests.factories import make_entry
+
+    settings.WAGTAILADMIN_BASE_URL = "http://catalogue.test"
+    office = make_organisation(name="Statistics office", slug="stats", email="data@stats.example")
+    census = make_entry("dataset", title="Census 2021", publisher=office, identifier="CENSUS-21")
+    make_entry("api", title="Census API", publisher=office, serves_datasets=[census],
+               endpoint_url="https://api.stats.example/")  # fmt: skip
+    data = get_json(client)
+    assert errors_of(data) == []
+    (dataset,) = data["dataset"]
+    assert dataset["identifier"] == {"@type": "Identifier", "notation": "CENSUS-21"}
+    assert data["service"][0]["servesDataset"] == [dataset["@id"]]
+    export_and_empty(client)
+    harvest_data_json(data)
+    api = Entry.objects.get(title="Census API")
+    assert [d.title for d in api.serves_datasets.all()] == ["Census 2021"]
