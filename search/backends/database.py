@@ -11,7 +11,8 @@ Facet values live in ``search_facet_value`` (search/models.py); each process kee
 bitmaps (facet_cache.py), so filters and every facet count are ANDs and popcounts over the one
 set of matches, and the order of "newest" and "title" is a cached list walked until a page is
 full. One search is one SQL query for the text, one for the page's entries and one for its
-highlights.
+highlights; a query made only of broad words needs no text query: their rankings, with
+FTS5's exact bm25 scores, are cached per index state (broad_terms.py, docs/adr/0015).
 """
 
 from __future__ import annotations
