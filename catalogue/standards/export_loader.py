@@ -42,6 +42,17 @@ RELATIONS = (
 )  # fmt: skip
 STUB_FIELDS = ("id", "entry_type", "slug", "title", "summary", "description", "endpoint_url",
                "landing_page", "identifier")  # fmt: skip
+# Entry columns no export reads (revisions, locks, scheduling, harvest and quality
+# bookkeeping): left out of the chunk query, which saves ~40% of its row conversion (9 of
+# the 14 datetimes, 2 of the 4 JSON columns). An instance reading one of them anyway gets it
+# from Django's deferred-field query, one per entry: slow, never wrong (a test counts the
+# queries). A new column is loaded unless it is named here.
+UNREAD_ENTRY_COLUMNS = frozenset({
+    "latest_revision_id", "live", "has_unpublished_changes", "first_published_at",
+    "last_published_at", "live_revision_id", "go_live_at", "expire_at", "expired", "locked",
+    "locked_at", "locked_by_id", "withdrawn_at", "origin", "last_harvested_at", "content_hash",
+    "overridden_fields", "quality_score", "quality_report", "created_at", "updated_at",
+})  # fmt: skip
 _PARTS = {"milestones": Milestone, "risks": Risk, "documents": EntryDocument,
           "phases": ChallengePhase, "prizes": Prize, "criteria": JudgingCriterion}  # fmt: skip
 
@@ -112,7 +123,9 @@ class ExportLoader:
         # a 500-value IN list costs Django ~20 ms per query to build
         lo, hi = min(ids), max(ids)
         wanted = set(ids)
-        rows = Entry.objects.filter(pk__gte=lo, pk__lte=hi).order_by("pk").values()
+        columns = [f.attname for f in Entry._meta.concrete_fields
+                   if f.attname not in UNREAD_ENTRY_COLUMNS]  # fmt: skip
+        rows = Entry.objects.filter(pk__gte=lo, pk__lte=hi).order_by("pk").values(*columns)
         entries = [_instance(Entry, row) for row in rows if row["id"] in wanted]
         by_id = {e.pk: e for e in entries}
         self.range = (lo, hi)
@@ -121,8 +134,8 @@ class ExportLoader:
         self._vocabularies(entries, by_id)
         stubs = self._links(entries, by_id)
         rows = Distribution.objects.filter(**self._between("entry_id"))
-        distributions = [d for d in rows.order_by("entry_id", "sort_order", "pk")
-                         if d.entry_id in by_id]  # fmt: skip
+        distributions = [_instance(Distribution, d) for d in rows.order_by(
+            "entry_id", "sort_order", "pk").values() if d["entry_id"] in by_id]  # fmt: skip
         stub_ids = {d.access_service_id for d in distributions if d.access_service_id}
         stub_ids |= {e.in_series_id for e in entries if e.in_series_id}
         stubs.update(self._stubs(stub_ids - set(stubs)))
@@ -198,13 +211,14 @@ class ExportLoader:
         if not any(e.entry_type in ("ppp", "challenge") for e in entries):
             return
         for name, model in _PARTS.items():
-            for part in model.objects.filter(**self._between("entry_id")).order_by(
-                    "sort_order", "pk"):  # fmt: skip
-                if part.entry_id in by_id:
-                    _add(by_id[part.entry_id], name, part)
+            for row in model.objects.filter(**self._between("entry_id")).order_by(
+                    "sort_order", "pk").values():  # fmt: skip
+                if row["entry_id"] in by_id:
+                    _add(by_id[row["entry_id"]], name, _instance(model, row))
         for name, model in (("partnerships", Partnership), ("winners", Winner)):
-            parts = [p for p in model.objects.filter(**self._between("entry_id"))
-                     .order_by("sort_order", "pk") if p.entry_id in by_id]  # fmt: skip
+            parts = [_instance(model, row) for row in model.objects.filter(
+                **self._between("entry_id")).order_by("sort_order", "pk").values()
+                if row["entry_id"] in by_id]  # fmt: skip
             self._organisations(p.organisation_id for p in parts)
             for part in parts:
                 _cache(part, "organisation", self.orgs.get(part.organisation_id or 0))
