@@ -50,6 +50,7 @@ from search.query import (
 from search.service import search_entries, search_entry_ids
 
 from ..models import Entry, EntryType, Licence, Organisation
+from . import name_order
 from .ids import parse_object_uuid
 from .params import MAX_FACET_LIMIT, PackageSearchParams, SortKey
 from .tag_bitmaps import current_tags
@@ -78,6 +79,8 @@ SORTS: dict[tuple[SortKey, ...], tuple[Sort, bool]] = {
     (SortKey("metadata_modified", False), SortKey("id", False)): (Sort.NEWEST, True),
     (SortKey("title", False),): (Sort.TITLE, False),
 }
+# Name order (the ORM path's "slug, -id"), cached on the embedded backend (name_order.py).
+NAME_SORTS = {(SortKey("name", False),), (SortKey("name", False), SortKey("id", True))}
 TAG_CHUNK = 5000
 
 
@@ -90,6 +93,7 @@ class Plan:
     ids: list[int] | None = None
     results: SearchResults | None = None
     window: Any = None  # the database backend's SearchWindow, when it answered
+    by_name: bool = False  # page in name order (name_order.py) instead of the query's sort
 
 
 def _organisation_slugs(values: list[str]) -> list[str]:
@@ -116,6 +120,9 @@ def plan(params: PackageSearchParams) -> Plan | None:
     if set(params.filters) - {*FACET_OF_FIELD, "tags"}:
         return None
     order = SORTS.get(tuple(params.sort))
+    by_name = order is None and tuple(params.sort) in NAME_SORTS
+    if by_name and not params.text.strip() and name_order.available():
+        order = (Sort.NEWEST, False)
     if order is None:
         return None
     filters: dict[Facet, tuple[str, ...]] = {}
@@ -146,7 +153,7 @@ def plan(params: PackageSearchParams) -> Plan | None:
         if backend_can_count(name, params)
     ))  # fmt: skip
     tags = list(dict.fromkeys(params.filters.get("tags", [])))
-    return Plan(query=query, reverse=reverse, tags=tags, facets=facets)
+    return Plan(query=query, reverse=reverse, tags=tags, facets=facets, by_name=by_name)
 
 
 def _tagged(query: SearchQuery, tags: list[str]) -> set[int]:
@@ -208,10 +215,17 @@ def _window(the_plan: Plan, *, start: int, rows: int) -> Any:
         if tags is None:
             return None
         within = tags.all_of(the_plan.tags)
-    the_plan.window = search_window(the_plan.query, start=start, rows=rows,
-                                    facets=the_plan.facets, within=within,
-                                    reverse=the_plan.reverse)  # fmt: skip
-    return the_plan.window
+    if the_plan.by_name:  # the matches from the backend, the page from the name order
+        window = search_window(the_plan.query, start=0, rows=0, facets=the_plan.facets,
+                               within=within)  # fmt: skip
+        window.ids = name_order.page_in_name_order(window.matches, window.size_bytes,
+                                                   start=start, rows=rows)  # fmt: skip
+    else:
+        window = search_window(the_plan.query, start=start, rows=rows,
+                               facets=the_plan.facets, within=within,
+                               reverse=the_plan.reverse)  # fmt: skip
+    the_plan.window = window
+    return window
 
 
 def page_ids(the_plan: Plan, *, start: int, rows: int) -> tuple[int, list[int]]:

@@ -1,0 +1,57 @@
+"""CKAN's ``sort=name asc`` on the embedded backend: the public packages in name order, cached.
+
+The search backend keeps "newest" and "title" orders but none by slug, so ``name asc`` ran on
+the ORM path: a COUNT, an ORDER BY over every filtered row and a GROUP BY per facet, ~55 ms of
+CPU at 100,000 entries for a licence filter. With the order of every public package cached per
+search index token (facet_cache.TokenCache, like the tag bitmaps: a slug change reindexes the
+entry, which bumps the token), a page is a walk down that list keeping the backend's matches.
+
+The order is the ORM path's exactly: ``slug`` ascending, then id descending (search.py's
+``_order``), slugs compared as SQLite's default BINARY collation does (UTF-8 bytes, the same
+order as Python's code point comparison). Only queries without free text take this path: the
+ORM path reads ``q`` as substrings, the search index as words, and their matches differ.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from search.backends import get_backend
+from search.backends.facet_cache import Membership, TokenCache
+
+from .packages import public_packages
+
+
+@dataclass(frozen=True)
+class NameOrder:
+    token: str
+    ids: tuple[int, ...]
+
+
+def _build(token: str) -> NameOrder:
+    ids = public_packages().order_by("slug", "-id").values_list("id", flat=True)
+    return NameOrder(token, tuple(ids))
+
+
+_name_orders: TokenCache[NameOrder] = TokenCache(_build, lambda order: order.token)
+
+
+def available() -> bool:
+    """The cached order serves only the database backend, whose index token it follows."""
+    return getattr(get_backend(), "name", "") == "database"
+
+
+def page_in_name_order(matches: int, size_bytes: int, *, start: int, rows: int) -> list[int]:
+    """Ids of ``rows`` matches from ``start``, in name order; ``matches`` is a bitmap."""
+    if rows <= 0:
+        return []
+    members = Membership(matches, size_bytes)
+    top = size_bytes * 8
+    found: list[int] = []
+    wanted = start + rows
+    for entry_id in _name_orders.get().ids:
+        if entry_id < top and entry_id in members:
+            found.append(entry_id)
+            if len(found) >= wanted:
+                break
+    return found[start:]
