@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import itertools
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -57,6 +58,7 @@ from .facet_cache import (
     bump_token,
     current_snapshot,
 )
+from .sqlite_text_index import delete_all_text, delete_text, entry_rowids, insert_text, sync_text
 
 Progress = Callable[[int], None]
 
@@ -72,18 +74,6 @@ def _marked_to_html(text: str) -> str:
 
 def _placeholders(values: Sequence[object]) -> str:
     return ", ".join(["%s"] * len(values))
-
-
-def _fts_ordered(documents: list[EntryDocument]) -> list[EntryDocument]:
-    """Documents in ascending FTS5 rowid order (rowid = -entry id: descending entry id).
-
-    Within a transaction FTS5 keeps new terms in memory and writes them out as one segment at
-    commit, but only while each write's rowid is higher than the last: a lower rowid flushes
-    the pending terms to a new segment first, and every flush runs incremental merge work.
-    Written in descending rowid order, a batch of 1,000 became ~1,000 one-document segments
-    and merges (25 s per batch at 100,000 entries instead of well under one).
-    """
-    return sorted(documents, key=lambda doc: -doc.entry_id)
 
 
 class DatabaseBackend:
@@ -114,8 +104,13 @@ class DatabaseBackend:
         from wagtail.search.models import IndexEntry
 
         with transaction.atomic():
-            entries = IndexEntry.objects.filter(content_type_id=self._entry_content_type_id())
-            entries._raw_delete(entries.db)
+            ct = self._entry_content_type_id()
+            if connection.vendor == "sqlite":
+                with connection.cursor() as cursor:
+                    delete_all_text(cursor, ct)
+            else:
+                entries = IndexEntry.objects.filter(content_type_id=ct)
+                entries._raw_delete(entries.db)
             FacetValueRow.objects.all()._raw_delete(FacetValueRow.objects.db)
             bump_token()
         total = 0
@@ -130,20 +125,15 @@ class DatabaseBackend:
     def _remove(self, ids: list[int]) -> None:
         from wagtail.search.models import IndexEntry
 
-        # Raw deletes: nothing cascades from these derived rows, so skip Django's collector.
-        entries = IndexEntry.objects.filter(
-            content_type_id=self._entry_content_type_id(), object_id__in=[str(i) for i in ids]
-        )
+        ct = self._entry_content_type_id()
         if connection.vendor == "sqlite":
-            # One row at a time in ascending rowid order (see _fts_ordered): a set-based
-            # DELETE visits the rows in object_id text order and flushes an FTS5 segment for
-            # nearly every row.
-            rowids = sorted(entries.values_list("id", flat=True))
             with connection.cursor() as cursor:
-                cursor.executemany(
-                    "DELETE FROM wagtailsearch_indexentry WHERE id = %s", [(r,) for r in rowids]
-                )
+                delete_text(cursor, entry_rowids(cursor, ct, ids))
         else:
+            # Raw deletes: nothing cascades from these derived rows, so skip Django's collector.
+            entries = IndexEntry.objects.filter(
+                content_type_id=ct, object_id__in=[str(i) for i in ids]
+            )
             entries._raw_delete(entries.db)
         facets = FacetValueRow.objects.filter(entry_id__in=ids)
         facets._raw_delete(facets.db)
@@ -153,67 +143,47 @@ class DatabaseBackend:
         """Bring these entries' index rows (SQLite) in line with the database, writing only
         what differs.
 
-        A harvest re-indexes every record whose source changed, yet most keep their text or
+        A harvest re-indexes every record whose source changed, yet many keep their text or
         their facets: rows equal to the new document stay as they are (Elasticsearch's noop
-        detection does the same), changed text is UPDATEd in place (one FTS5 delete and insert
-        of the same rowid), and facet rows are rewritten only for entries whose facets differ.
+        detection does the same), changed text is updated in place, and facet rows are
+        rewritten only for entries whose facets differ.
         """
         documents = {doc.entry_id: doc for doc in map(build_document, indexable_entries(ids))}
-        in_ids = _placeholders(ids)
-        ct = self._entry_content_type_id()
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT id, object_id, title, autocomplete, body FROM wagtailsearch_indexentry "
-                f"WHERE content_type_id = %s AND object_id IN ({in_ids})",  # noqa: S608
-                [ct, *map(str, ids)],
-            )
-            stored = {int(row[1]): row for row in cursor.fetchall()}
-            # Deletes, updates and inserts each in ascending rowid order (see _fts_ordered).
-            gone = sorted(row[0] for eid, row in stored.items()
-                          if eid not in documents or row[0] != -eid)  # fmt: skip
-            updates, inserts = [], []
-            for doc in _fts_ordered(list(documents.values())):
-                row = stored.get(doc.entry_id)
-                if row is None or row[0] != -doc.entry_id:
-                    inserts.append((-doc.entry_id, ct, str(doc.entry_id), doc.title, doc.title,
-                                    doc.body))  # fmt: skip
-                elif row[2:] != (doc.title, doc.title, doc.body):
-                    updates.append((doc.title, doc.title, doc.body, -doc.entry_id))
-            cursor.executemany(
-                "DELETE FROM wagtailsearch_indexentry WHERE id = %s", [(r,) for r in gone]
-            )
-            cursor.executemany(
-                "UPDATE wagtailsearch_indexentry SET title = %s, autocomplete = %s, body = %s "
-                "WHERE id = %s",
-                updates,
-            )
-            cursor.executemany(
-                "INSERT INTO wagtailsearch_indexentry (id, content_type_id, object_id, "
-                "title_norm, title, autocomplete, body) VALUES (%s, %s, %s, 1.0, %s, %s, %s)",
-                inserts,
-            )
-
-            cursor.execute(
-                "SELECT entry_id, facet, value FROM search_facet_value "
-                f"WHERE entry_id IN ({in_ids})",  # noqa: S608
-                ids,
-            )
-            current: dict[int, list[tuple[str, str]]] = {}
-            for entry_id, facet, value in cursor.fetchall():
-                current.setdefault(entry_id, []).append((facet, value))
-            wanted = {eid: sorted(doc.facets) for eid, doc in documents.items()}
-            changed = [eid for eid in ids if sorted(current.get(eid, ())) != wanted.get(eid, [])]
-            if changed:
-                sql = f"DELETE FROM search_facet_value WHERE entry_id IN ({_placeholders(changed)})"
-                cursor.execute(sql, changed)
-                cursor.executemany(
-                    "INSERT INTO search_facet_value (entry_id, facet, value) VALUES (%s, %s, %s)",
-                    [(eid, facet, value) for eid in changed if eid in documents
-                     for facet, value in documents[eid].facets],
-                )  # fmt: skip
+            sync_text(cursor, self._entry_content_type_id(), ids, documents)
+            self._sync_facets(cursor, ids, documents)
         # Always: the facet snapshot also holds each entry's place in the "newest" and
         # "title" orders and the challenge dates, which change without the rows changing.
         bump_token()
+
+    def _sync_facets(
+        self, cursor: Any, ids: list[int], documents: dict[int, EntryDocument]
+    ) -> None:
+        """Delete and insert only the facet rows that differ (a new licence: one row each),
+        since every row written costs a write in three indexes."""
+        cursor.execute(
+            "SELECT entry_id, facet, value FROM search_facet_value "
+            f"WHERE entry_id IN ({_placeholders(ids)})",  # noqa: S608
+            ids,
+        )
+        current: dict[int, Counter[tuple[str, str]]] = {eid: Counter() for eid in ids}
+        for entry_id, facet, value in cursor.fetchall():
+            current[entry_id][(facet, value)] += 1
+        deletes, inserts = [], []
+        for eid in ids:
+            wanted = Counter(documents[eid].facets) if eid in documents else Counter()
+            for key in current[eid].keys() | wanted.keys():
+                if current[eid][key] != wanted[key]:
+                    if current[eid][key]:
+                        deletes.append((eid, *key))
+                    inserts += [(eid, *key)] * wanted[key]
+        cursor.executemany(
+            "DELETE FROM search_facet_value WHERE entry_id = %s AND facet = %s AND value = %s",
+            deletes,
+        )
+        cursor.executemany(
+            "INSERT INTO search_facet_value (entry_id, facet, value) VALUES (%s, %s, %s)", inserts
+        )
 
     def _add(self, entries: list[Any]) -> None:
         if not entries:
@@ -226,18 +196,11 @@ class DatabaseBackend:
                 [(doc.entry_id, facet, value) for doc in documents for facet, value in doc.facets],
             )
             if connection.vendor == "sqlite":
-                # modelsearch's triggers copy each row into the FTS5 table. The row id is minus
-                # the entry id: FTS5 rowids then map to entries with no join, and `rowid < 0`
-                # selects exactly this backend's rows (Wagtail's own index rows for pages and
-                # organisations get positive ids). Rows go in ascending rowid order, i.e.
-                # descending entry id (see _fts_ordered).
-                ct = self._entry_content_type_id()
-                cursor.executemany(
-                    "INSERT INTO wagtailsearch_indexentry (id, content_type_id, object_id, "
-                    "title_norm, title, autocomplete, body) VALUES (%s, %s, %s, 1.0, %s, %s, %s)",
-                    [(-doc.entry_id, ct, str(doc.entry_id), doc.title, doc.title, doc.body)
-                     for doc in _fts_ordered(documents)],
-                )  # fmt: skip
+                # The row id is minus the entry id: FTS5 rowids then map to entries with no
+                # join, and `rowid < 0` selects exactly this backend's rows (Wagtail's own
+                # index rows for pages and organisations get positive ids). Both tables are
+                # written here, not by triggers (sqlite_text_index.py).
+                insert_text(cursor, self._entry_content_type_id(), documents)
                 return
         # PostgreSQL / MySQL: modelsearch builds its vendor-specific vectors.
         from wagtail.search.backends import get_search_backend
