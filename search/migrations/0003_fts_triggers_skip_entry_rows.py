@@ -5,9 +5,9 @@ triggers. A statement run by a trigger runs inside a statement savepoint, and SQ
 (3.40) flushes its pending terms to a new segment, with merge work, at every savepoint: each
 entry row written through a trigger cost ~3-5 ms of CPU at 100,000 entries, growing with the
 index (a harvest batch of 1,000 took 25-60 s, a full rebuild 3-18 minutes). The database
-search backend
-now writes the FTS5 rows of its entries itself, in bulk (search/backends/sqlite_text_index.py);
-the triggers keep mirroring Wagtail's own rows (pages, organisations: positive ids).
+search backend now writes the FTS5 rows of its entries itself, in bulk
+(search/backends/sqlite_text_index.py); the triggers keep mirroring Wagtail's own rows
+(pages, organisations: positive ids).
 """
 
 from django.db import migrations

@@ -15,7 +15,7 @@ import pytest
 from django.db import connection
 from django.http import QueryDict
 
-from catalogue.models import Entry, Licence, Theme
+from catalogue.models import Entry, Licence, Organisation, Theme
 from search.backends.database import DatabaseBackend
 from search.backends.facet_cache import current_token
 from search.params import parse_search_params
@@ -41,6 +41,15 @@ def fts_rows() -> list[tuple[int, str, str]]:
             "ORDER BY rowid"
         )
         return cursor.fetchall()
+
+
+def assert_fts_intact() -> None:
+    """FTS5's own check that its index agrees with the text it stores."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO wagtailsearch_indexentry_fts(wagtailsearch_indexentry_fts) "
+            "VALUES ('integrity-check')"
+        )
 
 
 @pytest.fixture
@@ -109,17 +118,38 @@ def test_a_batch_leaves_the_index_as_a_rebuild_would(backend, batch):
     with connection.cursor() as cursor:
         cursor.execute("SELECT entry_id, facet, value FROM search_facet_value")
         facets_after_batch = Counter(cursor.fetchall())
-        # FTS5's own check that its index agrees with its stored text.
-        cursor.execute(
-            "INSERT INTO wagtailsearch_indexentry_fts(wagtailsearch_indexentry_fts) "
-            "VALUES ('integrity-check')"
-        )
+    assert_fts_intact()
 
     backend.rebuild()
     with connection.cursor() as cursor:
         cursor.execute("SELECT entry_id, facet, value FROM search_facet_value")
         assert Counter(cursor.fetchall()) == facets_after_batch
     assert fts_rows() == after_batch
+    assert_fts_intact()
+
+    backend.remove_entries([batch["retitled"].pk])
+    assert found(backend, "q=lighthouse") == set()
+    assert -batch["retitled"].pk not in [row[0] for row in fts_rows()]
+    assert_fts_intact()
+
+
+def test_wagtails_own_index_rows_are_still_mirrored_by_its_triggers(backend, batch):
+    """Migration 0003 narrows Wagtail's triggers to rows with positive ids (not entries')."""
+    from wagtail.search.backends import get_search_backend
+
+    org = Organisation.objects.get(slug="harbour")
+    get_search_backend().add(org)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT e.title, e.body, f.title, f.body FROM wagtailsearch_indexentry e "
+            "LEFT JOIN wagtailsearch_indexentry_fts f ON f.rowid = e.id "
+            "WHERE e.object_id = %s AND e.id > 0",
+            [str(org.pk)],
+        )
+        [(title, body, fts_title, fts_body)] = cursor.fetchall()
+        assert "Harbour Authority" in f"{title} {body}"
+        assert (fts_title, fts_body) == (title, body)
+    assert_fts_intact()
 
 
 def test_reindexing_unchanged_entries_keeps_their_rows_and_renews_the_token(backend, batch):
