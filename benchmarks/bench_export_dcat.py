@@ -5,7 +5,9 @@ calls in a process whose settings point at its benchmark database: entries are a
 with benchmarks/seed.py until the catalogue holds ``entries`` published ones, then each format
 is exported by a fresh child process (so its peak memory is the export's, not the seeding's)
 that streams the whole ``/catalog.<fmt>`` document exactly as the view does and reports the
-seconds, the bytes and its peak resident memory (``ru_maxrss``).
+seconds, its CPU seconds (the figure a busy machine does not inflate), the bytes and its peak
+memory two ways: peak RSS (``ru_maxrss``: everything resident, file pages mapped by SQLite
+included) and peak private memory (``RssAnon``, sampled per chunk). Both must fit the target.
 
 On its own: ``python -m benchmarks.bench_export_dcat --entries 100000`` (a temporary
 database under /tmp). Targets (issue 5): ≤ 60 s and ≤ 300 MB peak per format.
@@ -37,12 +39,13 @@ def export_child(fmt: str) -> dict[str, Any]:
     total = check_page(export)
     size = 0
     first_byte = None
-    peak_anon = 0.0
+    peak_anon = peak_file = 0.0
     for piece in stream_catalog(export, total=total):
         if first_byte is None:
             first_byte = time.perf_counter() - started
         size += len(piece.encode("utf-8"))
-        peak_anon = max(peak_anon, _rss_anon_mb())
+        anon, file = _rss_mb("RssAnon"), _rss_mb("RssFile")
+        peak_anon, peak_file = max(peak_anon, anon), max(peak_file, file)
     seconds = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_SELF)
     peak_mb = usage.ru_maxrss / 1024  # KiB on Linux
@@ -50,19 +53,21 @@ def export_child(fmt: str) -> dict[str, Any]:
             # CPU seconds: the figure that does not depend on what else the machine runs
             "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2),
             "first_byte_seconds": round(first_byte or 0, 3), "megabytes": round(size / 1e6, 1),
-            "peak_rss_mb": round(peak_mb, 1), "peak_private_mb": round(peak_anon, 1)}  # fmt: skip
+            "peak_rss_mb": round(peak_mb, 1), "peak_private_mb": round(peak_anon, 1),
+            "peak_file_mb": round(peak_file, 1)}  # fmt: skip
 
 
-def _rss_anon_mb() -> float:
-    """Private (anonymous) resident memory: the process's own heap, without file pages.
+def _rss_mb(field: str) -> float:
+    """One resident-memory figure of this process from /proc/self/status, in MB.
 
-    ``ru_maxrss`` also counts the SQLite database file pages mapped by the settings'
-    ``PRAGMA mmap_size`` (256 MB): shared, reclaimable page cache, not the export's memory.
+    ``RssAnon`` is private memory (heap, SQLite's page cache); ``RssFile`` is file pages
+    mapped into the process: shared libraries, and the database file wherever SQLite reads
+    it through ``PRAGMA mmap_size`` (the export turns that off: catalogue/exports/reads.py).
     """
     try:
         with open("/proc/self/status") as status:
             for line in status:
-                if line.startswith("RssAnon:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1]) / 1024
     except OSError:
         pass
@@ -100,7 +105,7 @@ def run(entries: int = 100_000) -> dict[str, Any]:
     for fmt in FORMATS:
         figures = _child(fmt)
         if "error" not in figures:
-            memory = figures["peak_private_mb"] or figures["peak_rss_mb"]
+            memory = max(figures["peak_private_mb"], figures["peak_rss_mb"])
             figures["within_target"] = (figures["seconds"] <= TARGET_SECONDS
                                         and memory <= TARGET_PEAK_MB)  # fmt: skip
         result[fmt] = figures
@@ -128,8 +133,8 @@ def main() -> int:
     ok = all(result[f].get("within_target") for f in FORMATS)
     print(f"DCAT-AP export at {args.entries:,} entries: "
           + "; ".join(f"{f}: {result[f].get('seconds')} s ({result[f].get('cpu_seconds')} s CPU), "
-                      f"{result[f].get('peak_private_mb')} MB private "
-                      f"({result[f].get('peak_rss_mb')} MB RSS with SQLite's mmap)"
+                      f"peak RSS {result[f].get('peak_rss_mb')} MB "
+                      f"(private {result[f].get('peak_private_mb')} MB)"
                       for f in FORMATS) + (" (within target)" if ok else " (OVER TARGET)"))
     return 0
 

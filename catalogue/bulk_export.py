@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from search.query import Facet, SearchQuery, Sort
 
+from .exports.reads import sequential_reads
 from .models import ENTRY_TYPE_PATHS, Distribution, Entry, EntryType, challenge_status_at
 
 CHUNK_SIZE = 1000
@@ -158,7 +159,16 @@ def _many(model_through: Any, ids: Sequence[int], field: str) -> dict[int, list[
 
 def iter_records(ids: Sequence[int], *, base_url: str = "",
                  chunk_size: int = CHUNK_SIZE) -> Iterator[dict[str, Any]]:  # fmt: skip
-    """One dict per entry, in the order of ``ids``, a chunk of queries at a time."""
+    """One dict per entry, in the order of ``ids``, a chunk of queries at a time.
+
+    Read without SQLite's memory map (catalogue/exports/reads.py): one pass over the whole
+    file would otherwise add every page it touches to the process's resident memory.
+    """
+    with sequential_reads():
+        yield from _records(ids, base_url=base_url, chunk_size=chunk_size)
+
+
+def _records(ids: Sequence[int], *, base_url: str, chunk_size: int) -> Iterator[dict[str, Any]]:
     now = timezone.now()
     for start in range(0, len(ids), chunk_size):
         chunk = ids[start : start + chunk_size]

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
+from ..exports.reads import sequential_reads
 from ..models import Distribution, Entry, Partnership, Winner
 from .dcat_ap import HYDRA, DcatBuilder, base_url, catalog_iri
 from .export_loader import ExportLoader
@@ -259,7 +260,16 @@ def _chunk_nodes(builder: DcatBuilder, chunk: list[Entry]) -> Iterator[Node]:
 
 
 def stream_catalog(request: ExportRequest, *, total: int) -> Iterator[str]:
-    """The document as text pieces, one per chunk of entries."""
+    """The document as text pieces, one per chunk of entries.
+
+    Read without SQLite's memory map (catalogue/exports/reads.py): one pass over the whole
+    file would otherwise add every page it touches to the process's resident memory.
+    """
+    with sequential_reads():
+        yield from _stream_catalog(request, total=total)
+
+
+def _stream_catalog(request: ExportRequest, *, total: int) -> Iterator[str]:
     if request.fmt == "ttl":
         turtle = TurtleWriter()
         yield "# DCAT-AP 3 export of " + catalog_iri() + "\n" + turtle.header()
