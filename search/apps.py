@@ -9,4 +9,15 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from catalogue.models import Country, Language, Licence, Organisation, ProjectStatus, Theme
+
         from . import checks  # noqa: F401  (registers the Elasticsearch system check)
+        from .backends.database import forget_vocabulary_labels
+
+        # Facet labels are cached per process; a change to a vocabulary drops them.
+        for model in (Organisation, Theme, Licence, Country, Language, ProjectStatus):
+            for signal in (post_save, post_delete):
+                signal.connect(forget_vocabulary_labels, sender=model,
+                               dispatch_uid=f"facet-labels-{model.__name__}-{signal}")  # fmt: skip

@@ -9,27 +9,37 @@ from the same function the database backend uses, so both backends count the sam
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from elasticsearch.dsl import (
     Boolean,
     Date,
+    DateRange,
     Document,
     Integer,
     Keyword,
     Text,
 )
 
-from catalogue.models import ENTRY_TYPE_PATHS, EntryType
+from catalogue.models import ENTRY_TYPE_PATHS, ChallengeStatus, EntryType
 from catalogue.sanitise import html_to_text
 
 from .documents_db import facet_values, indexable_entries, iter_in_batches
 from .es_analysis import INDEX_ANALYZER, SEARCH_ANALYZER
 from .query import Facet
 
+# Facets counted together through the ``facet_values`` field (see CatalogueSearch.aggregate).
+COMBINED_FACETS = tuple(
+    f.value for f in Facet if f not in (Facet.ORGANISATION, Facet.CHALLENGE_STATUS)
+)
+COMBINED_SEPARATOR = ":"
+# Iterating an Enum is slow (a generator per call): once here, not once per document.
+INDEXED_FACETS = tuple(str(f) for f in Facet if f is not Facet.CHALLENGE_STATUS)
+
 # Bump when the mapping changes: `search_index check` then asks for a rebuild.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Query-time weights of the text fields (title over summary over description).
 TEXT_FIELDS = (
@@ -69,8 +79,17 @@ class EntryIndexDocument(Document):
     closes_at = Date()
     judging_ends_at = Date()
     has_personal_data = Boolean()
+    # When a challenge is in each status (see ``challenge_periods``): the status facet is then
+    # four point-in-range term queries at query time instead of compound date logic per doc.
+    upcoming_period = DateRange()
+    open_period = DateRange()
+    judging_period = DateRange()
+    closed_period = DateRange()
 
-    # Facets: one keyword field per Facet, named by its value.
+    # Every bounded facet's values once more, as "facet:value" in one field: one terms
+    # aggregation counts them all in a single pass (faceted.py); organisations are unbounded.
+    facet_values = Keyword()
+    # Facets: one keyword field per Facet, named by its value (for filtering).
     type = Keyword()
     organisation = Keyword()
     organisation_kind = Keyword()
@@ -96,9 +115,60 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
 
 
+Period = tuple[dt.datetime | None, dt.datetime | None]  # [gte, lt); None is unbounded
+
+
+def challenge_periods(
+    opens_at: dt.datetime | None,
+    closes_at: dt.datetime | None,
+    judging_ends_at: dt.datetime | None,
+) -> dict[str, Period]:
+    """The time span of each status, so that ``now`` in a span gives ``challenge_status_at``.
+
+    The status is a step function of time with at most three steps, so it can be indexed once
+    as spans instead of being recomputed for every document of every query. Empty spans
+    (a challenge that closes before it opens) are left out, as the status never takes them.
+    """
+
+    def latest(*moments: dt.datetime | None) -> dt.datetime | None:
+        known = [m for m in moments if m is not None]
+        return max(known) if known else None
+
+    spans: dict[str, Period] = {}
+    if opens_at is not None:
+        spans[ChallengeStatus.UPCOMING.value] = (None, opens_at)
+    spans[ChallengeStatus.OPEN.value] = (opens_at, closes_at)
+    if closes_at is not None:
+        ended = latest(opens_at, closes_at)
+        if judging_ends_at is not None:
+            spans[ChallengeStatus.JUDGING.value] = (ended, judging_ends_at)
+        spans[ChallengeStatus.CLOSED.value] = (latest(ended, judging_ends_at), None)
+    return {
+        status: (start, end)
+        for status, (start, end) in spans.items()
+        if start is None or end is None or start < end
+    }
+
+
+def _period_fields(entry: Any) -> dict[str, dict[str, str]]:
+    if entry.entry_type != EntryType.CHALLENGE.value:
+        return {}
+    fields = {}
+    for status, (start, end) in challenge_periods(
+        entry.opens_at, entry.closes_at, entry.judging_ends_at
+    ).items():
+        bounds = {}
+        if start is not None:
+            bounds["gte"] = start.isoformat()
+        if end is not None:
+            bounds["lt"] = end.isoformat()
+        fields[f"{status}_period"] = bounds
+    return fields
+
+
 def entry_to_source(entry: Any) -> dict[str, Any]:
     """The indexed document of one published entry (an ``Entry`` or its indexing snapshot)."""
-    facets: dict[str, list[str]] = {str(f): [] for f in Facet if f is not Facet.CHALLENGE_STATUS}
+    facets: dict[str, list[str]] = {name: [] for name in INDEXED_FACETS}
     for facet, value in facet_values(entry):
         facets[facet].append(value)
     description = " ".join(
@@ -131,6 +201,12 @@ def entry_to_source(entry: Any) -> dict[str, Any]:
         "closes_at": _iso(entry.closes_at),
         "judging_ends_at": _iso(entry.judging_ends_at),
         "has_personal_data": entry.contains_personal_data,
+        **_period_fields(entry),
+        "facet_values": [
+            f"{name}{COMBINED_SEPARATOR}{value}"
+            for name in COMBINED_FACETS
+            for value in facets[name]
+        ],
         **facets,
     }
     return source

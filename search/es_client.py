@@ -15,6 +15,7 @@ from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch
 from elasticsearch import ConnectionError as EsConnectionError
 from elasticsearch import ConnectionTimeout as EsConnectionTimeout
+from elasticsearch.serializer import OrjsonSerializer
 
 SEARCH_TIMEOUT_SECONDS = 5.0
 INDEXING_TIMEOUT_SECONDS = 60.0
@@ -28,6 +29,8 @@ class EsConfig:
     password: str = ""
     ca_certs: str = ""
     index_prefix: str = "catalogue"
+    # Let the shard request cache keep facet counts between refreshes (off: always computed).
+    request_cache: bool = True
 
     @classmethod
     def from_settings(cls) -> EsConfig:
@@ -38,6 +41,7 @@ class EsConfig:
             password=getattr(settings, "ELASTICSEARCH_PASSWORD", ""),
             ca_certs=getattr(settings, "ELASTICSEARCH_CA_CERTS", ""),
             index_prefix=getattr(settings, "ELASTICSEARCH_INDEX_PREFIX", "") or "catalogue",
+            request_cache=getattr(settings, "ELASTICSEARCH_REQUEST_CACHE", True),
         )
 
     @property
@@ -52,6 +56,8 @@ class EsConfig:
             "retry_on_timeout": False,
             # Keep-alive connections: most of a search's cost would otherwise be TCP set-up.
             "connections_per_node": 16,
+            # A broad search's answer carries thousands of facet buckets: parse them fast.
+            "serializer": OrjsonSerializer(),
         }
         if self.api_key:
             options["api_key"] = self.api_key

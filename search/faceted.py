@@ -22,13 +22,15 @@ from elasticsearch.dsl.faceted_search import Facet as DslFacet
 from elasticsearch.dsl.faceted_search import TermsFacet
 from elasticsearch.dsl.query import Query
 
-from catalogue.models import ChallengeStatus, EntryType
+from catalogue.models import ChallengeStatus
 
-from .documents import TEXT_FIELDS
+from .documents import COMBINED_FACETS, COMBINED_SEPARATOR, TEXT_FIELDS
+from .es_analysis import synonyms
 from .query import Facet, SearchQuery, Sort
 from .text_query import TextQuery
 
 MARK_PRE, MARK_POST = "<mark>", "</mark>"
+COMBINED_AGG = "facet_values"
 # Typo tolerance: words the index lacks are corrected from these fields' vocabularies.
 SPELLCHECK_FIELDS = ("title", "description")
 TEXT_FRAGMENT_CHARS = 180
@@ -43,19 +45,28 @@ FRESHNESS_WEIGHT = 0.5
 FRESHNESS_SCALE = "730d"
 
 
+def facet_size(name: str) -> int:
+    return FACET_SIZES.get(Facet(name), DEFAULT_FACET_SIZE)
+
+
+def status_clock(now: dt.datetime) -> dt.datetime:
+    """The time challenge statuses are computed at: the current minute.
+
+    A request body that names the exact microsecond is never the same twice, so Elasticsearch's
+    request cache could never serve it; at minute precision a challenge's status changes at
+    most a minute late in search results (its own page always shows the exact status).
+    """
+    return now.replace(second=0, microsecond=0)
+
+
 def challenge_status_filters(now: dt.datetime) -> dict[str, Query]:
-    """Each status as a date query at ``now``: the same rules as ``challenge_status_at``."""
+    """Each status as "``now`` lies in its indexed span" (documents.challenge_periods).
+
+    One point-in-range term query per status: the spans were computed once at indexing from
+    the same rules as ``challenge_status_at``, so nothing per document is computed here.
+    """
     at = now.isoformat()
-    challenge = Q("term", type=EntryType.CHALLENGE.value)
-    upcoming = Q("range", opens_at={"gt": at})
-    not_closed = ~Q("exists", field="closes_at") | Q("range", closes_at={"gt": at})
-    judging_pending = Q("range", judging_ends_at={"gt": at})
-    return {
-        ChallengeStatus.UPCOMING.value: challenge & upcoming,
-        ChallengeStatus.OPEN.value: challenge & ~upcoming & not_closed,
-        ChallengeStatus.JUDGING.value: challenge & ~upcoming & ~not_closed & judging_pending,
-        ChallengeStatus.CLOSED.value: challenge & ~upcoming & ~not_closed & ~judging_pending,
-    }
+    return {status.value: Q("term", **{f"{status.value}_period": at}) for status in ChallengeStatus}
 
 
 class ChallengeStatusFacet(DslFacet[Any]):
@@ -71,12 +82,21 @@ class ChallengeStatusFacet(DslFacet[Any]):
         # An unknown status matches nothing (a hostile value is not an error, just no hits).
         return self._statuses.get(str(filter_value), ~Q("match_all"))
 
-    def get_values(self, data: Any, filter_values: list[Any]) -> list[tuple[Any, int, bool]]:
-        out = []
-        for key, bucket in data.buckets.to_dict().items():
-            if bucket["doc_count"] or key in filter_values:
-                out.append((key, bucket["doc_count"], key in filter_values))
-        return out
+
+def multi_word_synonym_in(words: list[str]) -> bool:
+    """Does the text contain a synonym written in several words ("public private partnership")?
+
+    Word by word, such a synonym cannot fire, so only then is the whole text matched as well.
+    """
+    if len(words) < 2:
+        return False
+    text = f" {' '.join(words)} "
+    for rule in synonyms():
+        for variant in rule.replace("=>", ",").split(","):
+            variant_words = variant.strip().lower().split()
+            if len(variant_words) > 1 and f" {' '.join(variant_words)} " in text:
+                return True
+    return False
 
 
 def text_query(text: TextQuery) -> Query:
@@ -90,7 +110,9 @@ def text_query(text: TextQuery) -> Query:
         default_operator="and",
         flags="PHRASE|WHITESPACE",
     )
-    if text.phrases:
+    if text.phrases or not multi_word_synonym_in(list(text.terms)):
+        # A second query scored over every match doubles the cost of broad searches, so it
+        # is only added when it can find something ``by_word`` cannot.
         return by_word
     # The whole text analysed at once lets multi-word synonyms fire ("public private
     # partnership" ~ "PPP"); without synonyms it matches a subset of ``by_word``.
@@ -99,7 +121,7 @@ def text_query(text: TextQuery) -> Query:
     return Q("bool", should=[by_word, whole], minimum_should_match=1)
 
 
-def corrected(text: TextQuery, suggest: Any) -> TextQuery | None:
+def corrected(text: TextQuery, suggest: dict[str, Any]) -> TextQuery | None:
     """The words with typos replaced by the index's closest terms; None if none changed.
 
     Uses the term suggester, which every Elasticsearch has in its core: a query that matched
@@ -108,11 +130,11 @@ def corrected(text: TextQuery, suggest: Any) -> TextQuery | None:
     """
     best: dict[str, tuple[float, int, str]] = {}
     for name in SPELLCHECK_FIELDS:
-        for entry in getattr(suggest, f"spell_{name}", None) or []:
-            for option in entry.options:
-                candidate = (float(option.score), int(option.freq), str(option.text))
-                if entry.text not in best or candidate > best[entry.text]:
-                    best[entry.text] = candidate
+        for entry in suggest.get(f"spell_{name}") or []:
+            for option in entry["options"]:
+                candidate = (float(option["score"]), int(option["freq"]), str(option["text"]))
+                if entry["text"] not in best or candidate > best[entry["text"]]:
+                    best[entry["text"]] = candidate
     terms = tuple(best[t][2] if t in best else t for t in text.terms)
     if terms == text.terms:
         return None
@@ -156,8 +178,7 @@ class CatalogueSearch(FacetedSearch[Any]):
         self.text = text
         self.search_query = query
         self.facets = {
-            facet.value: TermsFacet(field=facet.value,
-                                    size=FACET_SIZES.get(facet, DEFAULT_FACET_SIZE))  # fmt: skip
+            facet.value: TermsFacet(field=facet.value, size=facet_size(facet.value))
             for facet in Facet
             if facet is not Facet.CHALLENGE_STATUS
         }
@@ -177,6 +198,76 @@ class CatalogueSearch(FacetedSearch[Any]):
 
     def query(self, search: Any, query: Any) -> Any:
         return search.query(ranked(text_query(self.text)))
+
+    def aggregate(self, search: Any) -> None:
+        """One aggregation context per distinct set of other facets' filters.
+
+        The library wraps every facet in its own ``filter`` aggregation, even a ``match_all``
+        one, and each wrapper and each terms aggregation is a pass over every match (13 of them
+        made a broad search four times slower). Here facets whose other-facet filters are the
+        same share one context (at the top level when nothing is selected), and within a
+        context the bounded facets are counted by one terms aggregation over ``facet_values``.
+        """
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for name in self.facets:
+            context = tuple(sorted(f for f in self._filters if f != name))
+            groups.setdefault(context, []).append(name)
+        self._facet_contexts: dict[str, tuple[str | None, str]] = {}
+        for number, (context, names) in enumerate(groups.items()):
+            parent = search.aggs
+            context_name = None
+            if context:
+                context_name = f"_context_{number}"
+                both = Q("bool", filter=[self._filters[f] for f in context])
+                parent = search.aggs.bucket(context_name, "filter", filter=both)
+            combined = [n for n in names if n in COMBINED_FACETS]
+            if len(combined) > 1:
+                # Sized so that every facet keeps as many values as its own aggregation would.
+                size = sum(facet_size(n) for n in combined)
+                parent.bucket(COMBINED_AGG, "terms", field="facet_values", size=size)
+                self._facet_contexts.update({n: (context_name, COMBINED_AGG) for n in combined})
+            for name in names:
+                if name not in self._facet_contexts:
+                    parent.bucket(name, self.facets[name].get_aggregation())
+                    self._facet_contexts[name] = (context_name, name)
+
+    def request_bodies(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The search as two requests sent together in one ``_msearch``: hits, then counts.
+
+        Hits need scores (relevance, quality, freshness) for one page; counts need every match
+        but no score, so they match in filter context. Elasticsearch runs the two on separate
+        search threads (on two cores the answer takes the longer of the two, not their sum),
+        and a request of size 0 is what its shard request cache keeps until the next refresh,
+        so the facet counts of a popular search are computed once per index change.
+        """
+        body = self._s.to_dict()
+        aggs = body.pop("aggs", {})
+        body["track_total_hits"] = False  # the count comes with the facets
+        counts: dict[str, Any] = {"size": 0, "track_total_hits": True, "aggs": aggs}
+        if "suggest" in body:  # spelling depends on the words only: cached with the counts
+            counts["suggest"] = body.pop("suggest")
+        if not self.text.is_empty:
+            counts["query"] = {"bool": {"filter": [text_query(self.text).to_dict()]}}
+        if "post_filter" in body:
+            counts["post_filter"] = body["post_filter"]
+        return body, counts
+
+    def facet_counts(self, aggregations: dict[str, Any]) -> dict[str, list[tuple[str, int]]]:
+        """``(value, count)`` per facet, read from the aggregations ``aggregate`` made."""
+        out: dict[str, list[tuple[str, int]]] = {name: [] for name in self.facets}
+        for name, (context, agg_name) in self._facet_contexts.items():
+            data = (aggregations[context] if context else aggregations)[agg_name]
+            buckets = data["buckets"]
+            if agg_name == COMBINED_AGG:
+                prefix = name + COMBINED_SEPARATOR
+                out[name] = [(str(b["key"])[len(prefix) :], b["doc_count"]) for b in buckets
+                             if str(b["key"]).startswith(prefix)]  # fmt: skip
+                del out[name][facet_size(name) :]
+            elif isinstance(buckets, dict):  # the challenge status' named filters
+                out[name] = [(key, b["doc_count"]) for key, b in buckets.items() if b["doc_count"]]
+            else:
+                out[name] = [(str(b["key"]), b["doc_count"]) for b in buckets]
+        return out
 
     def highlight(self, search: Any) -> Any:
         search = search.highlight_options(

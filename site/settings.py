@@ -168,6 +168,8 @@ ELASTICSEARCH_USERNAME = os.environ.get("ELASTICSEARCH_USERNAME", "")
 ELASTICSEARCH_PASSWORD = os.environ.get("ELASTICSEARCH_PASSWORD", "")
 ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "catalogue")
+# Facet counts of repeated searches from Elasticsearch's shard request cache (until a refresh).
+ELASTICSEARCH_REQUEST_CACHE = env_bool("ELASTICSEARCH_REQUEST_CACHE", True)
 
 # Harvesting: one HTTP policy for every outbound request.
 HARVEST_ALLOW_PRIVATE_ADDRESSES = env_bool("HARVEST_ALLOW_PRIVATE_ADDRESSES", False)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -477,9 +478,42 @@ def facet_labels(facet: Facet, values: Iterable[str]) -> dict[str, str]:
     }
     if facet in lookups and values:
         model, key, label = lookups[facet]
-        found = dict(model.objects.filter(**{f"{key}__in": values}).values_list(key, label))
+        found = _vocabulary_labels(facet, model, key, label, values)
         return {v: found.get(v, v) for v in values}
     return {v: v for v in values}
+
+
+LABELS_TTL_SECONDS = 60.0
+LABELS_RETRY_SECONDS = 2.0
+_labels_cache: dict[Facet, tuple[float, dict[str, str]]] = {}
+
+
+def _vocabulary_labels(
+    facet: Facet, model: Any, key: str, label: str, values: list[str]
+) -> dict[str, str]:
+    """Every label of one vocabulary, read at most once a minute per process.
+
+    Each search labels up to a thousand values in six vocabularies; six queries per search
+    cost more than the search itself. Vocabularies change rarely (a renamed organisation
+    shows its new name within a minute).
+    """
+    now = time.monotonic()
+    cached = _labels_cache.get(facet)
+    if cached is not None:
+        age = now - cached[0]
+        # A value added by another process is read again, but at most every few seconds
+        # (a made-up value in a URL must not cost a table read per request).
+        fresh = age < LABELS_TTL_SECONDS and all(v in cached[1] for v in values)
+        if fresh or age < LABELS_RETRY_SECONDS:
+            return cached[1]
+    labels = dict(model.objects.values_list(key, label).iterator(chunk_size=5000))
+    _labels_cache[facet] = (now, labels)
+    return labels
+
+
+def forget_vocabulary_labels(**_: Any) -> None:
+    """A vocabulary row changed in this process: read labels afresh (signals, apps.py)."""
+    _labels_cache.clear()
 
 
 def _union(postings: dict[str, int], values: Iterable[str]) -> int:
