@@ -88,10 +88,11 @@ class EntryIndexDocument(Document):
 
     # Every bounded facet's values once more, as "facet:value" in one field: one terms
     # aggregation counts them all in a single pass (faceted.py); organisations are unbounded.
-    facet_values = Keyword()
+    # Global ordinals built at refresh, not by the first search after it.
+    facet_values = Keyword(eager_global_ordinals=True)
     # Facets: one keyword field per Facet, named by its value (for filtering).
     type = Keyword()
-    organisation = Keyword()
+    organisation = Keyword(eager_global_ordinals=True)
     organisation_kind = Keyword()
     theme = Keyword()
     licence = Keyword()

@@ -41,7 +41,7 @@ from .database import DatabaseBackend, facet_labels
 logger = logging.getLogger(__name__)
 
 BULK_CHUNK = 1000
-SYNC_CHUNK = 500
+SYNC_CHUNK = 250
 
 
 @dataclass
@@ -273,22 +273,28 @@ class ElasticsearchBackend:
                 # No index yet (a new cluster): build it whole, from the database.
                 return self.rebuild()
             self._alias_ready = True
-            for start in range(0, len(ids), SYNC_CHUNK):
-                chunk = ids[start : start + SYNC_CHUNK]
-                sources = [s for batch in iter_sources(chunk) for s in batch]
-                present = {s["entry_id"] for s in sources}
-                actions: list[dict[str, Any]] = [_index_action(self.alias, s) for s in sources]
-                actions += [
-                    {"_op_type": "delete", "_index": self.alias, "_id": str(i)}
-                    for i in chunk
-                    if i not in present
-                ]
-                try:
-                    self._bulk(actions)
-                except _AliasMissing:
-                    self._alias_ready = False
-                    return self.rebuild()
-                written += len(sources)
+            # The next chunk is read from the database while the previous one is indexed.
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="es-sync") as sender:
+                pending: Future[None] | None = None
+                for start in range(0, len(ids), SYNC_CHUNK):
+                    chunk = ids[start : start + SYNC_CHUNK]
+                    sources = [s for batch in iter_sources(chunk) for s in batch]
+                    present = {s["entry_id"] for s in sources}
+                    actions = [_index_action(self.alias, s) for s in sources]
+                    actions += [
+                        {"_op_type": "delete", "_index": self.alias, "_id": str(i)}
+                        for i in chunk
+                        if i not in present
+                    ]
+                    if pending is not None:
+                        pending.result()
+                    pending = sender.submit(self._bulk, actions)
+                    written += len(sources)
+                if pending is not None:
+                    pending.result()
+        except _AliasMissing:
+            self._alias_ready = False
+            return self.rebuild()
         except ElasticsearchUnavailable:
             raise
         except Exception as error:
