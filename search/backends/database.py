@@ -146,8 +146,8 @@ class DatabaseBackend:
 
         A harvest re-indexes every record whose source changed, yet many keep their text or
         their facets: rows equal to the new document stay as they are (Elasticsearch's noop
-        detection does the same), changed text is updated in place, and facet rows are
-        rewritten only for entries whose facets differ.
+        detection does the same), changed text is updated in place, and only the facet rows
+        that differ are deleted or inserted.
         """
         documents = {doc.entry_id: doc for doc in map(build_document, indexable_entries(ids))}
         with connection.cursor() as cursor:
