@@ -130,12 +130,17 @@ def export_queryset(query: SearchQuery) -> QuerySet[Entry]:
 
 
 def export_entry_ids(query: SearchQuery) -> list[int]:
-    """Ids of every match, in order: from the search backend when it offers them all."""
+    """Ids of every match, in order: from the search backend when it offers them all.
+
+    Read without SQLite's memory map, as the rows are (catalogue/exports/reads.py).
+    """
     try:
         from search.service import search_entry_ids  # type: ignore[attr-defined]
     except ImportError:
-        return list(export_queryset(query).values_list("id", flat=True))
-    return list(search_entry_ids(query))
+        with sequential_reads():
+            return list(export_queryset(query).values_list("id", flat=True))
+    with sequential_reads():
+        return list(search_entry_ids(query))
 
 
 # --- rows ------------------------------------------------------------------------------------
