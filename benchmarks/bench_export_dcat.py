@@ -6,7 +6,7 @@ with benchmarks/seed.py until the catalogue holds ``entries`` published ones, th
 is exported by a fresh child process (so its peak memory is the export's, not the seeding's)
 that streams the whole ``/catalog.<fmt>`` document exactly as the view does and reports the
 seconds, its CPU seconds (the figure a busy machine does not inflate), the bytes and its peak
-memory two ways: peak RSS (``ru_maxrss``: everything resident, file pages mapped by SQLite
+memory two ways: peak RSS (``VmHWM``: everything resident, file pages mapped by SQLite
 included) and peak private memory (``RssAnon``, sampled per chunk). Both must fit the target.
 
 On its own: ``python -m benchmarks.bench_export_dcat --entries 100000`` (a temporary
@@ -48,7 +48,9 @@ def export_child(fmt: str) -> dict[str, Any]:
         peak_anon, peak_file = max(peak_anon, anon), max(peak_file, file)
     seconds = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    peak_mb = usage.ru_maxrss / 1024  # KiB on Linux
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec, so a child started by this
+    # (large, seeding) process would report the parent's peak; VmHWM is this process's own
+    peak_mb = _rss_mb("VmHWM")
     return {"format": fmt, "entries": total, "seconds": round(seconds, 2),
             # CPU seconds: the figure that does not depend on what else the machine runs
             "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2),
