@@ -35,7 +35,7 @@ innovation startup research patent laboratory science technology artificial inte
 accessibility disability elderly youth child family social benefit pension migration refugee
 gender equality poverty inequality neighbourhood district municipality region province national
 monthly annual daily hourly realtime historical forecast indicator dashboard register inventory
-""".split()
+""".split()  # noqa: SIM905 - a word list reads better as prose
 BROAD_WORDS = [("data", 0.80), ("public", 0.55), ("open", 0.35)]
 ORG_KINDS = ["government", "business", "academia", "civil-society", "international"]
 FORMATS = ["CSV", "JSON", "GEOJSON", "XLSX", "PDF", "XML", "SHP", "ZIP", "PARQUET", "API"]
@@ -65,7 +65,9 @@ def _sentence(rng: random.Random, n: int) -> str:
     return " ".join(words)
 
 
-def seed(total: int, *, seed_value: int = 42, index: bool = True, progress: bool = True) -> SeedReport:
+def seed(
+    total: int, *, seed_value: int = 42, index: bool = True, progress: bool = True
+) -> SeedReport:
     """Add ``total`` published entries (and their organisations) to the current database."""
     from catalogue.models import (
         Country,

@@ -109,6 +109,8 @@ def _responses(schema_name: str | None, *, not_found: bool, bad_request: bool) -
     }  # fmt: skip
     if bad_request:
         responses["400"] = error("A parameter is malformed or out of range.")
+        # Answered by the web server in front of the API, before it runs: no JSON body.
+        responses["414"] = {"description": "The address is longer than the server accepts."}
     if not_found:
         responses["404"] = error("No published resource has this address.")
     return responses
