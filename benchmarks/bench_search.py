@@ -49,6 +49,7 @@ TARGET_DOCS_PER_S = 3000
 TARGET_P95_MS = 50
 TARGET_OVERHEAD_MS = 15
 HARVEST_BATCH = 1000
+WARM_UP_PASSES = 5
 
 
 def percentile(samples: list[float], pct: float) -> float:
@@ -176,8 +177,11 @@ def load(url: str, *, clients: int, rounds: int) -> tuple[dict[str, list[float]]
                     if response.status_code != 200:
                         errors.append(f"{qs}: {response.status_code}")
 
-    for _group, qs in mix:  # warm every worker's caches once
-        requests.get(f"{url}/api/v1/search?{qs}", timeout=120)
+    # Warm every worker's caches, and the node's JIT: a freshly started JVM runs its search
+    # code interpreted for the first few hundred requests, which no production node does.
+    for _ in range(WARM_UP_PASSES):
+        for _group, qs in mix:
+            requests.get(f"{url}/api/v1/search?{qs}", timeout=120)
     threads = [threading.Thread(target=client, args=(n * 3,)) for n in range(clients)]
     for t in threads:
         t.start()
@@ -198,7 +202,8 @@ def raw_elasticsearch(prep: dict[str, Any], mode: str, *, rounds: int) -> dict[s
         samples[group] = []
         for pair in pairs:
             body = pair[mode]
-            session.post(prep["msearch_url"], data=body, headers=headers, timeout=30)  # warm-up
+            for _ in range(WARM_UP_PASSES):
+                session.post(prep["msearch_url"], data=body, headers=headers, timeout=30)
             for _ in range(rounds):
                 started = time.perf_counter()
                 response = session.post(prep["msearch_url"], data=body, headers=headers,
