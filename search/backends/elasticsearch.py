@@ -41,7 +41,7 @@ from .database import DatabaseBackend, facet_labels
 logger = logging.getLogger(__name__)
 
 BULK_CHUNK = 1000
-SYNC_CHUNK = 250
+SYNC_CHUNK = 500
 
 
 @dataclass
