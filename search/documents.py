@@ -2,9 +2,10 @@
 
 One index holds all four entry types. Text is split by weight (title over summary over
 description, DESIGN.md §5), every facet is a keyword field named after its URL parameter (so a
-``Facet`` value is also its field name), and the challenge dates are stored rather than a status,
-because a status computed at indexing time would go stale as the clock moves. Facet values come
-from the same function the database backend uses, so both backends count the same things.
+``Facet`` value is also its field name), and a challenge stores the time span of each status
+rather than a status, which would go stale as the clock moves (the query asks which span holds
+"now"). Facet values come from the same function the database backend uses, so both backends
+count the same things.
 """
 
 from __future__ import annotations

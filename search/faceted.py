@@ -70,7 +70,7 @@ def challenge_status_filters(now: dt.datetime) -> dict[str, Query]:
 
 
 class ChallengeStatusFacet(DslFacet[Any]):
-    """A status computed from dates at query time: one ``filters`` bucket per status."""
+    """The status at query time, from the indexed spans: one ``filters`` bucket per status."""
 
     agg_type = "filters"
 

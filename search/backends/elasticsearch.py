@@ -303,20 +303,17 @@ class ElasticsearchBackend:
             raise
         return written
 
-    def _bulk(self, actions: list[dict[str, Any]], *, index_refresh: bool = True) -> None:
+    def _bulk(self, actions: list[dict[str, Any]]) -> None:
         if not actions:
             return
         for start in range(0, len(actions), BULK_CHUNK):
             response = self.bulk_client.bulk(
                 operations=_ndjson(actions[start : start + BULK_CHUNK]),
-                refresh=self.refresh if index_refresh else False,
+                refresh=self.refresh,
                 # Writes name the alias; if it vanished, fail instead of auto-creating an index.
                 require_alias=True,
             )
-            if not response.get("errors"):
-                continue
-            errors = [i for i in response["items"] if next(iter(i.values())).get("error")]
-            real = [e for e in errors if not _is_missing_delete(e)]
+            real = [e for e in _refused(response) if not _is_missing_delete(e)]
             if any(_is_missing_alias(e) for e in real):
                 raise _AliasMissing()
             if real:
@@ -330,8 +327,8 @@ class ElasticsearchBackend:
         response = self.bulk_client.bulk(
             operations=_ndjson([_index_action(index, source) for source in sources])
         )
-        if response.get("errors"):
-            failed = [i for i in response["items"] if next(iter(i.values())).get("error")]
+        failed = _refused(response)
+        if failed:
             raise RuntimeError(f"{len(failed)} documents refused, first: {failed[0]}")
         return len(sources)
 
@@ -339,7 +336,7 @@ class ElasticsearchBackend:
         """A new versioned index filled from the database, then one atomic alias swap.
 
         Searches keep answering from the old index meanwhile; changes made during the build
-        are caught up after the swap (by last change time, then by a drift check).
+        are caught up after the swap (by last change time, then by comparing ids).
         """
         started = timezone.now()
         name, _ = self.indices.create(bulk_load=True)
@@ -438,6 +435,13 @@ def _ndjson(actions: list[dict[str, Any]]) -> bytes:
             lines += orjson.dumps(action["_source"])
             lines += b"\n"
     return bytes(lines)
+
+
+def _refused(response: Any) -> list[dict[str, Any]]:
+    """The items of a bulk answer that Elasticsearch did not apply."""
+    if not response.get("errors"):
+        return []
+    return [i for i in response["items"] if next(iter(i.values())).get("error")]
 
 
 def _index_action(index: str, source: dict[str, Any]) -> dict[str, Any]:
