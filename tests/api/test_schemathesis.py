@@ -67,4 +67,9 @@ def test_live_api_conforms_to_its_openapi_document(case: Any, live_catalogue: st
         # bound that always holds (100); the server also accepts deeper pages of smaller
         # size, as the HTML search does. test_bad_input covers the real limits.
         excluded.append(negative_data_rejection)
-    case.call_and_validate(base_url=live_catalogue, excluded_checks=excluded)
+    response = case.call(base_url=live_catalogue)
+    if response.status_code == 414:
+        # The web server refused an address longer than it reads (documented in the OpenAPI
+        # responses): a rejection, though not one of the codes this check lists.
+        excluded.append(negative_data_rejection)
+    case.validate_response(response, excluded_checks=excluded)
