@@ -32,7 +32,7 @@ FORMATS = ("ttl", "jsonld")
 
 def export_child(fmt: str) -> dict[str, Any]:
     """In a fresh process: stream the whole catalogue in ``fmt`` and measure it."""
-    from catalogue.standards.catalog_export import check_page, parse_export_params, stream_catalog
+    from interop.standards.catalog_export import check_page, parse_export_params, stream_catalog
 
     started = time.perf_counter()
     export = parse_export_params({}, fmt=fmt, path=f"/catalog.{fmt}")

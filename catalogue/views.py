@@ -10,11 +10,12 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
 from . import selectors
 from .models import EntryType, OrganisationKind
-from .standards.negotiation import rdf_response_for, vary_on_accept
 
 ENTRIES_PER_PAGE = 20
 ORGANISATIONS_PER_PAGE = 100
@@ -46,12 +47,16 @@ def entry_detail(request: HttpRequest, *, entry_type: str, slug: str) -> HttpRes
     entry = selectors.entry_get_published(entry_type=entry_type, slug=slug)
     if entry is None:
         raise Http404(_("No published entry here."))
-    # RDF clients asking for Turtle, RDF/XML or JSON-LD are sent to the entry's RDF document.
-    rdf = rdf_response_for(request, entry)
-    if rdf is not None:
-        return rdf
+    # Other representations of the entry (interop's RDF documents for RDF clients) answer
+    # first, as Wagtail's ``before_serve_page`` hooks do for pages.
+    for hook in hooks.get_hooks("before_serve_entry"):
+        response = hook(request, entry)
+        if response is not None:
+            return response
     context = selectors.entry_detail_context(entry=entry)
-    return vary_on_accept(render(request, f"catalogue/{entry_type}_detail.html", context))
+    response = render(request, f"catalogue/{entry_type}_detail.html", context)
+    patch_vary_headers(response, ["Accept"])  # RDF clients get a redirect instead
+    return response
 
 
 def organisation_list(request: HttpRequest) -> HttpResponse:

@@ -13,8 +13,8 @@ from django.http import HttpRequest
 from django.urls import re_path
 from django.utils.translation import gettext as _
 
-from catalogue.api.http import ApiError, ApiPayload, api_endpoint
 from catalogue.models import ENTRY_TYPE_PATHS, Entry, EntryType
+from interop.api.http import ApiError, ApiPayload, api_endpoint
 
 from .backends import get_backend
 from .params import _clean_text

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "catalogue",
     "search",
     "harvesters",
+    "interop",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

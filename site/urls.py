@@ -10,10 +10,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("search.suggest")),  # /api/v1/suggest (search box autocomplete)
-    path("api/", include("catalogue.api.urls")),
+    path("api/", include("interop.api.urls")),
     path("", include("search.urls")),
-    path("", include("catalogue.exports.urls")),  # DCAT-AP 3, data.json, /ns/eco
-    path("", include("catalogue.interop_urls")),  # CKAN API, feeds, sitemap, export, citations
+    path("", include("interop.urls")),  # DCAT, data.json, CKAN API, feeds, sitemap, exports
     path("", include("catalogue.urls")),
 ]
 

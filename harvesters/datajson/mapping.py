@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from catalogue.standards import dcat_vocabulary as shared
 from harvesters.exceptions import PayloadError
 from harvesters.jsonnorm import dates, formats, licences, vocab
 from harvesters.jsonnorm.values import (
@@ -33,6 +32,7 @@ from harvesters.records import (
     Page,
     RecordError,
 )
+from interop.standards import dcat_vocabulary as shared
 
 _MAX_DISTRIBUTIONS = 500
 _ACCESS_LEVELS = {"public": "public", "restricted public": "restricted", "non-public": "non-public"}

@@ -4,7 +4,7 @@ Reads the core of DCAT-AP 2 and 3 (and what GeoDCAT-AP and the DE, ES and CH pro
 with it): ``dcat:Dataset`` and ``dcat:DatasetSeries`` become datasets with their
 ``dcat:Distribution``s, ``dcat:DataService`` becomes an API with the datasets it serves (in
 whichever order they come; the loader links them at the end of the job). Controlled values go
-through ``catalogue.standards.dcat_vocabulary``, the same table the DCAT-AP export uses.
+through ``interop.standards.dcat_vocabulary``, the same table the DCAT-AP export uses.
 Every record is mapped on its own: a value that cannot be read becomes a warning, a record
 that cannot be read at all a ``RecordError`` naming the field.
 """
@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from catalogue.standards import dcat_vocabulary as vocab
+from interop.standards import dcat_vocabulary as vocab
 
 from ..records import DistributionRecord, EntryRecord, OrganisationRecord, Page, RecordError
 from .parsing import guess_format, parse_graph

@@ -1,7 +1,7 @@
 """RDF namespaces the DCAT mapper reads, and the JSON-LD contexts bundled for it.
 
 Code ↔ URI tables (themes, licences, file types, frequencies, languages, countries) live in
-``catalogue.standards.dcat_vocabulary``, shared with the DCAT-AP export; this module only
+``interop.standards.dcat_vocabulary``, shared with the DCAT-AP export; this module only
 adds what reading RDF needs.
 """
 

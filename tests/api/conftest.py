@@ -13,7 +13,6 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from catalogue.api.openapi import build_openapi
 from catalogue.models import (
     ChallengePhase,
     Country,
@@ -27,6 +26,7 @@ from catalogue.models import (
     Risk,
     Winner,
 )
+from interop.api.openapi import build_openapi
 from tests.factories import make_entry, make_organisation, theme
 
 DOC_URI = "urn:catalogue:openapi"

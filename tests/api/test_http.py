@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import cache
 from django.utils.http import http_date
 
-from catalogue.api.ratelimit import parse_rate_limit
+from interop.api.ratelimit import parse_rate_limit
 
 from .conftest import assert_matches_openapi
 
@@ -120,7 +120,7 @@ def test_rate_limit_answers_429_with_retry_after(client: Any, db: Any, settings:
 
 
 def test_rate_limit_bucket_refills(rf: Any, settings: Any) -> None:
-    from catalogue.api.ratelimit import take_token
+    from interop.api.ratelimit import take_token
 
     settings.API_RATE_LIMIT = "2/second"
     request = rf.get("/api/v1/themes")

@@ -14,9 +14,9 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import negative_data_rejection
 
-from catalogue.api.openapi import build_openapi
 from catalogue.models import Distribution, Licence
 from catalogue.services import entry_create
+from interop.api.openapi import build_openapi
 from tests.factories import make_organisation, theme
 
 MAX_EXAMPLES = 10

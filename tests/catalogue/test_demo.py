@@ -14,7 +14,6 @@ from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Page, Revision, Site, WorkflowContentType
 
-from catalogue.demo.loader import demo_load
 from catalogue.models import (
     PROXY_BY_TYPE,
     ContentPage,
@@ -26,6 +25,7 @@ from catalogue.models import (
     OrganisationKind,
     Partnership,
 )
+from demo.loader import demo_load
 from search.backends import get_backend
 from search.params import parse_search_params
 from search.service import search_entries

@@ -384,7 +384,7 @@ def test_hostile_title_and_urls_are_escaped_everywhere(client):
     escaped_title = html.escape(entry.title, quote=False)
     for path in (entry.get_absolute_url(), "/datasets/", publisher.get_absolute_url()):
         text = page_text(client.get(path))
-        # the one script a page may carry is its schema.org JSON-LD (catalogue.standards),
+        # the one script a page may carry is its schema.org JSON-LD (interop.standards),
         # whose "<" are \u003c escapes: nothing in it can open or close an element
         text = re.sub(r'<script type="application/ld\+json">[^<]*</script>', "", text)
         text = text.replace('<script src="/static/search/suggest.js" defer></script>', "")

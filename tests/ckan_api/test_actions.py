@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from catalogue.ckan_api.ids import object_uuid
+from interop.ckan_api.ids import object_uuid
 
 pytestmark = pytest.mark.django_db
 

@@ -15,10 +15,10 @@ from typing import Any
 import ckanapi
 import pytest
 
-from catalogue.ckan_api.ids import object_uuid
 from harvesters.base import HarvestContext
 from harvesters.ckan.client import CkanHarvester
 from harvesters.ckan.mapping import map_organisation_list, map_package
+from interop.ckan_api.ids import object_uuid
 
 pytestmark = pytest.mark.slow
 

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from benchmarks.seed import seed
-from catalogue.ckan_api import fast_search
 from catalogue.models import Organisation
+from interop.ckan_api import fast_search
 from search.backends import broad_terms, reset_backend_cache
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ import json
 
 import pytest
 
-from catalogue import bulk_export
 from catalogue.models import Country
+from interop import bulk_export
 from search.params import parse_search_params
 from tests.factories import make_entry, make_organisation, theme
 

@@ -9,7 +9,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
-from catalogue.citations import bibtex_escape
+from interop.citations import bibtex_escape
 from tests.factories import make_entry, make_organisation
 
 pytestmark = pytest.mark.django_db

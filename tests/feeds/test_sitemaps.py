@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from catalogue import sitemaps
+from interop import sitemaps
 from tests.factories import make_entry, make_organisation
 
 pytestmark = pytest.mark.django_db

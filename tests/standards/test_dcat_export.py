@@ -153,7 +153,7 @@ def test_hostile_text_survives_every_format(client, demo_catalogue):
 
 
 def test_content_negotiation_hook(rf, demo_catalogue):
-    from catalogue.standards.negotiation import rdf_response_for
+    from interop.standards.negotiation import rdf_response_for
 
     stops = demo_catalogue["stops"]
     for accept, expected in [

@@ -13,7 +13,7 @@ import pytest
 from rdflib.namespace import RDF
 
 from catalogue.models import Entry, Organisation
-from catalogue.standards.catalog_export import (
+from interop.standards.catalog_export import (
     entry_document,
     parse_export_params,
     stream_catalog,

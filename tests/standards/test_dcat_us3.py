@@ -19,10 +19,10 @@ from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource
 
 from catalogue.models import Entry, Organisation
-from catalogue.standards.dcat_us3 import stream_dcat_us3
 from harvesters.datajson.mapping import map_catalog
 from harvesters.loader import Loader
 from harvesters.models import HarvestJob, HarvestSource, JobStatus
+from interop.standards.dcat_us3 import stream_dcat_us3
 from tests.factories import make_organisation
 from tests.standards.harvest import harvest_text
 from tests.standards.test_round_trip import core, export_and_empty

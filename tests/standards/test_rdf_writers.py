@@ -15,10 +15,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from catalogue.standards import catalog_export
-from catalogue.standards.dcat_ap import DcatBuilder
-from catalogue.standards.export_loader import ExportLoader
-from catalogue.standards.rdf import (
+from interop.standards import catalog_export
+from interop.standards.dcat_ap import DcatBuilder
+from interop.standards.export_loader import ExportLoader
+from interop.standards.rdf import (
     IRI,
     XSD,
     JsonLdWriter,

@@ -12,8 +12,8 @@ import pytest
 
 from catalogue.models import Entry, Organisation
 from catalogue.sanitise import html_to_text
-from catalogue.standards.dcat_vocabulary import media_type_for
-from catalogue.standards.rdf import safe_iri
+from interop.standards.dcat_vocabulary import media_type_for
+from interop.standards.rdf import safe_iri
 from tests.standards.harvest import harvest_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -134,7 +134,7 @@ def test_round_trip_keeps_the_summary(client, demo_catalogue):
 
 def test_parser_and_serialiser_share_the_text_properties():
     """The mapper reads summary and version from the properties the export writes."""
-    from catalogue.standards import dcat_vocabulary as voc
+    from interop.standards import dcat_vocabulary as voc
 
     assert voc.TEXT_PROPERTIES["summary"][0] == "http://purl.org/dc/terms/abstract"
     assert voc.TEXT_PROPERTIES["version"][0] == "http://www.w3.org/ns/dcat#version"

@@ -1,0 +1,410 @@
+"""Component schemas of the OpenAPI document: one per JSON shape ``serializers.py`` makes.
+
+Built from the model's code lists, so a new code appears in the enums without a second edit.
+Every object is closed (``additionalProperties: false``, all properties required), so a
+field the serializers add without describing it fails the tests that validate responses.
+"""
+
+
+from typing import Any
+
+from catalogue.models import (
+    ENTRY_TYPE_PATHS,
+    AccessRights,
+    ApiType,
+    Authentication,
+    ChallengeStatus,
+    ChallengeType,
+    EntryType,
+    Frequency,
+    Lifecycle,
+    MilestoneKind,
+    OrganisationKind,
+    Origin,
+    PartnerRole,
+    PPPContractType,
+    PPPSector,
+    RiskAllocation,
+    RiskCategory,
+    ThemeScheme,
+)
+from search.query import MAX_PAGE_SIZE as SEARCH_MAX_PAGE_SIZE
+from search.query import Facet
+
+from . import params
+
+Schema = dict[str, Any]
+REF = "#/components/schemas/"
+
+TYPE_SCHEMA_NAMES = {
+    EntryType.DATASET: "Dataset",
+    EntryType.API: "Api",
+    EntryType.PPP: "PPPProject",
+    EntryType.CHALLENGE: "Challenge",
+}
+TYPE_LABELS = {
+    EntryType.DATASET: "datasets",
+    EntryType.API: "APIs (DCAT data services)",
+    EntryType.PPP: "public-private partnership projects",
+    EntryType.CHALLENGE: "innovation challenges",
+}
+
+
+# --- schema helpers ----------------------------------------------------------------------
+
+
+def ref(name: str) -> Schema:
+    return {"$ref": REF + name}
+
+
+def nullable(schema: Schema) -> Schema:
+    if set(schema) == {"type"} or ("type" in schema and "$ref" not in schema):
+        result = dict(schema)
+        result["type"] = [schema["type"], "null"]
+        if "enum" in result:
+            result["enum"] = [*result["enum"], None]
+        return result
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def obj(properties: dict[str, Schema], description: str = "") -> Schema:
+    """A closed object: every property documented, every one always present."""
+    schema: Schema = {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
+    if description:
+        schema["description"] = description
+    return schema
+
+
+def array(items: Schema) -> Schema:
+    return {"type": "array", "items": items}
+
+
+def codes(choices: Any, description: str = "") -> Schema:
+    schema: Schema = {"type": "string", "enum": [str(v) for v in choices.values]}
+    if description:
+        schema["description"] = description
+    return schema
+
+
+STRING: Schema = {"type": "string"}
+TEXT_OR_NULL: Schema = {"type": ["string", "null"]}
+URI: Schema = {"type": "string", "format": "uri"}
+DATE_TIME_OR_NULL: Schema = {"type": ["string", "null"], "format": "date-time"}
+DATE_OR_NULL: Schema = {"type": ["string", "null"], "format": "date"}
+MONEY_OR_NULL: Schema = {
+    "type": ["string", "null"],
+    "pattern": r"^-?\d+(\.\d+)?$",
+    "description": "A decimal amount as a string, so no precision is lost.",
+}
+
+
+# --- component schemas -----------------------------------------------------------------
+
+
+def _reference_schemas() -> dict[str, Schema]:
+    return {
+        "Error": obj({"error": obj({
+            "message": {"type": "string", "description": "What went wrong, in plain words."},
+            "parameter": {"type": ["string", "null"],
+                          "description": "The query parameter at fault, if one is."},
+        })}),  # fmt: skip
+        "Links": obj({
+            "next": {"type": ["string", "null"], "format": "uri"},
+            "previous": {"type": ["string", "null"], "format": "uri"},
+        }, "Absolute URLs of the neighbouring pages, with every other parameter kept."),
+        "EntryRef": obj({
+            "type": codes(EntryType),
+            "slug": STRING,
+            "title": STRING,
+            "url": {**URI, "description": "The entry's page on the site."},
+            "api_url": {**URI, "description": "The entry in this API."},
+        }, "A link to another published entry."),
+        "OrganisationRef": obj({
+            "slug": STRING,
+            "name": STRING,
+            "kind": codes(OrganisationKind),
+            "url": URI,
+            "api_url": URI,
+        }),
+        "ThemeRef": obj({
+            "slug": STRING,
+            "code": {"type": "string", "description": "EU data theme code (e.g. ENVI) or SDG1..17"},
+            "scheme": codes(ThemeScheme),
+            "name": STRING,
+            "uri": {"type": "string", "description": "The theme's authority URI."},
+            "api_url": URI,
+        }),
+        "Licence": obj({
+            "spdx_id": {"type": "string", "description": "SPDX licence identifier"},
+            "name": STRING,
+            "url": TEXT_OR_NULL,
+            "is_open": {"type": "boolean", "description": "Conforms to the Open Definition."},
+            "eu_uri": {**TEXT_OR_NULL, "description": "EU licence authority URI"},
+        }),
+        "Document": obj({"title": STRING, "url": STRING, "document_type": TEXT_OR_NULL}),
+        "Partner": obj({
+            "organisation": ref("OrganisationRef"),
+            "role": codes(PartnerRole),
+            "note": TEXT_OR_NULL,
+        }),
+        "Distribution": obj({
+            "title": TEXT_OR_NULL,
+            "description": TEXT_OR_NULL,
+            "access_url": TEXT_OR_NULL,
+            "download_url": TEXT_OR_NULL,
+            "media_type": {**TEXT_OR_NULL, "description": "IANA media type"},
+            "format": TEXT_OR_NULL,
+            "byte_size": {"type": ["integer", "null"], "minimum": 0},
+            "licence": nullable(ref("Licence")),
+            "checksum": {**TEXT_OR_NULL, "description": "SHA-256 of the file"},
+            "access_service": nullable(ref("EntryRef")),
+        }, "A way to get the data [dcat:Distribution]."),
+    }
+
+
+def _summary_properties() -> dict[str, Schema]:
+    return {
+        "id": {"type": "integer"},
+        "type": codes(EntryType),
+        "slug": STRING,
+        "title": STRING,
+        "url": URI,
+        "api_url": URI,
+        "summary": STRING,
+        "publisher": ref("OrganisationRef"),
+        "themes": array(ref("ThemeRef")),
+        "keywords": array(STRING),
+        "licence": nullable(ref("Licence")),
+        "access_rights": codes(AccessRights),
+        "countries": array({"type": "string", "description": "ISO 3166-1 alpha-2"}),
+        "issued": DATE_TIME_OR_NULL,
+        "modified": DATE_TIME_OR_NULL,
+    }
+
+
+TYPE_SUMMARY_PROPERTIES: dict[str, dict[str, Schema]] = {
+    EntryType.DATASET: {"formats": array(STRING)},
+    EntryType.API: {
+        "api_type": nullable(codes(ApiType)),
+        "authentication": nullable(codes(Authentication)),
+        "lifecycle": nullable(codes(Lifecycle)),
+    },
+    EntryType.PPP: {
+        "project_status": {"type": ["string", "null"], "description": "OC4IDS status code"},
+        "sector": nullable(codes(PPPSector)),
+    },
+    EntryType.CHALLENGE: {
+        "challenge_status": nullable(codes(ChallengeStatus)),
+        "closes_at": DATE_TIME_OR_NULL,
+    },
+}
+
+
+def _core_properties() -> dict[str, Schema]:
+    props = _summary_properties()
+    props["countries"] = array(obj({"code": STRING, "name": STRING}))
+    props.update({
+        "description": {"type": "string", "description": "Sanitised HTML."},
+        "identifier": {**TEXT_OR_NULL, "description": "A stable identifier URI [dct:identifier]"},
+        "landing_page": TEXT_OR_NULL,
+        "contact_point": obj({"name": TEXT_OR_NULL, "email": TEXT_OR_NULL, "url": TEXT_OR_NULL}),
+        "spatial_label": TEXT_OR_NULL,
+        "temporal": obj({"start": DATE_OR_NULL, "end": DATE_OR_NULL}),
+        "languages": array(obj({"code": {"type": "string", "description": "ISO 639-1"},
+                                "name": STRING})),
+        "status": {"type": "string", "enum": ["published"]},
+        "provenance": obj({
+            "origin": codes(Origin),
+            "remote_url": TEXT_OR_NULL,
+            "last_harvested_at": DATE_TIME_OR_NULL,
+            "content_hash": TEXT_OR_NULL,
+            "overridden_fields": array(STRING),
+        }, "Where the entry comes from; harvests keep the fields an editor overrode."),
+        "quality_score": {"type": "integer", "minimum": 0, "maximum": 100},
+        "documents": array(ref("Document")),
+    })  # fmt: skip
+    return props
+
+
+def _type_detail_properties() -> dict[str, dict[str, Schema]]:
+    refs = array(ref("EntryRef"))
+    return {
+        EntryType.DATASET: {
+            "frequency": nullable(codes(Frequency, "EU frequency authority code")),
+            "version": TEXT_OR_NULL,
+            "in_series": nullable(ref("EntryRef")),
+            "contains_personal_data": {"type": "boolean"},
+            "conforms_to": array(STRING),
+            "distributions": array(ref("Distribution")),
+            "served_by": {**refs, "description": "APIs that serve this dataset."},
+        },
+        EntryType.API: {
+            "endpoint_url": TEXT_OR_NULL,
+            "endpoint_description_url": {**TEXT_OR_NULL,
+                                         "description": "OpenAPI, AsyncAPI, GraphQL or WSDL"},
+            "api_type": nullable(codes(ApiType)),
+            "authentication": nullable(codes(Authentication)),
+            "access_instructions": TEXT_OR_NULL,
+            "rate_limits": TEXT_OR_NULL,
+            "availability": TEXT_OR_NULL,
+            "lifecycle": nullable(codes(Lifecycle)),
+            "sunset_date": DATE_OR_NULL,
+            "sandbox_url": TEXT_OR_NULL,
+            "version": TEXT_OR_NULL,
+            "serves_datasets": {**refs, "description": "[dcat:servesDataset]"},
+        },
+        EntryType.PPP: {
+            "project_status": nullable(obj({"code": STRING, "name": STRING})),
+            "sector": nullable(codes(PPPSector)),
+            "contract_type": nullable(codes(PPPContractType)),
+            "total_investment": MONEY_OR_NULL,
+            "currency": {**TEXT_OR_NULL, "description": "ISO 4217"},
+            "public_authority": nullable(ref("OrganisationRef")),
+            "government_support": TEXT_OR_NULL,
+            "partners": array(ref("Partner")),
+            "milestones": array(obj({
+                "kind": codes(MilestoneKind), "date": DATE_OR_NULL,
+                "planned": {"type": "boolean"}, "note": TEXT_OR_NULL,
+            })),
+            "risks": array(obj({
+                "category": codes(RiskCategory), "allocation": codes(RiskAllocation),
+                "note": TEXT_OR_NULL,
+            })),
+            "related_datasets": refs,
+        },
+        EntryType.CHALLENGE: {
+            "problem_statement": {"type": "string", "description": "Sanitised HTML."},
+            "challenge_type": nullable(codes(ChallengeType)),
+            "challenge_status": nullable(codes(ChallengeStatus, "Derived from the dates.")),
+            "eligibility": TEXT_OR_NULL,
+            "how_to_enter": TEXT_OR_NULL,
+            "opens_at": DATE_TIME_OR_NULL,
+            "closes_at": DATE_TIME_OR_NULL,
+            "judging_ends_at": DATE_TIME_OR_NULL,
+            "outcomes": TEXT_OR_NULL,
+            "partners": array(ref("Partner")),
+            "prizes": array(obj({
+                "title": STRING, "amount": MONEY_OR_NULL, "currency": TEXT_OR_NULL,
+                "non_monetary": TEXT_OR_NULL,
+            })),
+            "criteria": array(obj({
+                "name": STRING, "weight": {"type": "integer", "minimum": 0,
+                                           "description": "Weight in percent"},
+                "description": TEXT_OR_NULL,
+            })),
+            "phases": array(obj({
+                "name": STRING, "starts_on": DATE_OR_NULL, "ends_on": DATE_OR_NULL,
+                "description": TEXT_OR_NULL,
+            })),
+            "winners": array(obj({
+                "name": STRING, "organisation": nullable(ref("OrganisationRef")),
+                "prize": TEXT_OR_NULL, "description": TEXT_OR_NULL,
+            })),
+            "offered_resources": {**refs, "description": "Datasets and APIs offered to entrants."},
+        },
+    }  # fmt: skip
+
+
+def _paged(item: Schema, description: str) -> Schema:
+    return obj({
+        "count": {"type": "integer", "minimum": 0, "description": "Matches in all pages."},
+        "page": {"type": "integer", "minimum": 1},
+        "page_size": {"type": "integer", "minimum": 1, "maximum": params.MAX_PAGE_SIZE},
+        "results": array(item),
+        "links": ref("Links"),
+    }, description)  # fmt: skip
+
+
+def _organisation_and_theme_schemas() -> dict[str, Schema]:
+    type_keys = {t.value: {"type": "integer", "minimum": 0} for t in EntryType}
+    type_links = {p.replace("-", "_"): URI for p in ENTRY_TYPE_PATHS.values()}
+    org_summary = {
+        "slug": STRING, "name": STRING, "kind": codes(OrganisationKind), "url": URI,
+        "api_url": URI, "country": {**TEXT_OR_NULL, "description": "ISO 3166-1 alpha-2"},
+        "website": TEXT_OR_NULL,
+        "entry_count": {"type": "integer", "minimum": 0,
+                        "description": "Published entries it publishes."},
+    }  # fmt: skip
+    theme_summary = {
+        "slug": STRING, "code": STRING, "scheme": codes(ThemeScheme), "name": STRING,
+        "uri": STRING, "api_url": URI, "description": TEXT_OR_NULL, "url": URI,
+        "entry_count": {"type": "integer", "minimum": 0},
+    }  # fmt: skip
+    counts = obj(type_keys, "Published entries per type.")
+    return {
+        "OrganisationSummary": obj(org_summary),
+        "Organisation": obj({
+            **org_summary,
+            "description": {"type": "string", "description": "Sanitised HTML."},
+            "email": TEXT_OR_NULL,
+            "identifier": TEXT_OR_NULL,
+            "parent": nullable(ref("OrganisationRef")),
+            "children": array(ref("OrganisationRef")),
+            "counts": {**counts, "description": "Published entries it publishes, partners in "
+                       "or oversees as public authority, per type."},
+            "entries": obj(type_links, "Listings of those entries, per type."),
+        }),  # fmt: skip
+        "ThemeSummary": obj(theme_summary),
+        "Theme": obj({**theme_summary, "counts": counts,
+                      "entries": obj(type_links, "Listings of its entries, per type.")}),
+        "OrganisationList": _paged(ref("OrganisationSummary"), "A page of organisations."),
+        "ThemeList": _paged(ref("ThemeSummary"), "A page of themes."),
+    }
+
+
+def _search_schemas() -> dict[str, Schema]:
+    return {
+        "SearchHit": obj({
+            "id": {"type": "integer"},
+            "type": codes(EntryType),
+            "slug": STRING,
+            "title": STRING,
+            "summary": STRING,
+            "url": URI,
+            "api_url": URI,
+            "publisher": obj({"slug": STRING, "name": STRING}),
+            "modified": DATE_TIME_OR_NULL,
+            "score": {"type": ["number", "null"]},
+            "highlights": obj({
+                "title": {**TEXT_OR_NULL, "description": "Escaped HTML, <mark> around matches."},
+                "text": {**TEXT_OR_NULL, "description": "Escaped HTML, <mark> around matches."},
+            }),
+        }),
+        "FacetValue": obj({
+            "value": {"type": "string", "description": "Pass it back as the facet's parameter."},
+            "label": STRING,
+            "count": {"type": "integer", "minimum": 0},
+            "selected": {"type": "boolean"},
+        }),
+        "SearchResponse": obj({
+            "count": {"type": "integer", "minimum": 0},
+            "page": {"type": "integer", "minimum": 1},
+            "page_size": {"type": "integer", "minimum": 1, "maximum": SEARCH_MAX_PAGE_SIZE},
+            "results": array(ref("SearchHit")),
+            "facets": obj({f.value: array(ref("FacetValue")) for f in Facet},
+                          "A count beside every value of every facet."),
+            "links": ref("Links"),
+        }),
+    }  # fmt: skip
+
+
+def component_schemas() -> dict[str, Schema]:
+    schemas = _reference_schemas()
+    core = _core_properties()
+    details = _type_detail_properties()
+    for entry_type, name in TYPE_SCHEMA_NAMES.items():
+        schemas[f"{name}Summary"] = obj({**_summary_properties(),
+                                         **TYPE_SUMMARY_PROPERTIES[entry_type]})
+        schemas[name] = obj({**core, **details[entry_type]})
+        schemas[f"{name}List"] = _paged(ref(f"{name}Summary"),
+                                        f"A page of published {TYPE_LABELS[entry_type]}.")
+    schemas.update(_organisation_and_theme_schemas())
+    schemas.update(_search_schemas())
+    return schemas
+
+

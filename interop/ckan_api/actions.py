@@ -1,0 +1,182 @@
+"""The read-only CKAN actions we answer: each takes the request's parameters, returns the
+``result`` of CKAN's envelope, or raises a ``CkanActionError``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Count, Q, QuerySet
+
+from catalogue.models import Entry, Organisation
+from catalogue.sanitise import html_to_text
+
+from .errors import NotFoundError, ValidationError
+from .ids import parse_object_uuid
+from .packages import (
+    PACKAGE_TYPES,
+    organization_dict,
+    package_dict,
+    package_dicts,
+    package_name,
+    package_queryset,
+    public_packages,
+    split_package_name,
+)
+from .params import MAX_ROWS, bool_param, int_param, parse_package_search, text_param
+from .search import package_search
+
+CKAN_VERSION = "2.10.0"
+Params = Mapping[str, Any]
+Action = Callable[[Params, str], Any]
+
+
+def _required(data: Params, name: str) -> str:
+    value = text_param(data, name, max_length=200)
+    if not value:
+        raise ValidationError("Missing value", field=name)
+    return value
+
+
+def _organisations_with_counts() -> QuerySet[Organisation]:
+    published = Q(
+        published_entries__live=True,
+        published_entries__withdrawn_at__isnull=True,
+        published_entries__entry_type__in=PACKAGE_TYPES,
+    )
+    return Organisation.objects.annotate(package_count=Count("published_entries", filter=published))
+
+
+def _find_organisation(identifier: str) -> Organisation:
+    pk = parse_object_uuid("organisation", identifier)
+    lookup = Q(pk=pk) if pk else Q(slug=identifier)
+    organisation = _organisations_with_counts().filter(lookup).first()
+    if organisation is None:
+        raise NotFoundError("Organization not found")
+    return organisation
+
+
+def status_show(data: Params, base_url: str) -> dict[str, Any]:
+    return {
+        "site_title": settings.WAGTAIL_SITE_NAME,
+        "site_description": "",
+        "site_url": base_url,
+        "ckan_version": CKAN_VERSION,
+        "error_emails_to": None,
+        "locale_default": settings.LANGUAGE_CODE,
+        "extensions": [],
+    }
+
+
+def package_list(data: Params, base_url: str) -> list[str]:
+    limit = int_param(data, "limit", default=0, maximum=1_000_000)
+    offset = int_param(data, "offset", default=0, maximum=10_000_000)
+    rows = public_packages().order_by("entry_type", "slug").values_list("entry_type", "slug")
+    names = (package_name(Entry(entry_type=t, slug=s)) for t, s in rows)
+    items = sorted(names)
+    return items[offset : offset + limit] if limit else items[offset:]
+
+
+def package_show(data: Params, base_url: str) -> dict[str, Any]:
+    identifier = _required(data, "id")
+    pk = parse_object_uuid("entry", identifier)
+    if pk is not None:
+        lookup = Q(pk=pk)
+    else:
+        entry_type, slug = split_package_name(identifier)
+        lookup = Q(entry_type=entry_type, slug=slug)
+    entry = package_queryset(public_packages().filter(lookup)).first()
+    if entry is None:
+        raise NotFoundError("Not found")
+    return package_dict(entry, base_url=base_url)
+
+
+def package_search_action(data: Params, base_url: str) -> dict[str, Any]:
+    return package_search(parse_package_search(data), base_url=base_url)
+
+
+def organization_list(data: Params, base_url: str) -> list[Any]:
+    all_fields = bool_param(data, "all_fields")
+    limit = int_param(data, "limit", default=MAX_ROWS if all_fields else 0, maximum=MAX_ROWS)
+    offset = int_param(data, "offset", default=0, maximum=1_000_000)
+    sort = text_param(data, "sort") or "title asc"
+    field, _, direction = sort.partition(" ")
+    order_by = {"title": "name", "name": "slug", "package_count": "package_count"}.get(field)
+    if order_by is None or direction.strip() not in {"", "asc", "desc"}:
+        raise ValidationError("Invalid sort: use title, name or package_count, asc or desc",
+                              field="sort")  # fmt: skip
+    if direction.strip() == "desc":
+        order_by = "-" + order_by
+    wanted = data.get("organizations") or []
+    if isinstance(wanted, str):
+        wanted = [wanted]
+    if not isinstance(wanted, list) or not all(isinstance(name, str) for name in wanted):
+        raise ValidationError("organizations must be a list of names", field="organizations")
+    queryset = _organisations_with_counts().order_by(order_by, "id")
+    if wanted:
+        queryset = queryset.filter(slug__in=wanted)
+    q = text_param(data, "q", max_length=200)
+    if q:
+        queryset = queryset.filter(Q(name__icontains=q) | Q(slug__icontains=q))
+    window = queryset[offset : offset + limit] if limit else queryset[offset:]
+    if not all_fields:
+        return [org.slug for org in window]
+    return [organization_dict(org, package_count=org.package_count, base_url=base_url)
+            for org in window]  # fmt: skip
+
+
+def organization_show(data: Params, base_url: str) -> dict[str, Any]:
+    organisation = _find_organisation(_required(data, "id"))
+    result = organization_dict(
+        organisation, package_count=organisation.package_count, base_url=base_url
+    )
+    result["description"] = html_to_text(organisation.description)
+    if bool_param(data, "include_datasets"):
+        limit = int_param(data, "limit", default=10, maximum=MAX_ROWS)
+        entries = package_queryset(public_packages().filter(publisher=organisation)).order_by(
+            "-modified", "-id"
+        )[:limit]
+        result["packages"] = package_dicts(entries, base_url=base_url)
+    return result
+
+
+def tag_list(data: Params, base_url: str) -> list[Any]:
+    query = text_param(data, "query", max_length=100) or text_param(data, "q", max_length=100)
+    all_fields = bool_param(data, "all_fields")
+    inner, params = public_packages().order_by().values("id").query.sql_with_params()
+    table = Entry._meta.db_table
+    each = (
+        "jsonb_array_elements_text(e.keywords) AS j(value)"
+        if connection.vendor == "postgresql"
+        else "json_each(e.keywords) AS j"
+    )
+    where = ""
+    extra: list[Any] = []
+    if query:
+        where = " AND LOWER(j.value) LIKE %s"
+        escaped = query.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        extra = [f"%{escaped}%"]
+        where += " ESCAPE '\\'"
+    sql = (
+        f'SELECT DISTINCT j.value FROM "{table}" e, {each} '  # noqa: S608
+        f"WHERE e.id IN ({inner}){where} ORDER BY j.value LIMIT 100000"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *extra])
+        tags = [str(row[0]) for row in cursor.fetchall()]
+    if all_fields:
+        return [{"id": None, "name": t, "display_name": t, "vocabulary_id": None} for t in tags]
+    return tags
+
+
+ACTIONS: dict[str, Action] = {
+    "status_show": status_show,
+    "package_list": package_list,
+    "package_show": package_show,
+    "package_search": package_search_action,
+    "organization_list": organization_list,
+    "organization_show": organization_show,
+    "tag_list": tag_list,
+}

@@ -1,0 +1,314 @@
+"""Map catalogue entries onto CKAN package dicts (CKAN 2.10's shape), in bulk.
+
+Datasets become packages of ``type`` "dataset" with a resource per distribution; APIs become
+packages of ``type`` "api" with resources for the endpoint, the description document
+(OpenAPI, AsyncAPI...) and the sandbox. A package's ``name`` is the entry's slug; an API's is
+``api--<slug>``, because CKAN names are unique across types and our slugs are unique per type
+(``--`` never occurs in a slug Django's ``slugify`` makes).
+
+Every function here takes entries fetched with ``package_queryset()`` so a page of packages
+costs a fixed number of queries, whatever its size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import QuerySet
+
+from catalogue.models import Distribution, Entry, EntryType, Organisation, Theme
+from catalogue.sanitise import html_to_text
+
+from .ids import object_uuid
+
+PACKAGE_TYPES = (EntryType.DATASET, EntryType.API)
+API_NAME_PREFIX = "api--"
+
+
+def ckan_datetime(value: dt.datetime | dt.date | None) -> str | None:
+    """CKAN writes naive UTC ISO timestamps (``2024-01-31T12:00:00.123456``)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
+        return value.isoformat()
+    return value.isoformat()
+
+
+def package_name(entry: Entry) -> str:
+    return f"{API_NAME_PREFIX}{entry.slug}" if entry.entry_type == EntryType.API else entry.slug
+
+
+def split_package_name(name: str) -> tuple[str, str]:
+    """``(entry_type, slug)`` a package name points to."""
+    if name.startswith(API_NAME_PREFIX):
+        return EntryType.API, name.removeprefix(API_NAME_PREFIX)
+    return EntryType.DATASET, name
+
+
+def public_packages() -> QuerySet[Entry]:
+    """Published datasets and APIs: every entry the CKAN API shows."""
+    return Entry.objects.published().filter(entry_type__in=PACKAGE_TYPES)
+
+
+def package_queryset(queryset: QuerySet[Entry] | None = None) -> QuerySet[Entry]:
+    """Entries with their single links; ``package_dicts`` fetches the many-valued ones."""
+    queryset = public_packages() if queryset is None else queryset
+    return queryset.select_related("publisher", "licence")
+
+
+@dataclass
+class Related:
+    """An entry's many-valued links, read in bulk for a whole page of entries."""
+
+    themes: list[Theme] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    distributions: list[Distribution] = field(default_factory=list)
+
+
+def related_rows(ids: list[int]) -> dict[int, Related]:
+    """Four queries for any number of entries (not modelcluster's per-instance managers,
+    which cost a tenth of a millisecond per call, and calls add up at 1,000 packages)."""
+    related: dict[int, Related] = defaultdict(Related)
+    for link in (
+        Entry.themes.through.objects.filter(entry_id__in=ids).select_related("theme")
+        .order_by("theme__scheme", "theme__code")
+    ):  # fmt: skip
+        related[link.entry_id].themes.append(link.theme)
+    for entry_id, code in (
+        Entry.countries.through.objects.filter(entry_id__in=ids).order_by("country__code")
+        .values_list("entry_id", "country__code")
+    ):  # fmt: skip
+        related[entry_id].countries.append(code)
+    for entry_id, code in (
+        Entry.languages.through.objects.filter(entry_id__in=ids).order_by("language__code")
+        .values_list("entry_id", "language__code")
+    ):  # fmt: skip
+        related[entry_id].languages.append(code)
+    for dist in (
+        Distribution.objects.filter(entry_id__in=ids).select_related("licence")
+        .order_by("entry_id", "sort_order", "id")
+    ):  # fmt: skip
+        related[dist.entry_id].distributions.append(dist)
+    return related
+
+
+def organization_dict(organisation: Organisation, *, package_count: int | None = None,
+                      base_url: str = "") -> dict[str, Any]:  # fmt: skip
+    data: dict[str, Any] = {
+        "id": object_uuid("organisation", organisation.pk),
+        "name": organisation.slug,
+        "title": organisation.name,
+        "display_name": organisation.name,
+        "description": html_to_text(organisation.description),
+        "type": "organization",
+        "is_organization": True,
+        "state": "active",
+        "approval_status": "approved",
+        "image_url": "",
+        "image_display_url": "",
+        "created": ckan_datetime(organisation.created_at),
+        "url": organisation.website,
+        "extras": [{"key": "kind", "value": organisation.kind}],
+    }
+    if organisation.identifier:
+        data["extras"].append({"key": "identifier", "value": organisation.identifier})
+    if package_count is not None:
+        data["package_count"] = package_count
+    if base_url:
+        data["catalogue_url"] = base_url + organisation.get_absolute_url()
+    return data
+
+
+def _group_dict(theme: Theme) -> dict[str, Any]:
+    return {
+        "id": object_uuid("theme", theme.pk),
+        "name": theme.slug,
+        "title": theme.name,
+        "display_name": theme.name,
+        "description": theme.description,
+        "image_display_url": "",
+        "uri": theme.uri,
+    }
+
+
+def _resource(entry: Entry, position: int, *, rid: str, name: str, url: str, fmt: str,
+              description: str = "", mimetype: str | None = None, size: int | None = None,
+              hash_: str = "", resource_type: str | None = None,
+              extra: dict[str, Any] | None = None) -> dict[str, Any]:  # fmt: skip
+    resource = {
+        "id": rid,
+        "package_id": object_uuid("entry", entry.pk),
+        "name": name,
+        "description": description,
+        "url": url,
+        "format": fmt,
+        "mimetype": mimetype or None,
+        "size": size,
+        "hash": hash_,
+        "position": position,
+        "state": "active",
+        "created": ckan_datetime(entry.created_at),
+        "last_modified": None,
+        "url_type": None,
+        "resource_type": resource_type,
+    }
+    resource.update(extra or {})
+    return resource
+
+
+def _distribution_resources(entry: Entry, related: Related) -> list[dict[str, Any]]:
+    resources = []
+    for position, dist in enumerate(related.distributions):
+        resources.append(
+            _resource(
+                entry, position,
+                rid=object_uuid("distribution", dist.pk),
+                name=dist.title or dist.format or dist.url,
+                url=dist.url,
+                fmt=dist.format,
+                description=dist.description,
+                mimetype=dist.media_type,
+                size=dist.byte_size,
+                hash_=dist.checksum,
+                extra={
+                    "access_url": dist.access_url,
+                    "download_url": dist.download_url,
+                    "license_id": dist.licence.spdx_id if dist.licence else None,
+                },
+            )  # fmt: skip
+        )
+    return resources
+
+
+def _api_resources(entry: Entry, related: Related) -> list[dict[str, Any]]:
+    pid = object_uuid("entry", entry.pk)
+    candidates = [
+        ("endpoint", entry.endpoint_url, "API", entry.get_api_type_display() or "API"),
+        ("description", entry.endpoint_description_url,
+         {"rest": "OpenAPI", "asyncapi": "AsyncAPI", "graphql": "GraphQL", "soap": "WSDL"}
+         .get(entry.api_type, ""), "API description"),
+        ("sandbox", entry.sandbox_url, "API", "Sandbox"),
+    ]  # fmt: skip
+    resources = []
+    for kind, url, fmt, name in candidates:
+        if url:
+            resources.append(
+                _resource(entry, len(resources), rid=f"{pid}-{kind}", name=name, url=url,
+                          fmt=fmt, resource_type=f"api-{kind}")  # fmt: skip
+            )
+    # Distributions of an API (rare), after its own resources.
+    for resource in _distribution_resources(entry, related):
+        resource["position"] = len(resources)
+        resources.append(resource)
+    return resources
+
+
+def _extras(entry: Entry, related: Related) -> list[dict[str, str]]:
+    """CKAN's free key/value pairs; keys follow ckanext-dcat's names where it has one."""
+    pairs: list[tuple[str, Any]] = [
+        ("identifier", entry.identifier),
+        ("issued", ckan_datetime(entry.issued)),
+        ("modified", ckan_datetime(entry.modified)),
+        ("access_rights", entry.access_rights),
+        ("spatial_text", entry.spatial_label),
+        ("temporal_start", ckan_datetime(entry.temporal_start)),
+        ("temporal_end", ckan_datetime(entry.temporal_end)),
+        ("language", json.dumps(related.languages) if related.languages else ""),
+        ("theme", json.dumps([t.uri for t in related.themes]) if related.themes else ""),
+        ("contact_uri", entry.contact_url),
+    ]  # fmt: skip
+    if entry.entry_type == EntryType.DATASET:
+        pairs += [
+            ("frequency", entry.frequency),
+            ("conformsTo", json.dumps(list(entry.conforms_to)) if entry.conforms_to else ""),
+            ("contains_personal_data", "true" if entry.contains_personal_data else ""),
+        ]
+    else:
+        pairs += [
+            ("endpoint_url", entry.endpoint_url),
+            ("endpoint_description", entry.endpoint_description_url),
+            ("api_type", entry.api_type),
+            ("authentication", entry.authentication),
+            ("access_instructions", entry.access_instructions),
+            ("rate_limits", entry.rate_limits),
+            ("availability", entry.availability),
+            ("lifecycle", entry.lifecycle),
+            ("sunset_date", ckan_datetime(entry.sunset_date)),
+        ]
+    return [{"key": key, "value": str(value)} for key, value in pairs if value]
+
+
+def package_dict(entry: Entry, *, base_url: str = "",
+                 related: Related | None = None) -> dict[str, Any]:  # fmt: skip
+    """One entry as CKAN's package_show returns it."""
+    if related is None:
+        related = related_rows([entry.pk])[entry.pk]
+    licence = entry.licence
+    tags = [str(k) for k in entry.keywords or []]
+    resources = (
+        _api_resources(entry, related) if entry.entry_type == EntryType.API
+        else _distribution_resources(entry, related)
+    )  # fmt: skip
+    description = html_to_text(entry.description) or entry.summary
+    return {
+        "id": object_uuid("entry", entry.pk),
+        "name": package_name(entry),
+        "title": entry.title,
+        "type": "api" if entry.entry_type == EntryType.API else "dataset",
+        "notes": description,
+        "summary": entry.summary,
+        "url": entry.landing_page or (base_url + entry.get_absolute_url() if base_url else ""),
+        "version": entry.version or None,
+        "state": "active",
+        "private": False,
+        "author": None,
+        "author_email": None,
+        "maintainer": entry.contact_name or None,
+        "maintainer_email": entry.contact_email or None,
+        "license_id": licence.spdx_id if licence else "",
+        "license_title": licence.name if licence else "",
+        "license_url": licence.url if licence else "",
+        "isopen": bool(licence and licence.is_open),
+        "metadata_created": ckan_datetime(entry.created_at),
+        "metadata_modified": ckan_datetime(entry.modified or entry.updated_at),
+        "owner_org": object_uuid("organisation", entry.publisher_id),
+        "organization": organization_dict(entry.publisher),
+        "tags": [
+            {"id": None, "name": tag, "display_name": tag, "state": "active",
+             "vocabulary_id": None}
+            for tag in tags
+        ],  # fmt: skip
+        "num_tags": len(tags),
+        "groups": [_group_dict(theme) for theme in related.themes],
+        "extras": _extras(entry, related),
+        "resources": resources,
+        "num_resources": len(resources),
+        # Top-level fields of common CKAN schemas (ckanext-scheming, DCAT-AP profiles), so
+        # harvesters that read them find coverage, language, access and contact directly.
+        "issued": ckan_datetime(entry.issued),
+        "frequency": entry.frequency or None,
+        "access_level": entry.access_rights,
+        "contact_uri": entry.contact_url or None,
+        "countries_covered": related.countries,
+        "language": related.languages,
+        "theme": [t.uri for t in related.themes],
+        "temporal_start": ckan_datetime(entry.temporal_start),
+        "temporal_end": ckan_datetime(entry.temporal_end),
+        "relationships_as_object": [],
+        "relationships_as_subject": [],
+        "catalogue_url": base_url + entry.get_absolute_url() if base_url else "",
+    }
+
+
+def package_dicts(entries: Iterable[Entry], *, base_url: str = "") -> list[dict[str, Any]]:
+    entries = list(entries)
+    related = related_rows([entry.pk for entry in entries])
+    return [package_dict(entry, base_url=base_url, related=related[entry.pk]) for entry in entries]

@@ -1,0 +1,118 @@
+"""Discovery files for crawlers: ``sitemap.xml`` (an index of sections, each paginated at
+50,000 URLs, the protocol's limit) and ``robots.txt``.
+
+Sections: entries (every published entry; ``lastmod`` is its modification date), organisations,
+themes and Wagtail pages (live, public). Entries are read with ``only()`` the fields a URL
+needs, so a page of 50,000 stays light.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_GET
+
+from catalogue.models import Entry, Organisation, Theme
+
+SITEMAP_PAGE_SIZE = 50_000
+
+
+class EntrySitemap(Sitemap):
+    limit = SITEMAP_PAGE_SIZE
+    changefreq = "weekly"
+
+    def items(self) -> Any:
+        return (
+            Entry.objects.published()
+            .only("id", "entry_type", "slug", "modified", "updated_at")
+            .order_by("id")
+        )
+
+    def lastmod(self, item: Entry) -> Any:
+        return item.modified or item.updated_at
+
+
+class OrganisationSitemap(Sitemap):
+    limit = SITEMAP_PAGE_SIZE
+    changefreq = "weekly"
+
+    def items(self) -> Any:
+        return Organisation.objects.only("id", "slug").order_by("id")
+
+
+class ThemeSitemap(Sitemap):
+    limit = SITEMAP_PAGE_SIZE
+    changefreq = "weekly"
+
+    def items(self) -> Any:
+        return Theme.objects.only("id", "slug").order_by("id")
+
+
+class PageSitemap(Sitemap):
+    """Editorial Wagtail pages of the default site (home, guides, news)."""
+
+    limit = SITEMAP_PAGE_SIZE
+
+    def items(self) -> Any:
+        from wagtail.models import Page, Site
+
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        if site is None:
+            return Page.objects.none()
+        return (
+            site.root_page.get_descendants(inclusive=True).live().public()
+            .defer_streamfields().order_by("path")
+        )  # fmt: skip
+
+    def location(self, item: Any) -> str:
+        url = item.get_url() or "/"
+        return urlsplit(url).path  # the sitemap framework adds scheme and host itself
+
+    def lastmod(self, item: Any) -> Any:
+        return item.last_published_at or item.latest_revision_created_at
+
+
+SITEMAPS: dict[str, type[Sitemap]] = {
+    "entries": EntrySitemap,
+    "organisations": OrganisationSitemap,
+    "themes": ThemeSitemap,
+    "pages": PageSitemap,
+}
+
+
+@require_GET
+def sitemap_index(request: HttpRequest) -> HttpResponse:
+    return sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap_section")
+
+
+@require_GET
+def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
+    # Unknown sections and pages beyond the last answer 404 (Django's view raises Http404).
+    return sitemap_views.sitemap(request, SITEMAPS, section=section)
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Everything public may be crawled; the admin and the heavy machine endpoints not.
+
+    The sitemap lists every entry, so crawlers need not walk the search's endless facet
+    combinations or pull bulk exports and the APIs page by page.
+    """
+    sitemap_url = request.build_absolute_uri("/sitemap.xml")
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /api/",
+        "Disallow: /export.",
+        "Disallow: /search/",
+        "Disallow: /feeds/search",
+        "Allow: /",
+        "",
+        f"Sitemap: {sitemap_url}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -1,0 +1,559 @@
+"""DCAT-AP 3 description of catalogue objects, as :class:`~interop.standards.rdf.Node` s.
+
+* dataset → ``dcat:Dataset`` with ``dcat:Distribution`` s; every API serving it adds a
+  distribution whose ``dcat:accessService`` points at the API (aggregators find APIs that way);
+* API → ``dcat:DataService`` with ``dcat:endpointURL`` and ``dcat:servesDataset``;
+* PPP project and challenge → ``dcat:Resource`` plus the closest schema.org class
+  (``schema:Project``, ``schema:Event``) and our ``eco:`` terms for the rest (docs/vocabulary.md);
+* organisation → ``foaf:Agent`` with ``dct:type`` from the EU publisher-type table;
+* vocabulary terms → the EU authority table URIs (``dcat_vocabulary``), each described once
+  per document with its class and ``skos:prefLabel`` so the SEMIC shapes' ``sh:class``
+  constraints hold without inference.
+
+The builder keeps "already described" sets (organisations, terms), so a streamed document
+describes each once; the sets are bounded by the number of organisations and terms, not
+entries. It reads only prefetched relations (``selectors_export.export_queryset``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.conf import settings
+
+from catalogue.sanitise import html_to_text
+
+from . import dcat_vocabulary as voc
+from .export_loader import rel
+from .rdf import IRI, XSD, Lit, Node, allowed_scheme, eco_namespace
+
+DCAT = "http://www.w3.org/ns/dcat#"
+DCT = "http://purl.org/dc/terms/"
+FOAF = "http://xmlns.com/foaf/0.1/"
+VCARD = "http://www.w3.org/2006/vcard/ns#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+SPDX = "http://spdx.org/rdf/terms#"
+LOCN = "http://www.w3.org/ns/locn#"
+SCHEMA = "https://schema.org/"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+HYDRA = "http://www.w3.org/ns/hydra/core#"
+OWL = "http://www.w3.org/2002/07/owl#"
+
+SCHEME_LABELS = {
+    voc.EU_THEME_BASE.rstrip("/"): "Data theme",
+    "http://metadata.un.org/sdg": "UN Sustainable Development Goals",
+    voc.EU_LICENCE_BASE.rstrip("/"): "Licence",
+    voc.EU_LANGUAGE_BASE.rstrip("/"): "Language",
+    voc.EU_COUNTRY_BASE.rstrip("/"): "Country",
+    voc.EU_FREQUENCY_BASE.rstrip("/"): "Frequency",
+    voc.EU_FILE_TYPE_BASE.rstrip("/"): "File type",
+    voc.EU_ACCESS_RIGHT_BASE.rstrip("/"): "Access right",
+    voc.EU_PUBLISHER_TYPE_BASE.rstrip("/"): "Publisher type",
+}
+_HEX = re.compile(r"^[0-9a-fA-F]{8,128}$")
+
+
+def base_url() -> str:
+    """The public base URL: IRIs must not depend on the Host header of a request."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def catalog_iri() -> str:
+    return base_url() + "/catalog"
+
+
+def entry_iri(entry: Any) -> str:
+    return base_url() + entry.get_absolute_url()
+
+
+def organisation_iri(org: Any) -> str:
+    return base_url() + org.get_absolute_url()
+
+
+def description_text(entry: Any) -> str:
+    """dct:description is mandatory: the description as text, else the summary, else title."""
+    return html_to_text(entry.description) or entry.summary or entry.title
+
+
+def _dt(value: dt.datetime | None) -> Lit | None:
+    if value is None:
+        return None
+    return Lit(value.isoformat(timespec="seconds"), datatype=XSD + "dateTime")
+
+
+def _date(value: dt.date | None) -> Lit | None:
+    return Lit(value.isoformat(), datatype=XSD + "date") if value else None
+
+
+def _text(value: str | None) -> Lit | None:
+    return Lit(value) if value else None
+
+
+def _decimal(value: Any) -> Lit | None:
+    return Lit(str(value), datatype=XSD + "decimal") if value is not None else None
+
+
+class DcatBuilder:
+    """Turns entries into DCAT-AP nodes; remembers what a document has described already."""
+
+    def __init__(self) -> None:
+        self.seen_agents: set[str] = set()
+        #: terms described earlier in the document → their IRI object, reused as is
+        self.seen_terms: dict[str, IRI] = {}
+        self._pending_terms: dict[str, Node] = {}
+        self._remembered: set[str] = set()
+        # read once per document, not per call: settings are a lazy object (~1 µs a read)
+        self.base = base_url()
+        self.eco = eco_namespace()
+
+    def entry_iri(self, entry: Any) -> str:
+        return self.base + entry.get_absolute_url()
+
+    def organisation_iri(self, org: Any) -> str:
+        return self.base + org.get_absolute_url()
+
+    def _eco(self, term: str) -> str:
+        return self.eco + term
+
+    # --- vocabulary terms --------------------------------------------------------------
+    def term(self, iri: str, label: str, *classes: str, scheme: str = "",
+             remember: bool = True) -> IRI | None:  # fmt: skip
+        """Use a term: it is described (classes, label, scheme) with the current chunk.
+
+        Authority terms are remembered for the whole document (a bounded set); web pages and
+        endpoints (``remember=False``) only within a chunk, so memory stays flat.
+        """
+        known = self.seen_terms.get(iri)
+        if known is not None:  # the common case: an authority term met before
+            return known
+        if not iri or not allowed_scheme(iri):
+            return None
+        pending = self._pending_terms.get(iri)
+        if pending is not None:
+            pending.types.extend(c for c in classes if c not in pending.types)
+        elif iri not in self.seen_terms:
+            node = Node(iri, [*classes])
+            if SKOS + "Concept" in classes:
+                node.add(SKOS + "prefLabel", Lit(label or iri.rsplit("/", 1)[-1], lang="en"))
+                if scheme:
+                    node.add(SKOS + "inScheme", IRI(scheme))
+                    self.term(scheme, SCHEME_LABELS.get(scheme, scheme), SKOS + "ConceptScheme")
+            if SKOS + "ConceptScheme" in classes:
+                node.add(DCT + "title", Lit(label, lang="en"))
+            self._pending_terms[iri] = node
+            if remember:
+                self._remembered.add(iri)
+        return IRI(iri)
+
+    def flush_terms(self) -> list[Node]:
+        """The term descriptions used since the last flush (emit them with the chunk)."""
+        nodes = list(self._pending_terms.values())
+        self.seen_terms.update((iri, IRI(iri)) for iri in self._remembered)
+        self._remembered.clear()
+        self._pending_terms.clear()
+        return nodes
+
+    def _scheme_of(self, iri: str) -> str:
+        return iri.rsplit("/", 1)[0]
+
+    def theme(self, theme: Any) -> IRI | None:
+        uri = theme.uri or voc.theme_uri(theme.code)
+        return self.term(uri, theme.name, SKOS + "Concept", scheme=self._scheme_of(uri))
+
+    def licence(self, licence: Any) -> IRI | None:
+        if licence is None:
+            return None
+        uri = licence.eu_uri or voc.licence_uri(licence.spdx_id) or licence.url
+        if not uri:
+            return None
+        scheme = self._scheme_of(uri) if uri.startswith(voc.EU_LICENCE_BASE) else ""
+        classes = (DCT + "LicenseDocument", SKOS + "Concept") if scheme else (
+            DCT + "LicenseDocument",)  # fmt: skip
+        return self.term(uri, licence.name, *classes, scheme=scheme)
+
+    def access_rights(self, code: str) -> IRI | None:
+        uri = voc.access_rights_uri(code)
+        label = {"public": "Public", "restricted": "Restricted", "non-public": "Non-public"}
+        return self.term(uri, label.get(code, code), DCT + "RightsStatement", SKOS + "Concept",
+                         scheme=voc.EU_ACCESS_RIGHT_BASE.rstrip("/"))  # fmt: skip
+
+    def language(self, language: Any) -> IRI | None:
+        return self.term(voc.language_uri(language.code), language.name,
+                         DCT + "LinguisticSystem", SKOS + "Concept",
+                         scheme=voc.EU_LANGUAGE_BASE.rstrip("/"))  # fmt: skip
+
+    def country(self, country: Any) -> IRI | None:
+        return self.term(voc.country_uri(country.code), country.name, DCT + "Location",
+                         SKOS + "Concept", scheme=voc.EU_COUNTRY_BASE.rstrip("/"))  # fmt: skip
+
+    def frequency(self, code: str, label: str) -> IRI | None:
+        return self.term(voc.frequency_uri(code), label, DCT + "Frequency", SKOS + "Concept",
+                         scheme=voc.EU_FREQUENCY_BASE.rstrip("/"))  # fmt: skip
+
+    def file_type(self, fmt: str) -> IRI | None:
+        return self.term(voc.file_type_uri(fmt), fmt.upper(), DCT + "MediaTypeOrExtent",
+                         SKOS + "Concept", scheme=voc.EU_FILE_TYPE_BASE.rstrip("/"))  # fmt: skip
+
+    def media_type(self, media_type: str) -> IRI | None:
+        return self.term(voc.media_type_uri(media_type), media_type, DCT + "MediaType")
+
+    def document(self, url: str) -> IRI | None:
+        """A web page (landing page, homepage): the shapes expect a ``foaf:Document``."""
+        return self.term(url, "", FOAF + "Document", remember=False) if url else None
+
+    def resource(self, url: str) -> IRI | None:
+        """An endpoint URL: the shapes' range is ``rdfs:Resource``, asserted explicitly."""
+        return self.term(url, "", RDFS + "Resource", remember=False) if url else None
+
+    def standard(self, url: str) -> IRI | None:
+        return self.term(url, "", DCT + "Standard", remember=False) if url else None
+
+    # --- agents ------------------------------------------------------------------------
+    def agent_ref(self, org: Any) -> IRI | None:
+        return IRI(self.organisation_iri(org)) if org is not None else None
+
+    def agent(self, org: Any) -> Node | None:
+        """The organisation's ``foaf:Agent`` node, the first time it is met in a document."""
+        iri = self.organisation_iri(org)
+        if iri in self.seen_agents:
+            return None
+        self.seen_agents.add(iri)
+        node = Node(iri, [FOAF + "Agent", FOAF + "Organization"])
+        node.add(FOAF + "name", Lit(org.name))
+        node.add(DCT + "type", self.term(
+            voc.publisher_type_uri(org.kind), org.get_kind_display(), SKOS + "Concept",
+            scheme=voc.EU_PUBLISHER_TYPE_BASE.rstrip("/")))  # fmt: skip
+        node.add(self._eco("organisationKind"), Lit(org.kind))
+        node.add(FOAF + "homepage", self.document(org.website))
+        if org.email:
+            node.add(FOAF + "mbox", IRI("mailto:" + org.email))
+        node.add(DCT + "identifier", _text(org.identifier))
+        if org.country_id and org.country is not None:
+            node.add(DCT + "spatial", self.country(org.country))
+        if org.parent_id and org.parent is not None:
+            node.add("http://www.w3.org/ns/org#subOrganizationOf", self.agent_ref(org.parent))
+        return node
+
+    def agents(self, orgs: Iterable[Any]) -> list[Node]:
+        return [n for n in (self.agent(o) for o in orgs if o is not None) if n is not None]
+
+    # --- the common core ---------------------------------------------------------------
+    def _core(self, entry: Any, node: Node, *, licence_on_entry: bool = True) -> None:
+        node.add(DCT + "title", Lit(entry.title))
+        node.add(DCT + "description", Lit(description_text(entry)))
+        # always, even when it stood in for an empty description: the harvester reads it back
+        node.add(voc.TEXT_PROPERTIES["summary"][0], _text(entry.summary))
+        node.add(DCT + "identifier", Lit(entry.identifier or self.entry_iri(entry)))
+        node.add(DCT + "publisher", self.agent_ref(entry.publisher))
+        # the entry IRI is our own page; a remote landing page only when there is one
+        node.add(DCAT + "landingPage", self.document(entry.landing_page))
+        node.add(DCT + "issued", _dt(entry.issued))
+        node.add(DCT + "modified", _dt(entry.modified))
+        node.add_all(DCAT + "keyword", (Lit(k) for k in entry.keywords or [] if k))
+        node.add_all(DCAT + "theme", (self.theme(t) for t in rel(entry, "themes")))
+        node.add(DCT + "accessRights", self.access_rights(entry.access_rights))
+        node.add_all(DCT + "spatial", (self.country(c) for c in rel(entry, "countries")))
+        if entry.spatial_label:
+            place = Node("", [DCT + "Location"])
+            place.add(LOCN + "geographicName", Lit(entry.spatial_label))
+            node.add(DCT + "spatial", place)
+        if entry.temporal_start or entry.temporal_end:
+            period = Node("", [DCT + "PeriodOfTime"])
+            period.add(DCAT + "startDate", _date(entry.temporal_start))
+            period.add(DCAT + "endDate", _date(entry.temporal_end))
+            node.add(DCT + "temporal", period)
+        node.add_all(DCT + "language", (self.language(lang) for lang in rel(entry, "languages")))
+        if licence_on_entry:
+            node.add(DCT + "license", self.licence(entry.licence))
+        if entry.contact_name or entry.contact_email or entry.contact_url:
+            contact = Node("", [VCARD + "Kind"])
+            contact.add(VCARD + "fn", _text(entry.contact_name))
+            if entry.contact_email:
+                contact.add(VCARD + "hasEmail", IRI("mailto:" + entry.contact_email))
+            contact.add(VCARD + "hasURL", IRI(entry.contact_url) if entry.contact_url else None)
+            node.add(DCAT + "contactPoint", contact)
+        node.add(self._eco("entryType"), Lit(entry.entry_type))
+        # provenance: dct:source would need a dcat:Dataset object, so a term of ours
+        node.add(self._eco("sourceRecord"), IRI(entry.remote_url) if entry.remote_url else None)
+
+    def stub(self, entry: Any) -> Node:
+        """A linked entry described just enough for its class shape (title, description)."""
+        node = Node(self.entry_iri(entry), [_type_of(entry)])
+        node.add(DCT + "title", Lit(entry.title))
+        node.add(DCT + "description", Lit(description_text(entry)))
+        if entry.entry_type == "api":
+            node.add(DCAT + "endpointURL", self.resource(endpoint_of(entry)))
+        return node
+
+    # --- per entry type ----------------------------------------------------------------
+    def entry_nodes(self, entry: Any) -> list[Node]:
+        """The entry's node, the nodes it links to (stubs, agents) and new term nodes."""
+        build = {
+            "dataset": self._dataset, "api": self._api, "ppp": self._ppp,
+            "challenge": self._challenge,
+        }[entry.entry_type]  # fmt: skip
+        nodes = build(entry)
+        nodes.extend(self.agents([entry.publisher]))
+        nodes.extend(self.flush_terms())
+        return nodes
+
+    def _dataset(self, entry: Any) -> list[Node]:
+        iri = self.entry_iri(entry)
+        node = Node(iri, [DCAT + "Dataset"])
+        self._core(entry, node, licence_on_entry=True)
+        node.add(DCT + "accrualPeriodicity", self.frequency(
+            entry.frequency, entry.get_frequency_display()) if entry.frequency else None)
+        node.add(DCAT + "version", _text(entry.version))
+        node.add_all(DCT + "conformsTo", (self.standard(u) for u in entry.conforms_to or []
+                                          if isinstance(u, str)))  # fmt: skip
+        node.add(self._eco("containsPersonalData"),
+                 Lit("true" if entry.contains_personal_data else "false", datatype=XSD + "boolean"))
+        extra: list[Node] = []
+        if entry.in_series_id and entry.in_series is not None:
+            node.add(self._eco("inSeries"), IRI(self.entry_iri(entry.in_series)))
+        linked_services: set[int] = set()
+        apis: dict[int, Any] = {}
+        for dist in rel(entry, "distributions"):
+            dist_node = self._distribution(entry, dist)
+            node.add(DCAT + "distribution", dist_node)
+            if dist.access_service_id and dist.access_service is not None:
+                linked_services.add(dist.access_service_id)
+                apis[dist.access_service_id] = dist.access_service
+        for api in rel(entry, "served_by"):
+            apis.setdefault(api.pk, api)
+        for api in apis.values():
+            # linked both ways: the API serves this dataset ...
+            extra.append(self.stub(api))
+            extra[-1].add(DCAT + "servesDataset", IRI(iri))
+            if api.pk in linked_services:
+                continue
+            # ... and a distribution gives access through it: aggregators follow that link
+            dist_node = Node(f"{iri}#api-{api.pk}", [DCAT + "Distribution"])
+            dist_node.add(DCT + "title", Lit(api.title))
+            dist_node.add(DCAT + "accessURL", self.resource(endpoint_of(api)))
+            dist_node.add(DCAT + "accessService", IRI(self.entry_iri(api)))
+            dist_node.add(DCT + "license", self.licence(entry.licence))
+            node.add(DCAT + "distribution", dist_node)
+        return [node, *extra]
+
+    def _distribution(self, entry: Any, dist: Any) -> Node:
+        node = Node(f"{self.entry_iri(entry)}#distribution-{dist.pk}", [DCAT + "Distribution"])
+        node.add(DCT + "title", _text(dist.title))
+        node.add(DCT + "description", _text(dist.description))
+        access = _first_allowed(dist.access_url, dist.download_url, entry.landing_page,
+                                self.entry_iri(entry))  # fmt: skip
+        node.add(DCAT + "accessURL", self.resource(access))
+        node.add(DCAT + "downloadURL", self.resource(dist.download_url))
+        media_type = dist.media_type or voc.media_type_for(dist.format)
+        node.add(DCAT + "mediaType", self.media_type(media_type))
+        fmt = dist.format or voc.format_code(media_type)
+        node.add(DCT + "format", self.file_type(fmt) if fmt else None)
+        if dist.byte_size is not None:
+            size = Lit(str(dist.byte_size), datatype=XSD + "nonNegativeInteger")
+            node.add(DCAT + "byteSize", size)
+        node.add(DCT + "license", self.licence(dist.licence or entry.licence))
+        if dist.checksum and _HEX.match(dist.checksum.removeprefix("sha256:")):
+            checksum = Node("", [SPDX + "Checksum"])
+            checksum.add(SPDX + "algorithm", self.term(SPDX + "checksumAlgorithm_sha256", "",
+                                                       SPDX + "ChecksumAlgorithm"))  # fmt: skip
+            checksum.add(SPDX + "checksumValue", Lit(dist.checksum.removeprefix("sha256:").lower(),
+                                                     datatype=XSD + "hexBinary"))  # fmt: skip
+            node.add(SPDX + "checksum", checksum)
+        if dist.access_service_id and dist.access_service is not None:
+            node.add(DCAT + "accessService", IRI(self.entry_iri(dist.access_service)))
+        return node
+
+    def _api(self, entry: Any) -> list[Node]:
+        iri = self.entry_iri(entry)
+        node = Node(iri, [DCAT + "DataService"])
+        self._core(entry, node)
+        node.add(DCAT + "endpointURL", self.resource(endpoint_of(entry)))
+        node.add(DCAT + "endpointDescription", self.resource(entry.endpoint_description_url))
+        extra: list[Node] = []
+        served: dict[int, Any] = {d.pk: d for d in rel(entry, "serves_datasets")}
+        for dist in rel(entry, "distributions_accessed"):
+            if dist.entry is not None and dist.entry.pk not in served:
+                served[dist.entry.pk] = dist.entry
+        for dataset in served.values():
+            node.add(DCAT + "servesDataset", IRI(self.entry_iri(dataset)))
+            extra.append(self.stub(dataset))
+        node.add(DCAT + "version", _text(entry.version))
+        node.add(self._eco("apiType"), _text(entry.api_type))
+        node.add(self._eco("authentication"), _text(entry.authentication))
+        node.add(self._eco("accessInstructions"), _text(entry.access_instructions))
+        node.add(self._eco("rateLimits"), _text(entry.rate_limits))
+        node.add(self._eco("availability"), _text(entry.availability))
+        node.add(self._eco("lifecycle"), _text(entry.lifecycle))
+        node.add(self._eco("sunsetDate"), _date(entry.sunset_date))
+        node.add(self._eco("sandboxURL"), IRI(entry.sandbox_url))
+        return [node, *extra]
+
+    def _ppp(self, entry: Any) -> list[Node]:
+        node = Node(self.entry_iri(entry),
+                    [DCAT + "Resource", SCHEMA + "Project", self._eco("PPPProject")])
+        self._core(entry, node)
+        extra: list[Node] = []
+        if entry.project_status_id and entry.project_status is not None:
+            node.add(self._eco("projectStatus"), Lit(entry.project_status.code))
+        node.add(self._eco("sector"), _text(entry.sector))
+        node.add(self._eco("contractType"), _text(entry.contract_type))
+        if entry.total_investment is not None:
+            amount = Node("", [SCHEMA + "MonetaryAmount"])
+            amount.add(SCHEMA + "value", _decimal(entry.total_investment))
+            amount.add(SCHEMA + "currency", _text(entry.currency))
+            node.add(self._eco("totalInvestment"), amount)
+        if entry.public_authority_id and entry.public_authority is not None:
+            node.add(self._eco("publicAuthority"), self.agent_ref(entry.public_authority))
+            extra.extend(self.agents([entry.public_authority]))
+        node.add(self._eco("governmentSupport"), _text(entry.government_support))
+        self._partners(entry, node, extra)
+        for milestone in rel(entry, "milestones"):
+            m = Node("", [self._eco("Milestone")])
+            m.add(self._eco("milestoneKind"), Lit(milestone.kind))
+            m.add(DCT + "date", _date(milestone.date))
+            m.add(self._eco("planned"), Lit("true" if milestone.planned else "false",
+                                       datatype=XSD + "boolean"))  # fmt: skip
+            m.add(RDFS + "comment", _text(milestone.note))
+            node.add(self._eco("milestone"), m)
+        for risk in rel(entry, "risks"):
+            r = Node("", [self._eco("RiskAllocation")])
+            r.add(self._eco("riskCategory"), Lit(risk.category))
+            r.add(self._eco("allocation"), Lit(risk.allocation))
+            r.add(RDFS + "comment", _text(risk.note))
+            node.add(self._eco("risk"), r)
+        self._documents(entry, node)
+        for dataset in rel(entry, "related_datasets"):
+            node.add(DCT + "relation", IRI(self.entry_iri(dataset)))
+            extra.append(self.stub(dataset))
+        return [node, *extra]
+
+    def _challenge(self, entry: Any) -> list[Node]:
+        node = Node(self.entry_iri(entry),
+                    [DCAT + "Resource", SCHEMA + "Event", self._eco("Challenge")])
+        self._core(entry, node)
+        extra: list[Node] = []
+        if entry.problem_statement:
+            node.add(self._eco("problemStatement"), Lit(html_to_text(entry.problem_statement)))
+        node.add(self._eco("challengeType"), _text(entry.challenge_type))
+        node.add(self._eco("challengeStatus"), _text(entry.challenge_status()))
+        node.add(SCHEMA + "startDate", _dt(entry.opens_at))
+        node.add(SCHEMA + "endDate", _dt(entry.closes_at))
+        node.add(self._eco("judgingEndsAt"), _dt(entry.judging_ends_at))
+        node.add(self._eco("eligibility"), _text(entry.eligibility))
+        node.add(self._eco("howToEnter"), _text(entry.how_to_enter))
+        node.add(self._eco("outcomes"), _text(entry.outcomes))
+        self._partners(entry, node, extra)
+        for phase in rel(entry, "phases"):
+            p = Node("", [self._eco("Phase")])
+            p.add(SCHEMA + "name", Lit(phase.name))
+            p.add(SCHEMA + "startDate", _date(phase.starts_on))
+            p.add(SCHEMA + "endDate", _date(phase.ends_on))
+            p.add(SCHEMA + "description", _text(phase.description))
+            node.add(self._eco("phase"), p)
+        for prize in rel(entry, "prizes"):
+            p = Node("", [self._eco("Prize"), SCHEMA + "MonetaryAmount"])
+            p.add(SCHEMA + "name", Lit(prize.title))
+            p.add(SCHEMA + "value", _decimal(prize.amount))
+            p.add(SCHEMA + "currency", _text(prize.currency))
+            p.add(self._eco("nonMonetaryAward"), _text(prize.non_monetary))
+            node.add(self._eco("prize"), p)
+        for criterion in rel(entry, "criteria"):
+            c = Node("", [self._eco("JudgingCriterion")])
+            c.add(SCHEMA + "name", Lit(criterion.name))
+            c.add(self._eco("weight"), Lit(str(criterion.weight), datatype=XSD + "integer"))
+            c.add(SCHEMA + "description", _text(criterion.description))
+            node.add(self._eco("judgingCriterion"), c)
+        for winner in rel(entry, "winners"):
+            w = Node("", [self._eco("Winner")])
+            w.add(SCHEMA + "name", Lit(winner.name))
+            if winner.organisation_id and winner.organisation is not None:
+                w.add(self._eco("organisation"), self.agent_ref(winner.organisation))
+                extra.extend(self.agents([winner.organisation]))
+            w.add(self._eco("prizeWon"), _text(winner.prize))
+            w.add(SCHEMA + "description", _text(winner.description))
+            node.add(self._eco("winner"), w)
+        self._documents(entry, node)
+        for resource in rel(entry, "offered_resources"):
+            node.add(self._eco("offersResource"), IRI(self.entry_iri(resource)))
+            extra.append(self.stub(resource))
+        return [node, *extra]
+
+    def _partners(self, entry: Any, node: Node, extra: list[Node]) -> None:
+        for partnership in rel(entry, "partnerships"):
+            p = Node("", [self._eco("Partnership")])
+            p.add(self._eco("organisation"), self.agent_ref(partnership.organisation))
+            p.add(self._eco("role"), Lit(partnership.role))
+            p.add(RDFS + "comment", _text(partnership.note))
+            node.add(self._eco("partner"), p)
+            extra.extend(self.agents([partnership.organisation]))
+
+    def _documents(self, entry: Any, node: Node) -> None:
+        for document in rel(entry, "documents"):
+            if not IRI(document.url):
+                continue
+            node.add(FOAF + "page", IRI(document.url))
+            if document.url in self._pending_terms:
+                continue
+            d = Node(document.url, [FOAF + "Document"])
+            d.add(DCT + "title", Lit(document.title))
+            d.add(self._eco("documentType"), _text(document.document_type))
+            self._pending_terms[document.url] = d
+
+    # --- the catalogue -----------------------------------------------------------------
+    def catalog_node(self, *, modified: dt.datetime | None) -> list[Node]:
+        """The ``dcat:Catalog`` itself, with its publisher and theme taxonomies."""
+        site = settings.WAGTAIL_SITE_NAME
+        node = Node(catalog_iri(), [DCAT + "Catalog"])
+        node.add(DCT + "title", Lit(site, lang="en"))
+        node.add(DCT + "description", Lit(getattr(
+            settings, "CATALOGUE_DESCRIPTION",
+            "Open datasets, APIs, public-private partnership projects and innovation "
+            "challenges, from every kind of organisation.")))  # fmt: skip
+        publisher_iri = base_url() + "/#publisher"
+        node.add(DCT + "publisher", IRI(publisher_iri))
+        node.add(FOAF + "homepage", self.document(base_url() + "/"))
+        node.add(DCT + "modified", _dt(modified))
+        node.add(DCT + "language", self.term(voc.language_uri("en"), "English",
+                                             DCT + "LinguisticSystem", SKOS + "Concept",
+                                             scheme=voc.EU_LANGUAGE_BASE.rstrip("/")))  # fmt: skip
+        node.add(DCAT + "themeTaxonomy", self.term(voc.EU_THEME_BASE.rstrip("/"), "Data theme",
+                                                   SKOS + "ConceptScheme"))  # fmt: skip
+        node.add(DCAT + "themeTaxonomy", self.term("http://metadata.un.org/sdg",
+                                                   SCHEME_LABELS["http://metadata.un.org/sdg"],
+                                                   SKOS + "ConceptScheme"))  # fmt: skip
+        publisher = Node(publisher_iri, [FOAF + "Agent", FOAF + "Organization"])
+        publisher.add(FOAF + "name", Lit(getattr(settings, "CATALOGUE_PUBLISHER_NAME", site)))
+        return [node, publisher]
+
+    def catalog_links(self, entries: Iterable[Any]) -> Node:
+        """``dcat:dataset`` / ``dcat:service`` / ``dcat:resource`` from the catalogue."""
+        node = Node(catalog_iri())
+        predicate = {"dataset": DCAT + "dataset", "api": DCAT + "service"}
+        for entry in entries:
+            node.add(predicate.get(entry.entry_type, DCAT + "resource"), IRI(self.entry_iri(entry)))
+        return node
+
+    def chunk_nodes(self, entries: Iterable[Any]) -> Iterator[Node]:
+        """Every node for a chunk of entries: catalogue links first, then each entry's."""
+        entries = list(entries)
+        yield self.catalog_links(entries)
+        for entry in entries:
+            yield from self.entry_nodes(entry)
+
+
+def endpoint_of(api: Any) -> str:
+    """dcat:endpointURL is mandatory: the endpoint, else the landing page, else our page."""
+    return _first_allowed(api.endpoint_url, api.landing_page, entry_iri(api))
+
+
+def _first_allowed(*urls: str) -> str:
+    return next((u for u in urls if u and allowed_scheme(u)), "")
+
+
+def _type_of(entry: Any) -> str:
+    return {
+        "dataset": DCAT + "Dataset", "api": DCAT + "DataService",
+    }.get(entry.entry_type, DCAT + "Resource")  # fmt: skip

@@ -1,0 +1,76 @@
+"""Views of the reuse formats: bulk export (CSV, JSON Lines) and dataset citations.
+
+Thin: each parses its input, asks ``bulk_export`` or ``citations``, and answers; bad input
+answers 4xx with a message, never a 500.
+"""
+
+from __future__ import annotations
+
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    StreamingHttpResponse,
+)
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from catalogue.models import Entry, EntryType
+from search.params import parse_search_params
+from search.query import SearchInputError
+
+from . import bulk_export, citations
+
+EXPORT_FORMATS = {
+    "csv": ("text/csv; charset=utf-8", bulk_export.iter_csv),
+    "jsonl": ("application/jsonl; charset=utf-8", bulk_export.iter_jsonl),
+}
+
+
+def _bad_request(message: str) -> HttpResponse:
+    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def export(request: HttpRequest, fmt: str | None = None) -> HttpResponse:
+    """Every entry matching ``/search/?<the same parameters>``, streamed as CSV or JSON Lines."""
+    fmt = fmt or request.GET.get("format", "csv")
+    if fmt not in EXPORT_FORMATS:
+        return _bad_request(_("Unknown export format: use csv or jsonl."))
+    try:
+        query = parse_search_params(request.GET)
+    except SearchInputError as error:
+        return _bad_request(error.message)
+    ids = bulk_export.export_entry_ids(query)
+    content_type, render = EXPORT_FORMATS[fmt]
+    records = bulk_export.iter_records(ids, base_url=request.build_absolute_uri("/").rstrip("/"))
+    response = StreamingHttpResponse(bulk_export.in_blocks(render(records)),
+                                     content_type=content_type)  # fmt: skip
+    stamp = timezone.now().strftime("%Y%m%d")
+    response["Content-Disposition"] = f'attachment; filename="catalogue-{stamp}.{fmt}"'
+    response["X-Result-Count"] = str(len(ids))
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def dataset_citation(request: HttpRequest, slug: str, fmt: str | None = None) -> HttpResponse:
+    """``/datasets/<slug>/cite.bib|.ris|.json`` (or ``cite?format=``) as a download."""
+    fmt = fmt or request.GET.get("format", "")
+    if fmt not in citations.FORMATS:
+        return _bad_request(_("Unknown citation format: use bib, ris or json."))
+    entry = (
+        Entry.objects.published().of_type(EntryType.DATASET).select_related("publisher")
+        .filter(slug=slug).first()
+    )  # fmt: skip
+    if entry is None:
+        raise Http404(_("No published dataset here."))
+    content_type, extension = citations.FORMATS[fmt]
+    body = citations.render_citation(
+        entry, fmt=fmt, base_url=request.build_absolute_uri("/").rstrip("/")
+    )
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{entry.slug}.{extension}"'
+    return response
