@@ -82,8 +82,15 @@ def child(args: argparse.Namespace) -> dict[str, Any]:
         if profiler:
             profiler.disable()
         wall, cpu = time.perf_counter() - started, time.process_time() - cpu
-        batches.append({"changed": changed, "docs": len(ids), "wall_s": round(wall, 3),
-                        "cpu_s": round(cpu, 3), "docs_s": round(len(ids) / wall)})  # fmt: skip
+        batches.append(
+            {
+                "changed": changed,
+                "docs": len(ids),
+                "wall_s": round(wall, 3),
+                "cpu_s": round(cpu, 3),
+                "docs_s": round(len(ids) / wall),
+            }
+        )
     out["batches"] = batches
     if profiler:
         import io
@@ -140,13 +147,29 @@ def main() -> None:
         kept = Path(args.keep) if args.keep else None
         if kept and (kept / DB_NAME).exists():
             shutil.copy(kept / DB_NAME, var_dir / DB_NAME)
-        env = {**os.environ, "VAR_DIR": str(var_dir), "DJANGO_SETTINGS_MODULE": "portal.settings",
-               "LOG_LEVEL": "WARNING"}  # fmt: skip
+        env = {
+            **os.environ,
+            "VAR_DIR": str(var_dir),
+            "DJANGO_SETTINGS_MODULE": "portal.settings",
+            "LOG_LEVEL": "WARNING",
+        }
         env.pop("ELASTICSEARCH_URL", None)
-        command = [sys.executable, "-m", "benchmarks.bench_db_index", "--child",
-                   "--entries", str(args.entries), "--batch", str(args.batch),
-                   "--batches", str(args.batches), "--seed", str(args.seed),
-                   "--profile", str(args.profile)]  # fmt: skip
+        command = [
+            sys.executable,
+            "-m",
+            "benchmarks.bench_db_index",
+            "--child",
+            "--entries",
+            str(args.entries),
+            "--batch",
+            str(args.batch),
+            "--batches",
+            str(args.batches),
+            "--seed",
+            str(args.seed),
+            "--profile",
+            str(args.profile),
+        ]
         if kept:
             command += ["--keep", str(kept)]
         proc = subprocess.run(  # noqa: S603

@@ -46,17 +46,19 @@ BULK_QUERIES = {"harvester page (1000)"}
 
 def _bench_env(var_dir: str) -> dict[str, str]:
     env = dict(os.environ)
-    env.update({
-        "VAR_DIR": var_dir,
-        "DJANGO_SETTINGS_MODULE": "portal.settings",
-        "DEBUG": "false",  # DEBUG keeps every SQL query in memory: not what production runs
-        "SECRET_KEY": "bench-export-" + "x" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_COOKIES": "false",
-        "LOG_LEVEL": "WARNING",
-        "ELASTICSEARCH_URL": "",
-    })  # fmt: skip
+    env.update(
+        {
+            "VAR_DIR": var_dir,
+            "DJANGO_SETTINGS_MODULE": "portal.settings",
+            "DEBUG": "false",  # DEBUG keeps every SQL query in memory: not what production runs
+            "SECRET_KEY": "bench-export-" + "x" * 40,
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "false",
+            "SECURE_COOKIES": "false",
+            "LOG_LEVEL": "WARNING",
+            "ELASTICSEARCH_URL": "",
+        }
+    )
     return env
 
 
@@ -98,8 +100,9 @@ def seed_child(entries: int) -> None:
 
     call_command("migrate", verbosity=0)
     report = seed(entries, progress=True, index=_needs_index())
-    print(json.dumps({"insert_seconds": report.insert_seconds,
-                      "index_seconds": report.index_seconds}))  # fmt: skip
+    print(
+        json.dumps({"insert_seconds": report.insert_seconds, "index_seconds": report.index_seconds})
+    )
 
 
 def _needs_index() -> bool:
@@ -185,9 +188,12 @@ def measure_export(session: Any, base: str, pid: int, path: str) -> dict[str, An
     }
 
 
-def package_search_mix(session: Any, base: str, pid: int | None = None,
-                       cpu: dict[str, float] | None = None,
-                       ) -> tuple[dict[str, list[float]], dict[str, float]]:  # fmt: skip
+def package_search_mix(
+    session: Any,
+    base: str,
+    pid: int | None = None,
+    cpu: dict[str, float] | None = None,
+) -> tuple[dict[str, list[float]], dict[str, float]]:
     """Each query's 5 repeated timings (ms), and the time of its first request; with the
     server's ``pid``, ``cpu`` gets the server's CPU ms per repeated request (unlike wall
     time, not inflated when other work shares the machine)."""
@@ -204,13 +210,18 @@ def package_search_mix(session: Any, base: str, pid: int | None = None,
             "facet.field": json.dumps(["organization", "res_format", "license_id", "tags"]),
             "rows": "0",
         },
-        "q + fq + facets": {"q": "water", "fq": "res_format:CSV",
-                            "facet.field": '["organization","tags"]'},
+        "q + fq + facets": {
+            "q": "water",
+            "fq": "res_format:CSV",
+            "facet.field": '["organization","tags"]',
+        },
         "harvester page (1000)": {
             "fq": "metadata_modified:[2020-01-01T00:00:00.000Z TO *]",
-            "sort": "metadata_modified asc,id asc", "rows": "1000"},
+            "sort": "metadata_modified asc,id asc",
+            "rows": "1000",
+        },
         "deep offset": {"start": "20000", "rows": "10", "sort": "metadata_modified desc"},
-    }  # fmt: skip
+    }
     timings: dict[str, list[float]] = {}
     first: dict[str, float] = {}
     for label, params in mix.items():
@@ -239,8 +250,9 @@ def run_dcat(entries: int, env: dict[str, str]) -> dict[str, Any] | None:
         "import json, django; django.setup(); from benchmarks.bench_export_dcat import run; "
         f"print('DCAT-RESULT ' + json.dumps(run(entries={entries}), default=str))"
     )
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                          timeout=3600)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=3600
+    )
     for line in done.stdout.splitlines():
         if line.startswith("DCAT-RESULT "):
             return json.loads(line.removeprefix("DCAT-RESULT "))
@@ -269,16 +281,21 @@ def main() -> int:
         started = time.perf_counter()
         seeded = subprocess.run(
             [sys.executable, "-m", "benchmarks.bench_export", "--seed-child", str(args.entries)],
-            env=env, check=True, stdout=subprocess.PIPE, text=True,
-        )  # fmt: skip
+            env=env,
+            check=True,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         seed_report = json.loads(seeded.stdout.strip().splitlines()[-1])
         seed_seconds = time.perf_counter() - started
 
         port = _free_port()
         server = subprocess.Popen(
             [sys.executable, "-m", "benchmarks.bench_export", "--serve-child", str(port)],
-            env=env, stdout=subprocess.PIPE, text=True,
-        )  # fmt: skip
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         try:
             assert server.stdout is not None
             if server.stdout.readline().strip() != "ready":
@@ -287,9 +304,11 @@ def main() -> int:
             session = requests.Session()
             session.get(base + "/robots.txt").raise_for_status()
             print("Exporting (streamed)...", flush=True)
-            exports = [measure_export(session, base, server.pid, "/export.csv"),
-                       measure_export(session, base, server.pid, "/export.jsonl"),
-                       measure_export(session, base, server.pid, "/export.csv?type=dataset")]
+            exports = [
+                measure_export(session, base, server.pid, "/export.csv"),
+                measure_export(session, base, server.pid, "/export.jsonl"),
+                measure_export(session, base, server.pid, "/export.csv?type=dataset"),
+            ]
             print("package_search query mix...", flush=True)
             cpu: dict[str, float] = {}
             timings, first = package_search_mix(session, base, server.pid, cpu)
@@ -299,33 +318,47 @@ def main() -> int:
         dcat = None if args.no_dcat else run_dcat(args.entries, env)
 
     print()
-    print(f"Catalogue: {args.entries:,} entries seeded in {seed_seconds:.0f} s "
-          f"(insert {seed_report['insert_seconds']:.0f} s, "
-          f"index {seed_report['index_seconds']:.0f} s)")  # fmt: skip
+    print(
+        f"Catalogue: {args.entries:,} entries seeded in {seed_seconds:.0f} s "
+        f"(insert {seed_report['insert_seconds']:.0f} s, "
+        f"index {seed_report['index_seconds']:.0f} s)"
+    )
     print()
-    print(f"{'export':<26}{'rows':>9}{'MB':>7}{'1st byte':>10}{'wall':>8}{'cpu':>8}"
-          f"{'peak RSS':>10}{'peak heap':>11}")  # fmt: skip
+    print(
+        f"{'export':<26}{'rows':>9}{'MB':>7}{'1st byte':>10}{'wall':>8}{'cpu':>8}"
+        f"{'peak RSS':>10}{'peak heap':>11}"
+    )
     for e in exports:
-        print(f"{e['path']:<26}{e['rows']:>9,}{e['megabytes']:>7.1f}"
-              f"{e['first_byte_ms']:>8.0f}ms{e['seconds']:>7.1f}s{e['server_cpu_seconds']:>7.1f}s"
-              f"{e['peak_rss_mb']:>8.0f}MB{e['peak_anon_mb']:>9.0f}MB")  # fmt: skip
+        print(
+            f"{e['path']:<26}{e['rows']:>9,}{e['megabytes']:>7.1f}"
+            f"{e['first_byte_ms']:>8.0f}ms{e['seconds']:>7.1f}s{e['server_cpu_seconds']:>7.1f}s"
+            f"{e['peak_rss_mb']:>8.0f}MB{e['peak_anon_mb']:>9.0f}MB"
+        )
     print("(peak RSS: every resident page of the server; peak heap: its anonymous memory)")
     print()
-    print(f"{'package_search':<28}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'first ms':>10}"
-          f"{'cpu ms':>8}")  # fmt: skip
+    print(
+        f"{'package_search':<28}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'first ms':>10}"
+        f"{'cpu ms':>8}"
+    )
     every: list[float] = []
     firsts: list[float] = []
     for label, samples in timings.items():
         if label not in BULK_QUERIES:
             every += samples
             firsts.append(first[label])
-        print(f"{label:<28}{statistics.median(samples):>9.1f}{percentile(samples, 95):>9.1f}"
-              f"{max(samples):>9.1f}{first[label]:>10.1f}{cpu.get(label, 0.0):>8.1f}")  # fmt: skip
+        print(
+            f"{label:<28}{statistics.median(samples):>9.1f}{percentile(samples, 95):>9.1f}"
+            f"{max(samples):>9.1f}{first[label]:>10.1f}{cpu.get(label, 0.0):>8.1f}"
+        )
     p95 = percentile(every, 95)
-    print(f"{'interactive (rows<=100)':<28}{statistics.median(every):>9.1f}{p95:>9.1f}"
-          f"{max(every):>9.1f}{max(firsts):>10.1f}")  # fmt: skip
-    print(f"first requests (cold caches): p50 {statistics.median(firsts):.1f} ms, "
-          f"p95 {percentile(firsts, 95):.1f} ms (facet bitmaps: built by the exports)")  # fmt: skip
+    print(
+        f"{'interactive (rows<=100)':<28}{statistics.median(every):>9.1f}{p95:>9.1f}"
+        f"{max(every):>9.1f}{max(firsts):>10.1f}"
+    )
+    print(
+        f"first requests (cold caches): p50 {statistics.median(firsts):.1f} ms, "
+        f"p95 {percentile(firsts, 95):.1f} ms (facet bitmaps: built by the exports)"
+    )
     print("(the target is read on the repeats, p95 column; first requests are shown apart;")
     print(" cpu ms: the server's CPU per repeated request, from /proc, 10 ms ticks over 5)")
     print()
@@ -337,12 +370,13 @@ def main() -> int:
     csv_full = exports[0]
     verdicts = [
         ("CSV export <= 60 s", csv_full["seconds"] <= TARGET_EXPORT_SECONDS),
-        ("CSV export peak heap <= 300 MB",
-         max(e["peak_anon_mb"] for e in exports) <= TARGET_PEAK_MB),
-        ("CSV export peak RSS <= 300 MB",
-         max(e["peak_rss_mb"] for e in exports) <= TARGET_PEAK_MB),
+        (
+            "CSV export peak heap <= 300 MB",
+            max(e["peak_anon_mb"] for e in exports) <= TARGET_PEAK_MB,
+        ),
+        ("CSV export peak RSS <= 300 MB", max(e["peak_rss_mb"] for e in exports) <= TARGET_PEAK_MB),
         ("package_search p95 (interactive) <= 100 ms", p95 <= TARGET_P95_MS),
-    ]  # fmt: skip
+    ]
     for label, ok in verdicts:
         print(f"{'PASS' if ok else 'FAIL'}  {label}")
     return 0 if all(ok for _, ok in verdicts) else 1

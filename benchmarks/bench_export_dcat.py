@@ -51,12 +51,18 @@ def export_child(fmt: str) -> dict[str, Any]:
     # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec, so a child started by this
     # (large, seeding) process would report the parent's peak; VmHWM is this process's own
     peak_mb = _rss_mb("VmHWM")
-    return {"format": fmt, "entries": total, "seconds": round(seconds, 2),
-            # CPU seconds: the figure that does not depend on what else the machine runs
-            "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2),
-            "first_byte_seconds": round(first_byte or 0, 3), "megabytes": round(size / 1e6, 1),
-            "peak_rss_mb": round(peak_mb, 1), "peak_private_mb": round(peak_anon, 1),
-            "peak_file_mb": round(peak_file, 1)}  # fmt: skip
+    return {
+        "format": fmt,
+        "entries": total,
+        "seconds": round(seconds, 2),
+        # CPU seconds: the figure that does not depend on what else the machine runs
+        "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2),
+        "first_byte_seconds": round(first_byte or 0, 3),
+        "megabytes": round(size / 1e6, 1),
+        "peak_rss_mb": round(peak_mb, 1),
+        "peak_private_mb": round(peak_anon, 1),
+        "peak_file_mb": round(peak_file, 1),
+    }
 
 
 def _rss_mb(field: str) -> float:
@@ -77,11 +83,18 @@ def _rss_mb(field: str) -> float:
 
 
 def _child(fmt: str) -> dict[str, Any]:
-    code = ("import json, django; django.setup(); "
-            "from benchmarks.bench_export_dcat import export_child; "
-            f"print('DCAT-CHILD ' + json.dumps(export_child({fmt!r})))")  # fmt: skip
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env=dict(os.environ), timeout=3600)  # fmt: skip
+    code = (
+        "import json, django; django.setup(); "
+        "from benchmarks.bench_export_dcat import export_child; "
+        f"print('DCAT-CHILD ' + json.dumps(export_child({fmt!r})))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        timeout=3600,
+    )
     for line in done.stdout.splitlines():
         if line.startswith("DCAT-CHILD "):
             return json.loads(line.removeprefix("DCAT-CHILD "))
@@ -102,14 +115,18 @@ def ensure_entries(entries: int) -> int:
 def run(entries: int = 100_000) -> dict[str, Any]:
     """Seed if needed, then measure each format in its own process."""
     seeded = ensure_entries(entries)
-    result: dict[str, Any] = {"entries": entries, "seeded_now": seeded,
-                              "target": f"<= {TARGET_SECONDS:.0f} s, <= {TARGET_PEAK_MB:.0f} MB"}
+    result: dict[str, Any] = {
+        "entries": entries,
+        "seeded_now": seeded,
+        "target": f"<= {TARGET_SECONDS:.0f} s, <= {TARGET_PEAK_MB:.0f} MB",
+    }
     for fmt in FORMATS:
         figures = _child(fmt)
         if "error" not in figures:
             memory = max(figures["peak_private_mb"], figures["peak_rss_mb"])
-            figures["within_target"] = (figures["seconds"] <= TARGET_SECONDS
-                                        and memory <= TARGET_PEAK_MB)  # fmt: skip
+            figures["within_target"] = (
+                figures["seconds"] <= TARGET_SECONDS and memory <= TARGET_PEAK_MB
+            )
         result[fmt] = figures
     return result
 
@@ -121,10 +138,15 @@ def main() -> int:
     args = parser.parse_args()
     var_dir = args.var_dir or tempfile.mkdtemp(prefix="bench-dcat-")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
-    os.environ.update({
-        "VAR_DIR": var_dir, "DEBUG": "false", "LOG_LEVEL": "WARNING",
-        "SECRET_KEY": "bench-dcat-" + "x" * 40, "ELASTICSEARCH_URL": "",
-    })  # fmt: skip
+    os.environ.update(
+        {
+            "VAR_DIR": var_dir,
+            "DEBUG": "false",
+            "LOG_LEVEL": "WARNING",
+            "SECRET_KEY": "bench-dcat-" + "x" * 40,
+            "ELASTICSEARCH_URL": "",
+        }
+    )
     import django
     from django.core.management import call_command
 
@@ -133,11 +155,16 @@ def main() -> int:
     result = run(entries=args.entries)
     print(json.dumps(result, indent=2))
     ok = all(result[f].get("within_target") for f in FORMATS)
-    print(f"DCAT-AP export at {args.entries:,} entries: "
-          + "; ".join(f"{f}: {result[f].get('seconds')} s ({result[f].get('cpu_seconds')} s CPU), "
-                      f"peak RSS {result[f].get('peak_rss_mb')} MB "
-                      f"(private {result[f].get('peak_private_mb')} MB)"
-                      for f in FORMATS) + (" (within target)" if ok else " (OVER TARGET)"))
+    print(
+        f"DCAT-AP export at {args.entries:,} entries: "
+        + "; ".join(
+            f"{f}: {result[f].get('seconds')} s ({result[f].get('cpu_seconds')} s CPU), "
+            f"peak RSS {result[f].get('peak_rss_mb')} MB "
+            f"(private {result[f].get('peak_private_mb')} MB)"
+            for f in FORMATS
+        )
+        + (" (within target)" if ok else " (OVER TARGET)")
+    )
     return 0
 
 

@@ -39,10 +39,18 @@ def free_port() -> int:
 
 def start_server(datasets: int, port: int) -> subprocess.Popen[bytes]:
     process = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.ckan_server", "--datasets", str(datasets),
-         "--port", str(port)],
-        cwd=ROOT, stdout=subprocess.PIPE,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.ckan_server",
+            "--datasets",
+            str(datasets),
+            "--port",
+            str(port),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+    )
     assert process.stdout is not None
     line = process.stdout.readline().decode()
     if "CKAN API on" not in line:
@@ -82,8 +90,17 @@ def timed_harvest(source_id: int, **options: object) -> tuple[float, dict[str, i
 
 def ckanapi_dump(port: int, out: Path) -> tuple[float, int]:
     ckanapi = Path(sys.executable).with_name("ckanapi")
-    command = [str(ckanapi) if ckanapi.exists() else "ckanapi", "dump", "datasets", "--all",
-               "-q", "-r", f"http://127.0.0.1:{port}", "-O", str(out)]  # fmt: skip
+    command = [
+        str(ckanapi) if ckanapi.exists() else "ckanapi",
+        "dump",
+        "datasets",
+        "--all",
+        "-q",
+        "-r",
+        f"http://127.0.0.1:{port}",
+        "-O",
+        str(out),
+    ]
     started = time.perf_counter()
     # ckanapi starts its workers as "ckanapi" from PATH: put this environment's first.
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
@@ -101,8 +118,9 @@ def main() -> int:
     args = parser.parse_args()
     var_dir = Path(tempfile.mkdtemp(prefix="bench-harvest-"))
     port = free_port()
-    print(f"Starting a local CKAN API with {args.datasets:,} datasets on port {port}...",
-          flush=True)  # fmt: skip
+    print(
+        f"Starting a local CKAN API with {args.datasets:,} datasets on port {port}...", flush=True
+    )
     server = start_server(args.datasets, port)
     try:
         setup_django(var_dir)
@@ -113,10 +131,15 @@ def main() -> int:
             name="Benchmark portal", slug="benchmark-portal", kind="government"
         )
         source = HarvestSource.objects.create(
-            name="Local CKAN", slug="local-ckan", protocol="ckan",
-            url=f"http://127.0.0.1:{port}/", organisation=organisation,
-            approved=True, active=True, options={"incremental": False},
-        )  # fmt: skip
+            name="Local CKAN",
+            slug="local-ckan",
+            protocol="ckan",
+            url=f"http://127.0.0.1:{port}/",
+            organisation=organisation,
+            approved=True,
+            active=True,
+            options={"incremental": False},
+        )
         rows: list[tuple[str, float, int, str]] = []
         print("First harvest...", flush=True)
         elapsed, counts, status = timed_harvest(source.pk)
@@ -155,15 +178,19 @@ def main() -> int:
     print(f"{os.cpu_count()} CPUs; load average at the end: {load:.1f} (other work slows it)")
     checks = [
         (f"first harvest >= {TARGET_FIRST:.0f} records/s", first >= TARGET_FIRST),
-        (f"unchanged re-harvest >= {TARGET_UNCHANGED:.0f} records/s",
-         unchanged >= TARGET_UNCHANGED),
-    ]  # fmt: skip
+        (
+            f"unchanged re-harvest >= {TARGET_UNCHANGED:.0f} records/s",
+            unchanged >= TARGET_UNCHANGED,
+        ),
+    ]
     if baseline:
-        checks.append((
-            f"first harvest >= {TARGET_BASELINE_SHARE:.0%} of the fetch-only baseline "
-            f"({first / baseline:.0%})",
-            first >= TARGET_BASELINE_SHARE * baseline,
-        ))  # fmt: skip
+        checks.append(
+            (
+                f"first harvest >= {TARGET_BASELINE_SHARE:.0%} of the fetch-only baseline "
+                f"({first / baseline:.0%})",
+                first >= TARGET_BASELINE_SHARE * baseline,
+            )
+        )
     for label, ok in checks:
         print(f"[{'met' if ok else 'MISSED'}] {label}")
     shutil.rmtree(var_dir, ignore_errors=True)

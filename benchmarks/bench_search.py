@@ -39,12 +39,21 @@ QUERY_MIX = {
     "broad": ["q=data", "q=public", "q=open+data", "q=data&sort=newest", "q=public&page=3"],
     "selective": ["q=cadastre", "q=vaccination", "q=orthophoto+imagery", "q=refugee"],
     "phrase": ['q="air+quality"', 'q="bus+route"', 'q="public+data"'],
-    "filters only": ["type=dataset", "type=api&authentication=none", "format=CSV",
-                     "theme=transport&type=dataset", "challenge_status=open", "sort=title"],
-    "broad + filters": ["q=data&type=dataset&format=CSV", "q=public&theme=health",
-                        "q=data&organisation_kind=government&country=FR"],
+    "filters only": [
+        "type=dataset",
+        "type=api&authentication=none",
+        "format=CSV",
+        "theme=transport&type=dataset",
+        "challenge_status=open",
+        "sort=title",
+    ],
+    "broad + filters": [
+        "q=data&type=dataset&format=CSV",
+        "q=public&theme=health",
+        "q=data&organisation_kind=government&country=FR",
+    ],
     "typo": ["q=vacination", "q=orthofoto"],
-}  # fmt: skip
+}
 TARGET_DOCS_PER_S = 3000
 TARGET_P95_MS = 50
 TARGET_OVERHEAD_MS = 15
@@ -90,8 +99,11 @@ def prepare(entries: int, harvest_sample: int) -> dict[str, Any]:
     db = es.fallback
     assert isinstance(db, DatabaseBackend)
     published = Entry.objects.published().count()
-    out: dict[str, Any] = {"entries": entries, "published": published,
-                           "seed_s": round(report.insert_seconds, 1)}  # fmt: skip
+    out: dict[str, Any] = {
+        "entries": entries,
+        "published": published,
+        "seed_s": round(report.insert_seconds, 1),
+    }
 
     # A fresh JVM interprets, then compiles, its indexing code during its first minute of
     # work; a node that serves a catalogue has long done so. One untimed build warms it.
@@ -104,8 +116,9 @@ def prepare(entries: int, harvest_sample: int) -> dict[str, Any]:
         out[f"{name}_rebuild_docs_s"] = round(count / elapsed)
         print(f"{name}: rebuilt {count} in {elapsed:.1f}s", file=sys.stderr, flush=True)
 
-    ids = list(Entry.objects.published().order_by("?").values_list("pk", flat=True)
-               [:harvest_sample])  # fmt: skip
+    ids = list(
+        Entry.objects.published().order_by("?").values_list("pk", flat=True)[:harvest_sample]
+    )
     for name, index in (("database", db.index_entries), ("elasticsearch", es.sync)):
         started = time.perf_counter()
         for start in range(0, len(ids), HARVEST_BATCH):
@@ -124,12 +137,15 @@ def prepare(entries: int, harvest_sample: int) -> dict[str, Any]:
             query = parse_search_params(QueryDict(qs))
             text = parse_text_query(query.text)
             now = status_clock(timezone.now())
-            pair = CatalogueSearch(query, text, index=es.alias, now=now,
-                                   spellcheck=True).request_bodies()  # fmt: skip
-            bodies[group].append({
-                mode: "".join(json.dumps(x) + "\n" for b in pair for x in (params, b))
-                for mode, params in (("warm", {}), ("cold", {"request_cache": False}))
-            })  # fmt: skip
+            pair = CatalogueSearch(
+                query, text, index=es.alias, now=now, spellcheck=True
+            ).request_bodies()
+            bodies[group].append(
+                {
+                    mode: "".join(json.dumps(x) + "\n" for b in pair for x in (params, b))
+                    for mode, params in (("warm", {}), ("cold", {"request_cache": False}))
+                }
+            )
     out["bodies"] = bodies
     out["msearch_url"] = f"{es.config.url}/{es.alias}/_msearch"
     return out
@@ -139,11 +155,25 @@ def prepare(entries: int, harvest_sample: int) -> dict[str, Any]:
 def start_server(env: dict[str, str], *, workers: int, threads: int) -> tuple[Any, str]:
     port = free_port()
     process = subprocess.Popen(  # noqa: S603
-        [str(Path(sys.executable).parent / "gunicorn"), "portal.wsgi:application",
-         "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads),
-         "--worker-class", "gthread", "--log-level", "warning", "--timeout", "120"],
-        env=env, cwd=ROOT,
-    )  # fmt: skip
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "portal.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+            "--worker-class",
+            "gthread",
+            "--log-level",
+            "warning",
+            "--timeout",
+            "120",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
     url = f"http://127.0.0.1:{port}"
     import requests
 
@@ -209,8 +239,7 @@ def raw_elasticsearch(prep: dict[str, Any], mode: str, *, rounds: int) -> dict[s
                 session.post(prep["msearch_url"], data=body, headers=headers, timeout=30)
             for _ in range(rounds):
                 started = time.perf_counter()
-                response = session.post(prep["msearch_url"], data=body, headers=headers,
-                                        timeout=30)  # fmt: skip
+                response = session.post(prep["msearch_url"], data=body, headers=headers, timeout=30)
                 samples[group].append((time.perf_counter() - started) * 1000)
                 took.append(float(max(r["took"] for r in response.json()["responses"])))
     return {"samples": samples, "took_p50": statistics.median(took)}
@@ -256,16 +285,35 @@ def main() -> None:
 
 def run(args: argparse.Namespace, es_url: str, var_dir: str) -> None:
     env = {
-        **os.environ, "VAR_DIR": var_dir, "DJANGO_SETTINGS_MODULE": "portal.settings",
-        "LOG_LEVEL": "WARNING", "DEBUG": "false", "SECRET_KEY": secrets.token_urlsafe(40),
-        "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "false", "API_RATE_LIMIT": "off",
-        "ELASTICSEARCH_URL": es_url, "ELASTICSEARCH_INDEX_PREFIX": f"bench-{secrets.token_hex(4)}",
-    }  # fmt: skip
+        **os.environ,
+        "VAR_DIR": var_dir,
+        "DJANGO_SETTINGS_MODULE": "portal.settings",
+        "LOG_LEVEL": "WARNING",
+        "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(40),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "API_RATE_LIMIT": "off",
+        "ELASTICSEARCH_URL": es_url,
+        "ELASTICSEARCH_INDEX_PREFIX": f"bench-{secrets.token_hex(4)}",
+    }
     proc = subprocess.run(  # noqa: S603
-        [sys.executable, "-m", "benchmarks.bench_search", "--prepare",
-         "--entries", str(args.entries), "--harvest-sample", str(args.harvest_sample)],
-        env=env, stdout=subprocess.PIPE, text=True, check=True, cwd=ROOT,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.bench_search",
+            "--prepare",
+            "--entries",
+            str(args.entries),
+            "--harvest-sample",
+            str(args.harvest_sample),
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
     prep = json.loads(next(x for x in proc.stdout.splitlines() if x.startswith("RESULT "))[7:])
 
     latency: dict[tuple[str, int], dict[str, tuple[float, float]]] = {}
@@ -300,18 +348,24 @@ def report(
         good = value >= target if higher else value <= target
         return "ok" if good else "MISSED"
 
-    print(f"\nSearch backends at {prep['entries']:,} entries ({prep['published']:,} published; "
-          f"seeded in {prep['seed_s']} s). Latency in ms, HTTP via gunicorn on 127.0.0.1.\n")
+    print(
+        f"\nSearch backends at {prep['entries']:,} entries ({prep['published']:,} published; "
+        f"seeded in {prep['seed_s']} s). Latency in ms, HTTP via gunicorn on 127.0.0.1.\n"
+    )
     print(f"{'':<42} | {'database':>12} | {'elasticsearch':>13}")
     print("-" * 74)
-    for label, key in (("bulk indexing, batches of 1,000 (docs/s)", "bulk_docs_s"),
-                       ("full rebuild (s)", "rebuild_s"),
-                       ("full rebuild (docs/s)", "rebuild_docs_s")):  # fmt: skip
+    for label, key in (
+        ("bulk indexing, batches of 1,000 (docs/s)", "bulk_docs_s"),
+        ("full rebuild (s)", "rebuild_s"),
+        ("full rebuild (docs/s)", "rebuild_docs_s"),
+    ):
         db_value, es_value = prep["database_" + key], prep["elasticsearch_" + key]
         print(f"{label:<42} | {db_value:>12,} | {es_value:>13,}")
-    print(f"\n{'API /api/v1/search':<22} | {'clients':>7} | {'db p50':>7} | {'db p95':>7} | "
-          f"{'es p50':>7} | {'es p95':>7} | {'raw p50':>7} | {'cold p50':>8} | "
-          f"{'cold p95':>8} | {'raw cold':>8}")
+    print(
+        f"\n{'API /api/v1/search':<22} | {'clients':>7} | {'db p50':>7} | {'db p95':>7} | "
+        f"{'es p50':>7} | {'es p95':>7} | {'raw p50':>7} | {'cold p50':>8} | "
+        f"{'cold p95':>8} | {'raw cold':>8}"
+    )
     print("-" * 104)
 
     def medians(samples: dict[str, list[float]]) -> dict[str, float]:
@@ -328,9 +382,11 @@ def report(
             one = clients == 1
             raw_cell = f"{raw[group]:7.1f}" if one else f"{'':>7}"
             cold_cell = f"{raw_cold[group]:8.1f}" if one else f"{'':>8}"
-            print(f"{group:<22} | {clients:>7} | {db[group][0]:7.1f} | {db[group][1]:7.1f} | "
-                  f"{es[group][0]:7.1f} | {es[group][1]:7.1f} | {raw_cell} | "
-                  f"{cold[group][0]:8.1f} | {cold[group][1]:8.1f} | {cold_cell}")
+            print(
+                f"{group:<22} | {clients:>7} | {db[group][0]:7.1f} | {db[group][1]:7.1f} | "
+                f"{es[group][0]:7.1f} | {es[group][1]:7.1f} | {raw_cell} | "
+                f"{cold[group][0]:8.1f} | {cold[group][1]:8.1f} | {cold_cell}"
+            )
         print("-" * 104)
     es1 = latency[("elasticsearch", 1)]["all"]
     cold1 = latency[("elasticsearch-cold", 1)]["all"]
@@ -339,14 +395,20 @@ def report(
     indexing = min(prep["elasticsearch_bulk_docs_s"], prep["elasticsearch_rebuild_docs_s"])
     print("\n'cold': ELASTICSEARCH_REQUEST_CACHE=false, every facet count computed afresh.")
     print("\nTargets (issue 4):")
-    print(f"  Elasticsearch indexing >= {TARGET_DOCS_PER_S:,} docs/s: {indexing:,} "
-          f"{ok(indexing, TARGET_DOCS_PER_S, higher=True)}")
-    print(f"  Elasticsearch API p95, one client <= {TARGET_P95_MS} ms: {es1[1]:.1f} "
-          f"{ok(es1[1], TARGET_P95_MS)} (cold: {cold1[1]:.1f} {ok(cold1[1], TARGET_P95_MS)})")
-    print(f"  overhead over raw Elasticsearch (p50) <= {TARGET_OVERHEAD_MS} ms: {overhead:.1f} "
-          f"{ok(overhead, TARGET_OVERHEAD_MS)} (cold: {overhead_cold:.1f} "
-          f"{ok(overhead_cold, TARGET_OVERHEAD_MS)}); Elasticsearch's own 'took' p50: "
-          f"{raw_runs['warm']['took_p50']:.0f} ms, cold {raw_runs['cold']['took_p50']:.0f} ms")
+    print(
+        f"  Elasticsearch indexing >= {TARGET_DOCS_PER_S:,} docs/s: {indexing:,} "
+        f"{ok(indexing, TARGET_DOCS_PER_S, higher=True)}"
+    )
+    print(
+        f"  Elasticsearch API p95, one client <= {TARGET_P95_MS} ms: {es1[1]:.1f} "
+        f"{ok(es1[1], TARGET_P95_MS)} (cold: {cold1[1]:.1f} {ok(cold1[1], TARGET_P95_MS)})"
+    )
+    print(
+        f"  overhead over raw Elasticsearch (p50) <= {TARGET_OVERHEAD_MS} ms: {overhead:.1f} "
+        f"{ok(overhead, TARGET_OVERHEAD_MS)} (cold: {overhead_cold:.1f} "
+        f"{ok(overhead_cold, TARGET_OVERHEAD_MS)}); Elasticsearch's own 'took' p50: "
+        f"{raw_runs['warm']['took_p50']:.0f} ms, cold {raw_runs['cold']['took_p50']:.0f} ms"
+    )
     if errors:
         print(f"\n{len(errors)} non-200 answers, e.g. {errors[:5]}")
 

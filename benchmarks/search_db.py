@@ -23,11 +23,20 @@ QUERY_MIX = {
     "broad": ["q=data", "q=public", "q=open+data", "q=data&sort=newest", "q=public&page=3"],
     "selective": ["q=cadastre", "q=vaccination", "q=orthophoto+imagery", "q=refugee"],
     "phrase": ['q="air+quality"', 'q="bus+route"', 'q="public+data"'],
-    "filters only": ["type=dataset", "type=api&authentication=none", "format=CSV",
-                     "theme=transport&type=dataset", "challenge_status=open", "sort=title"],
-    "broad + filters": ["q=data&type=dataset&format=CSV", "q=public&theme=health",
-                        "q=data&organisation_kind=government&country=FR"],
-}  # fmt: skip
+    "filters only": [
+        "type=dataset",
+        "type=api&authentication=none",
+        "format=CSV",
+        "theme=transport&type=dataset",
+        "challenge_status=open",
+        "sort=title",
+    ],
+    "broad + filters": [
+        "q=data&type=dataset&format=CSV",
+        "q=public&theme=health",
+        "q=data&organisation_kind=government&country=FR",
+    ],
+}
 LISTING = ["/datasets/", "/apis/?page=2", "/challenges/", "/ppp-projects/?page=5"]
 REPEATS = 5
 
@@ -71,7 +80,8 @@ def run_size(entries: int) -> dict:
         all_search += samples
         results[group] = {"p50": statistics.median(samples), "p95": percentile(samples, 95)}
     results["all searches"] = {
-        "p50": statistics.median(all_search), "p95": percentile(all_search, 95)
+        "p50": statistics.median(all_search),
+        "p95": percentile(all_search, 95),
     }
     listing: list[float] = []
     for url in LISTING:
@@ -99,16 +109,23 @@ def main() -> None:
     rows = []
     for size in [int(s) for s in args.sizes.split(",")]:
         with tempfile.TemporaryDirectory(prefix="bench-search-") as var_dir:
-            env = {**os.environ, "VAR_DIR": var_dir, "DJANGO_SETTINGS_MODULE": "portal.settings",
-                   "LOG_LEVEL": "WARNING"}  # fmt: skip
+            env = {
+                **os.environ,
+                "VAR_DIR": var_dir,
+                "DJANGO_SETTINGS_MODULE": "portal.settings",
+                "LOG_LEVEL": "WARNING",
+            }
             env.pop("ELASTICSEARCH_URL", None)
             proc = subprocess.run(
                 [sys.executable, "-m", "benchmarks.search_db", "--child", str(size)],
-                env=env, stdout=subprocess.PIPE, text=True, check=True,
+                env=env,
+                stdout=subprocess.PIPE,
+                text=True,
+                check=True,
                 cwd=Path(__file__).resolve().parent.parent,
-            )  # fmt: skip
+            )
             line = next(x for x in proc.stdout.splitlines() if x.startswith("RESULT "))
-            rows.append(json.loads(line[len("RESULT "):]))
+            rows.append(json.loads(line[len("RESULT ") :]))
     print("\nDatabase backend (SQLite FTS5), latency in ms through the real views")
     print(f"{'entries':>8} | {'query group':<16} | {'p50':>7} | {'p95':>7} | target p95")
     print("-" * 62)
@@ -117,8 +134,10 @@ def main() -> None:
             target = targets.get(row["entries"]) if group != "listing page" else None
             verdict = "ok" if target and figures["p95"] <= target else "MISSED"
             flag = "" if target is None else f"≤ {target} {verdict}"
-            print(f"{row['entries']:>8} | {group:<16} | {figures['p50']:7.1f} | "
-                  f"{figures['p95']:7.1f} | {flag}")  # fmt: skip
+            print(
+                f"{row['entries']:>8} | {group:<16} | {figures['p50']:7.1f} | "
+                f"{figures['p95']:7.1f} | {flag}"
+            )
         print(f"{'':>8} | seeded in {row['seed_insert_s']} s, indexed in {row['seed_index_s']} s")
         if row["errors"]:
             print("  errors:", row["errors"])

@@ -84,18 +84,25 @@ def seed(
     rng = random.Random(seed_value)
     started = time.perf_counter()
     countries = list(Country.objects.values_list("id", flat=True))[:60]
-    languages = list(Language.objects.filter(code__in=["en", "fr", "de", "es", "it", "nl"])
-                     .values_list("id", flat=True))  # fmt: skip
+    languages = list(
+        Language.objects.filter(code__in=["en", "fr", "de", "es", "it", "nl"]).values_list(
+            "id", flat=True
+        )
+    )
     themes = list(Theme.objects.values_list("id", flat=True))
     licences = list(Licence.objects.values_list("id", flat=True))
     statuses = list(ProjectStatus.objects.values_list("id", flat=True))
     prefix = f"s{seed_value}-{Entry.objects.count()}"
 
     orgs = Organisation.objects.bulk_create(
-        Organisation(name=f"Benchmark organisation {prefix}-{i}", slug=f"bench-{prefix}-{i}",
-                     kind=ORG_KINDS[i % len(ORG_KINDS)], country_id=rng.choice(countries))
+        Organisation(
+            name=f"Benchmark organisation {prefix}-{i}",
+            slug=f"bench-{prefix}-{i}",
+            kind=ORG_KINDS[i % len(ORG_KINDS)],
+            country_id=rng.choice(countries),
+        )
         for i in range(max(20, total // 500))
-    )  # fmt: skip
+    )
     org_ids = [o.pk for o in orgs]
     now = timezone.now()
     ThemeLink = Entry.themes.through
@@ -148,20 +155,40 @@ def seed(
         with transaction.atomic():
             Entry.objects.bulk_create(entries, batch_size=500)
             ThemeLink.objects.bulk_create(
-                [ThemeLink(entry_id=e.pk, theme_id=t) for e in entries
-                 for t in rng.sample(themes, rng.randint(1, 3))], batch_size=2000)  # fmt: skip
+                [
+                    ThemeLink(entry_id=e.pk, theme_id=t)
+                    for e in entries
+                    for t in rng.sample(themes, rng.randint(1, 3))
+                ],
+                batch_size=2000,
+            )
             CountryLink.objects.bulk_create(
-                [CountryLink(entry_id=e.pk, country_id=c) for e in entries
-                 for c in rng.sample(countries, rng.randint(1, 2))], batch_size=2000)  # fmt: skip
+                [
+                    CountryLink(entry_id=e.pk, country_id=c)
+                    for e in entries
+                    for c in rng.sample(countries, rng.randint(1, 2))
+                ],
+                batch_size=2000,
+            )
             LanguageLink.objects.bulk_create(
-                [LanguageLink(entry_id=e.pk, language_id=rng.choice(languages))
-                 for e in entries], batch_size=2000)  # fmt: skip
+                [LanguageLink(entry_id=e.pk, language_id=rng.choice(languages)) for e in entries],
+                batch_size=2000,
+            )
             Distribution.objects.bulk_create(
-                [Distribution(entry_id=e.pk, sort_order=k, format=fmt, title=f"{e.title} ({fmt})",
-                              download_url=f"https://files.example.gov/{e.pk}/{k}.{fmt.lower()}")
-                 for e in entries if e.entry_type == "dataset"
-                 for k, fmt in enumerate(rng.sample(FORMATS, rng.randint(1, 3)))],
-                batch_size=2000)  # fmt: skip
+                [
+                    Distribution(
+                        entry_id=e.pk,
+                        sort_order=k,
+                        format=fmt,
+                        title=f"{e.title} ({fmt})",
+                        download_url=f"https://files.example.gov/{e.pk}/{k}.{fmt.lower()}",
+                    )
+                    for e in entries
+                    if e.entry_type == "dataset"
+                    for k, fmt in enumerate(rng.sample(FORMATS, rng.randint(1, 3)))
+                ],
+                batch_size=2000,
+            )
         if bar:
             bar.update(size)
     if bar:

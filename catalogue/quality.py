@@ -15,8 +15,26 @@ from django.utils.translation import gettext_lazy as _
 if TYPE_CHECKING:
     from .models import Entry
 
-OPEN_FORMATS = {"CSV", "JSON", "GEOJSON", "XML", "RDF", "TTL", "JSONLD", "JSON-LD", "PARQUET",
-                "ODS", "GPKG", "KML", "GML", "TXT", "NETCDF", "GTFS", "SHP", "ZIP"}  # fmt: skip
+OPEN_FORMATS = {
+    "CSV",
+    "JSON",
+    "GEOJSON",
+    "XML",
+    "RDF",
+    "TTL",
+    "JSONLD",
+    "JSON-LD",
+    "PARQUET",
+    "ODS",
+    "GPKG",
+    "KML",
+    "GML",
+    "TXT",
+    "NETCDF",
+    "GTFS",
+    "SHP",
+    "ZIP",
+}
 
 
 @dataclass(frozen=True)

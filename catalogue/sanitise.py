@@ -13,9 +13,32 @@ import re
 import nh3
 
 RICH_TEXT_TAGS = {
-    "p", "br", "b", "strong", "i", "em", "u", "a", "ul", "ol", "li", "h2", "h3", "h4",
-    "blockquote", "code", "pre", "hr", "table", "thead", "tbody", "tr", "th", "td", "abbr",
-}  # fmt: skip
+    "p",
+    "br",
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "h2",
+    "h3",
+    "h4",
+    "blockquote",
+    "code",
+    "pre",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "abbr",
+}
 RICH_TEXT_ATTRIBUTES = {
     "a": {"href", "title", "linktype", "id"},
     "abbr": {"title"},

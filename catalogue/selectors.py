@@ -165,7 +165,7 @@ def entry_get_published(*, entry_type: str, slug: str) -> Entry | None:
             "project_status",
             "public_authority",
             "in_series",
-        )  # fmt: skip
+        )
         .filter(slug=slug)
         .first()
     )

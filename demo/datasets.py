@@ -5,11 +5,24 @@ from __future__ import annotations
 from typing import Any
 
 
-def dist(title: str, fmt: str, url: str, size: int | None = None, *, download: bool = True,
-         description: str = "") -> dict[str, Any]:  # fmt: skip
+def dist(
+    title: str,
+    fmt: str,
+    url: str,
+    size: int | None = None,
+    *,
+    download: bool = True,
+    description: str = "",
+) -> dict[str, Any]:
     """A distribution: ``download`` means ``url`` is the file itself, not a page about it."""
-    return {"title": title, "format": fmt, "url": url, "byte_size": size, "download": download,
-            "description": description}  # fmt: skip
+    return {
+        "title": title,
+        "format": fmt,
+        "url": url,
+        "byte_size": size,
+        "download": download,
+        "description": description,
+    }
 
 
 NSO = "https://data.statistics.example/datasets"

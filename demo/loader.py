@@ -136,8 +136,10 @@ class _Loader:
     # --- organisations --------------------------------------------------------------------
     def organisations(self) -> None:
         existing = {o.slug: o for o in Organisation.objects.all()}
-        countries = {c.code: c for c in Country.objects.filter(
-            code__in={o["country"] for o in ORGANISATIONS})}  # fmt: skip
+        countries = {
+            c.code: c
+            for c in Country.objects.filter(code__in={o["country"] for o in ORGANISATIONS})
+        }
         new = []
         for data in ORGANISATIONS:
             if data["slug"] not in existing:
@@ -146,16 +148,19 @@ class _Loader:
             self.step(data["slug"])
         Organisation.objects.bulk_create(new)
         self.summary.add("organisations", len(new))
-        self.orgs = {o.slug: o for o in Organisation.objects.filter(
-            slug__in=[o["slug"] for o in ORGANISATIONS])}  # fmt: skip
+        self.orgs = {
+            o.slug: o
+            for o in Organisation.objects.filter(slug__in=[o["slug"] for o in ORGANISATIONS])
+        }
 
     # --- shared core ----------------------------------------------------------------------
     def _core(self, data: dict[str, Any], index: int, entry_type: str) -> dict[str, Any]:
         org = self.orgs[data["publisher"]]
         site = org.website.rstrip("/")
         host = urlsplit(site).hostname or "example.org"
-        path = {"dataset": "datasets", "api": "apis", "ppp": "projects",
-                "challenge": "challenges"}[entry_type]  # fmt: skip
+        path = {"dataset": "datasets", "api": "apis", "ppp": "projects", "challenge": "challenges"}[
+            entry_type
+        ]
         codes = data.get("countries") or ([org.country.code] if org.country else [])
         start, end = data.get("temporal", (None, None))
         return {
@@ -197,8 +202,17 @@ class _Loader:
         )
         self.entries[entry.slug] = entry
         self.summary.add(str(entry_type))
-        for name in ("distributions", "partnerships", "milestones", "risks", "documents",
-                     "phases", "prizes", "criteria", "winners"):  # fmt: skip
+        for name in (
+            "distributions",
+            "partnerships",
+            "milestones",
+            "risks",
+            "documents",
+            "phases",
+            "prizes",
+            "criteria",
+            "winners",
+        ):
             if fields.get(name):
                 self.summary.add(name, len(fields[name]))
         self.step(data["slug"])
@@ -275,7 +289,7 @@ class _Loader:
                         planned=planned,
                         note=note,
                         sort_order=n,
-                    )  # fmt: skip
+                    )
                     for n, (kind, day, planned, note) in enumerate(data["milestones"])
                 ],
                 risks=[
@@ -311,7 +325,7 @@ class _Loader:
                         currency=currency,
                         non_monetary=other,
                         sort_order=n,
-                    )  # fmt: skip
+                    )
                     for n, (title, amount, currency, other) in enumerate(data["prizes"])
                 ],
                 criteria=[
@@ -325,7 +339,7 @@ class _Loader:
                         prize=prize,
                         description=text,
                         sort_order=n,
-                    )  # fmt: skip
+                    )
                     for n, (name, org, prize, text) in enumerate(data.get("winners", []))
                 ],
             )
@@ -360,6 +374,6 @@ class _Loader:
                 ends_on=end.date(),
                 description=text,
                 sort_order=n,
-            )  # fmt: skip
+            )
             for n, (name, start, end, text) in enumerate(spans)
         ]

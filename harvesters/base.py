@@ -84,8 +84,10 @@ class Harvester(abc.ABC):
             guard.check_url(url)
             payload = self.fetch(url)
             page = self.map_payload(payload, source_options=self.context.options, page_url=url)
-            guard.check_content(tuple(r.remote_id for r in page.records)
-                                + tuple(e.remote_id for e in page.errors)
-                                + page.unchanged_ids)  # fmt: skip
+            guard.check_content(
+                tuple(r.remote_id for r in page.records)
+                + tuple(e.remote_id for e in page.errors)
+                + page.unchanged_ids
+            )
             yield url, page
             url = page.next_url

@@ -46,23 +46,50 @@ class DemoSource:
 
 
 DEMO_SOURCES = (
-    DemoSource("demo-cfpb-data-json", "Consumer Financial Protection Bureau (data.json)",
-               "datajson", "consumerfinance_gov_data.json",
-               "Consumer Financial Protection Bureau", "https://www.consumerfinance.gov/data.json"),
-    DemoSource("demo-openfda-data-json", "openFDA (data.json)", "datajson", "fda_gov_data.json",
-               "U.S. Food and Drug Administration", "https://open.fda.gov/data.json"),
-    DemoSource("demo-dcat-ap-hvd", "DCAT-AP 3 high-value datasets example (SEMIC)", "dcat",
-               "semic_dcat-ap-3-hvd_example-ms_catalogue.ttl", "SEMIC (European Commission)",
-               "https://github.com/SEMICeu/DCAT-AP", "international"),
-    DemoSource("demo-dcat-ap-series", "DCAT-AP 3 dataset series example (SEMIC)", "dcat",
-               "semic_bee-population-dataset-series-fixed.ttl", "SEMIC (European Commission)",
-               "https://github.com/SEMICeu/DCAT-AP", "international"),
-)  # fmt: skip
+    DemoSource(
+        "demo-cfpb-data-json",
+        "Consumer Financial Protection Bureau (data.json)",
+        "datajson",
+        "consumerfinance_gov_data.json",
+        "Consumer Financial Protection Bureau",
+        "https://www.consumerfinance.gov/data.json",
+    ),
+    DemoSource(
+        "demo-openfda-data-json",
+        "openFDA (data.json)",
+        "datajson",
+        "fda_gov_data.json",
+        "U.S. Food and Drug Administration",
+        "https://open.fda.gov/data.json",
+    ),
+    DemoSource(
+        "demo-dcat-ap-hvd",
+        "DCAT-AP 3 high-value datasets example (SEMIC)",
+        "dcat",
+        "semic_dcat-ap-3-hvd_example-ms_catalogue.ttl",
+        "SEMIC (European Commission)",
+        "https://github.com/SEMICeu/DCAT-AP",
+        "international",
+    ),
+    DemoSource(
+        "demo-dcat-ap-series",
+        "DCAT-AP 3 dataset series example (SEMIC)",
+        "dcat",
+        "semic_bee-population-dataset-series-fixed.ttl",
+        "SEMIC (European Commission)",
+        "https://github.com/SEMICeu/DCAT-AP",
+        "international",
+    ),
+)
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".ttl": "text/turtle",
-                      ".json": "application/json", ".jsonld": "application/ld+json"}  # fmt: skip
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".ttl": "text/turtle",
+        ".json": "application/json",
+        ".jsonld": "application/ld+json",
+    }
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -93,8 +120,9 @@ def harvest_demo_sources(*, only: tuple[str, ...] = ()) -> list[HarvestJob]:
             try:
                 get_harvester_class(demo.protocol)
             except (KeyError, ImportError, AttributeError):
-                logger.warning("demo: protocol %s not available, %s skipped", demo.protocol,
-                               demo.slug)  # fmt: skip
+                logger.warning(
+                    "demo: protocol %s not available, %s skipped", demo.protocol, demo.slug
+                )
                 continue
             source = _demo_source(demo, f"{base}/{demo.file}")
             try:

@@ -13,8 +13,18 @@ from catalogue.models import Entry, Licence, Theme
 
 from .registry import protocol_choices
 
-OPTION_KEYS = {"filters", "default_licence", "default_themes", "protected_fields", "language",
-               "languages", "format", "page_size", "demo", "original_url"}  # fmt: skip
+OPTION_KEYS = {
+    "filters",
+    "default_licence",
+    "default_themes",
+    "protected_fields",
+    "language",
+    "languages",
+    "format",
+    "page_size",
+    "demo",
+    "original_url",
+}
 
 
 class HarvestSourceForm(WagtailAdminModelForm):
@@ -40,6 +50,10 @@ class HarvestSourceForm(WagtailAdminModelForm):
         protected = options.get("protected_fields") or []
         field_names = {f.name for f in Entry._meta.get_fields()}
         if not isinstance(protected, list) or not set(protected) <= field_names:
-            raise ValidationError(_("protected_fields must list entry field names, e.g. "
-                                    '["title", "description", "themes"].'))  # fmt: skip
+            raise ValidationError(
+                _(
+                    "protected_fields must list entry field names, e.g. "
+                    '["title", "description", "themes"].'
+                )
+            )
         return options

@@ -122,8 +122,9 @@ def check_url(url: str, *, allow_private: bool) -> None:
     try:
         infos = socket.getaddrinfo(host, parts.port or None, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError) as exc:
-        raise FetchError(_("The host %(host)s could not be resolved.") % {"host": host},
-                         url=url) from exc  # fmt: skip
+        raise FetchError(
+            _("The host %(host)s could not be resolved.") % {"host": host}, url=url
+        ) from exc
     for info in infos:
         address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         if not _is_public(address):
@@ -201,8 +202,9 @@ class HttpClient:
                     raise FetchError(
                         _("%(url)s failed after %(n)d attempts: %(error)s")
                         % {"url": url, "n": attempt, "error": exc.message},
-                        url=url, status=exc.status,
-                    ) from None  # fmt: skip
+                        url=url,
+                        status=exc.status,
+                    ) from None
                 wait = exc.retry_after
                 if wait is None:
                     wait = self.policy.backoff_seconds * 2 ** (attempt - 1)
@@ -210,8 +212,9 @@ class HttpClient:
                     raise FetchError(
                         _("%(url)s asked to retry after %(s)d seconds, longer than allowed.")
                         % {"url": url, "s": wait},
-                        url=url, status=exc.status,
-                    ) from None  # fmt: skip
+                        url=url,
+                        status=exc.status,
+                    ) from None
                 logger.info("retrying %s in %.1fs (%s)", url, wait, exc.message)
                 self.sleep(wait)
                 continue
@@ -229,23 +232,30 @@ class HttpClient:
             self.requests_made += 1
             try:
                 response = self.session.get(
-                    current, headers=dict(headers), timeout=self.policy.timeout,
-                    allow_redirects=False, stream=True,
-                )  # fmt: skip
+                    current,
+                    headers=dict(headers),
+                    timeout=self.policy.timeout,
+                    allow_redirects=False,
+                    stream=True,
+                )
             except requests.Timeout as exc:
                 raise _Retryable(_("timed out after %ss") % self.policy.timeout) from exc
             except requests.ConnectionError as exc:
                 raise _Retryable(_("connection failed: %s") % type(exc).__name__) from exc
             except requests.RequestException as exc:
-                raise FetchError(_("%(url)s: %(error)s") % {"url": current, "error": exc},
-                                 url=current) from exc  # fmt: skip
+                raise FetchError(
+                    _("%(url)s: %(error)s") % {"url": current, "error": exc}, url=current
+                ) from exc
             try:
                 _check_peer(response, current, allow_private=self.policy.allow_private)
                 if response.status_code in REDIRECT_STATUSES:
                     location = response.headers.get("Location")
                     if not location:
-                        raise FetchError(_("Redirect without a Location from %s") % current,
-                                         url=current, status=response.status_code)  # fmt: skip
+                        raise FetchError(
+                            _("Redirect without a Location from %s") % current,
+                            url=current,
+                            status=response.status_code,
+                        )
                     current = urljoin(current, location)
                     continue
                 if response.status_code in RETRY_STATUSES:
@@ -258,8 +268,9 @@ class HttpClient:
                     raise FetchError(
                         _("%(url)s answered HTTP %(status)d")
                         % {"url": current, "status": response.status_code},
-                        url=current, status=response.status_code,
-                    )  # fmt: skip
+                        url=current,
+                        status=response.status_code,
+                    )
                 content = self._read_capped(response, current)
             finally:
                 response.close()
@@ -271,10 +282,10 @@ class HttpClient:
                 elapsed=time.monotonic() - started,
             )
         raise TooManyRedirects(
-            _("More than %(n)d redirects from %(url)s") % {"n": self.policy.max_redirects,
-                                                          "url": url},
+            _("More than %(n)d redirects from %(url)s")
+            % {"n": self.policy.max_redirects, "url": url},
             url=url,
-        )  # fmt: skip
+        )
 
     def _read_capped(self, response: requests.Response, url: str) -> bytes:
         cap = self.policy.max_bytes
@@ -313,8 +324,9 @@ class HttpClient:
 
 
 class _Retryable(Exception):
-    def __init__(self, message: str, *, status: int | None = None,
-                 retry_after: float | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, message: str, *, status: int | None = None, retry_after: float | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.status = status

@@ -104,8 +104,9 @@ class Loader:
         self.salt = json.dumps(self.options, sort_keys=True, default=str)
         #: Stored fingerprints carry a tag of the options (and of the fingerprint scheme), so
         #: a change of options maps every record again instead of skipping it.
-        self.fingerprint_tag = hashlib.sha256(
-            f"{FINGERPRINT_SCHEME}{self.salt}".encode()).hexdigest()[:10] + ":"  # fmt: skip
+        self.fingerprint_tag = (
+            hashlib.sha256(f"{FINGERPRINT_SCHEME}{self.salt}".encode()).hexdigest()[:10] + ":"
+        )
         self.protected = set(source.protected_fields)
         self.seen: set[str] = set()
         self.pending = _Pending()
@@ -126,18 +127,24 @@ class Loader:
         """
         tag = self.fingerprint_tag
         rows = (
-            HarvestRecord.objects.filter(source=self.source, entry__isnull=False, last_error="",
-                                         fingerprint__startswith=tag)
+            HarvestRecord.objects.filter(
+                source=self.source, entry__isnull=False, last_error="", fingerprint__startswith=tag
+            )
             .exclude(content_hash="")
             .values_list("remote_id", "fingerprint")
-        )  # fmt: skip
-        return {remote_id: mark[len(tag):] for remote_id, mark in rows.iterator(chunk_size=5000)}
+        )
+        return {remote_id: mark[len(tag) :] for remote_id, mark in rows.iterator(chunk_size=5000)}
 
     def load(
-        self, records: Iterable[EntryRecord], errors: Iterable[RecordError] = (),
-        *, cursor: str | None = None, pages: int = 0, unchanged_ids: Iterable[str] = (),
+        self,
+        records: Iterable[EntryRecord],
+        errors: Iterable[RecordError] = (),
+        *,
+        cursor: str | None = None,
+        pages: int = 0,
+        unchanged_ids: Iterable[str] = (),
         fingerprints: Mapping[str, str] | None = None,
-    ) -> BatchOutcome:  # fmt: skip
+    ) -> BatchOutcome:
         """Classify and write one batch.
 
         ``unchanged_ids`` are records the protocol did not map because their fingerprint
@@ -157,8 +164,16 @@ class Loader:
             hr.remote_id: hr
             for hr in HarvestRecord.objects.filter(
                 source=self.source, remote_id__in=list(by_id)
-            ).only("id", "remote_id", "content_hash", "entry_id", "gone", "last_error",
-                   "remote_url", "fingerprint")  # fmt: skip
+            ).only(
+                "id",
+                "remote_id",
+                "content_hash",
+                "entry_id",
+                "gone",
+                "last_error",
+                "remote_url",
+                "fingerprint",
+            )
         }
         outcome = BatchOutcome()
         unchanged_pks: list[int] = []
@@ -239,12 +254,17 @@ class Loader:
             new_records, changed_records = [], []
             for index, (record, digest, hr, _write, warnings) in enumerate(prepared):
                 values = {
-                    "remote_url": record.remote_url[:1000], "content_hash": digest,
+                    "remote_url": record.remote_url[:1000],
+                    "content_hash": digest,
                     "fingerprint": marks.get(record.remote_id, ""),
-                    "entry_id": entry_of[index], "last_seen_job_id": self.job.pk,
-                    "last_seen_at": now, "gone": False, "last_error": "", "error_field": "",
+                    "entry_id": entry_of[index],
+                    "last_seen_job_id": self.job.pk,
+                    "last_seen_at": now,
+                    "gone": False,
+                    "last_error": "",
+                    "error_field": "",
                     "warnings": warnings[:50],
-                }  # fmt: skip
+                }
                 if hr is None:
                     new_records.append(
                         {"source_id": self.source.pk, "remote_id": record.remote_id, **values}
@@ -256,10 +276,20 @@ class Loader:
             rows_bulk_insert(model=HarvestRecord, rows=new_records)
             HarvestRecord.objects.bulk_update(
                 changed_records,
-                ["remote_url", "content_hash", "fingerprint", "entry", "last_seen_job",
-                 "last_seen_at", "gone", "last_error", "error_field", "warnings"],
+                [
+                    "remote_url",
+                    "content_hash",
+                    "fingerprint",
+                    "entry",
+                    "last_seen_job",
+                    "last_seen_at",
+                    "gone",
+                    "last_error",
+                    "error_field",
+                    "warnings",
+                ],
                 batch_size=500,
-            )  # fmt: skip
+            )
             HarvestRecord.objects.bulk_update(remarked, ["fingerprint"], batch_size=500)
             if unchanged_pks:
                 HarvestRecord.objects.filter(pk__in=unchanged_pks).update(
@@ -282,11 +312,13 @@ class Loader:
         rows: list[tuple[int, int, bool]] = []
         for start in range(0, len(remote_ids), 900):  # SQLite's variable limit
             rows.extend(
-                HarvestRecord.objects.filter(source=self.source,
-                                             remote_id__in=remote_ids[start:start + 900],
-                                             entry__isnull=False, last_error="")
-                .values_list("id", "entry_id", "gone")
-            )  # fmt: skip
+                HarvestRecord.objects.filter(
+                    source=self.source,
+                    remote_id__in=remote_ids[start : start + 900],
+                    entry__isnull=False,
+                    last_error="",
+                ).values_list("id", "entry_id", "gone")
+            )
         return rows
 
     def _count(self, outcome: BatchOutcome, *, pages: int) -> None:
@@ -298,8 +330,18 @@ class Loader:
         job.failed += outcome.failed
         job.pages += pages
         job.heartbeat_at = timezone.now()
-        job.save(update_fields=["created", "updated", "unchanged", "restored", "failed",
-                                "pages", "heartbeat_at", "cursor"])  # fmt: skip
+        job.save(
+            update_fields=[
+                "created",
+                "updated",
+                "unchanged",
+                "restored",
+                "failed",
+                "pages",
+                "heartbeat_at",
+                "cursor",
+            ]
+        )
 
     def _plan(self, kind: str, titles: list[str]) -> None:
         room = PLAN_SAMPLE - len(self.plan[kind])
@@ -331,9 +373,19 @@ class Loader:
             hr.last_seen_job_id, hr.last_seen_at, hr.gone = self.job.pk, now, False
         HarvestRecord.objects.bulk_create(new, batch_size=500)
         HarvestRecord.objects.bulk_update(
-            changed, ["last_error", "error_field", "content_hash", "fingerprint", "remote_url",
-                      "last_seen_job", "last_seen_at", "gone"], batch_size=500,
-        )  # fmt: skip
+            changed,
+            [
+                "last_error",
+                "error_field",
+                "content_hash",
+                "fingerprint",
+                "remote_url",
+                "last_seen_job",
+                "last_seen_at",
+                "gone",
+            ],
+            batch_size=500,
+        )
         for remote_id, message, field_name, _url in failures[:20]:
             logger.info("record %s failed (%s): %s", remote_id, field_name or "-", message)
 
@@ -465,15 +517,19 @@ class Loader:
         seen_jobs.add(self.job.pk)
         vanished = HarvestRecord.objects.filter(source=self.source, gone=False)
         if self.dry_run:
-            gone_ids = {r.entry_id
-                        for r in vanished.only("remote_id", "entry_id").iterator(chunk_size=2000)
-                        if r.remote_id not in self.seen and r.entry_id}  # fmt: skip
+            gone_ids = {
+                r.entry_id
+                for r in vanished.only("remote_id", "entry_id").iterator(chunk_size=2000)
+                if r.remote_id not in self.seen and r.entry_id
+            }
             listed_elsewhere = set(
                 HarvestRecord.objects.filter(entry_id__in=gone_ids, gone=False)
-                .exclude(source=self.source).values_list("entry_id", flat=True)
-            )  # fmt: skip
-            would = Entry.objects.filter(pk__in=gone_ids - listed_elsewhere,
-                                         withdrawn_at__isnull=True)  # fmt: skip
+                .exclude(source=self.source)
+                .values_list("entry_id", flat=True)
+            )
+            would = Entry.objects.filter(
+                pk__in=gone_ids - listed_elsewhere, withdrawn_at__isnull=True
+            )
             self._plan("withdraw", list(would.values_list("title", flat=True)[:PLAN_SAMPLE]))
             return would.count()
         vanished = vanished.exclude(last_seen_job__in=seen_jobs)
@@ -494,16 +550,23 @@ class Loader:
         """Map a record onto entry fields; ``SkipRecord`` names the field that cannot be."""
         warnings = list(record.warnings)
         if record.entry_type not in HARVESTABLE_TYPES:
-            raise SkipRecord(_("Unknown entry type %r.") % record.entry_type,
-                             remote_id=record.remote_id, field="entry_type")  # fmt: skip
+            raise SkipRecord(
+                _("Unknown entry type %r.") % record.entry_type,
+                remote_id=record.remote_id,
+                field="entry_type",
+            )
         if not record.remote_id.strip():
             raise SkipRecord(_("The record has no identifier."), field="remote_id")
         if len(record.remote_id) > 500:
-            raise SkipRecord(_("The record's identifier is longer than 500 characters."),
-                             remote_id=record.remote_id[:500], field="remote_id")  # fmt: skip
+            raise SkipRecord(
+                _("The record's identifier is longer than 500 characters."),
+                remote_id=record.remote_id[:500],
+                field="remote_id",
+            )
         if not (record.title or "").strip():
-            raise SkipRecord(_("The record has no title."), remote_id=record.remote_id,
-                             field="title")  # fmt: skip
+            raise SkipRecord(
+                _("The record has no title."), remote_id=record.remote_id, field="title"
+            )
         fields: dict[str, Any] = {
             "title": record.title,
             "summary": record.summary,
@@ -521,17 +584,26 @@ class Loader:
             "origin": Origin.HARVESTED,
             "last_harvested_at": timezone.now(),
         }
-        for name in ("landing_page", "remote_url", "contact_url", "endpoint_url",
-                     "endpoint_description_url", "sandbox_url"):  # fmt: skip
+        for name in (
+            "landing_page",
+            "remote_url",
+            "contact_url",
+            "endpoint_url",
+            "endpoint_description_url",
+            "sandbox_url",
+        ):
             value = getattr(record, name)
             fields[name] = _valid_url(value)
             if value and not fields[name]:
-                warnings.append(_("%(field)s is not a usable URL: %(value)s")
-                                % {"field": name, "value": value[:200]})  # fmt: skip
+                warnings.append(
+                    _("%(field)s is not a usable URL: %(value)s")
+                    % {"field": name, "value": value[:200]}
+                )
         fields["contact_email"] = _valid_email(record.contact_email)
         if record.contact_email and not fields["contact_email"]:
-            warnings.append(_("contact_email is not an email address: %s")
-                            % record.contact_email[:200])  # fmt: skip
+            warnings.append(
+                _("contact_email is not an email address: %s") % record.contact_email[:200]
+            )
         # licence: the record's, else the source's default
         spdx = record.licence or str(self.options.get("default_licence") or "")
         licence_id = self.licences.get(spdx) or self.licences_lower.get(spdx.lower())
@@ -541,18 +613,24 @@ class Loader:
         fields["access_rights"] = _choice(record.access_rights, AccessRights, AccessRights.PUBLIC)
         fields["frequency"] = _choice(record.frequency, Frequency, "", warnings, "frequency")
         fields["api_type"] = _choice(record.api_type, ApiType, "", warnings, "api_type")
-        fields["authentication"] = _choice(record.authentication, Authentication, "", warnings,
-                                           "authentication")  # fmt: skip
+        fields["authentication"] = _choice(
+            record.authentication, Authentication, "", warnings, "authentication"
+        )
         fields["lifecycle"] = _choice(record.lifecycle, Lifecycle, "", warnings, "lifecycle")
         for name in ("temporal_start", "temporal_end", "sunset_date"):
             fields[name] = _date(getattr(record, name), name, warnings)
         for name in ("issued", "modified"):
             fields[name] = _datetime(getattr(record, name), name, warnings)
-        if (fields["temporal_start"] and fields["temporal_end"]
-                and fields["temporal_start"] > fields["temporal_end"]):  # fmt: skip
+        if (
+            fields["temporal_start"]
+            and fields["temporal_end"]
+            and fields["temporal_start"] > fields["temporal_end"]
+        ):
             warnings.append(_("temporal coverage ends before it starts: swapped."))
             fields["temporal_start"], fields["temporal_end"] = (
-                fields["temporal_end"], fields["temporal_start"])  # fmt: skip
+                fields["temporal_end"],
+                fields["temporal_start"],
+            )
         theme_codes = list(record.themes) + list(self.options.get("default_themes") or [])
         m2m = {
             "themes": self._ids(theme_codes, self.themes, "themes", warnings),
@@ -561,15 +639,19 @@ class Loader:
         }
         distributions = [self._distribution(d, warnings) for d in record.distributions[:500]]
         write = EntryWrite(
-            entry_type=record.entry_type, fields=fields, m2m=m2m,
-            distributions=distributions if record.entry_type == EntryType.DATASET else
-            (distributions or None),
+            entry_type=record.entry_type,
+            fields=fields,
+            m2m=m2m,
+            distributions=distributions
+            if record.entry_type == EntryType.DATASET
+            else (distributions or None),
             slug_hint=f"{self.source.slug}:{record.remote_id}",
-        )  # fmt: skip
+        )
         return write, [str(w) for w in warnings]
 
-    def _ids(self, codes: Iterable[str], table: Mapping[str, int], name: str,
-             warnings: list[str]) -> list[int]:  # fmt: skip
+    def _ids(
+        self, codes: Iterable[str], table: Mapping[str, int], name: str, warnings: list[str]
+    ) -> list[int]:
         ids = []
         for code in codes:
             key = (code or "").strip()
@@ -577,27 +659,34 @@ class Loader:
             if found:
                 ids.append(found)
             elif key:
-                warnings.append(_("Unknown %(field)s code %(code)s: ignored.")
-                                % {"field": name, "code": key[:50]})  # fmt: skip
+                warnings.append(
+                    _("Unknown %(field)s code %(code)s: ignored.")
+                    % {"field": name, "code": key[:50]}
+                )
         return list(dict.fromkeys(ids))
 
     def _distribution(self, dist: DistributionRecord, warnings: list[str]) -> dict[str, Any]:
         licence_id = None
         if dist.licence:
             licence_id = self.licences.get(dist.licence) or self.licences_lower.get(
-                dist.licence.lower())  # fmt: skip
+                dist.licence.lower()
+            )
         byte_size = dist.byte_size if isinstance(dist.byte_size, int) else None
         if byte_size is not None and not 0 <= byte_size < 2**63:
             warnings.append(_("Distribution size %s out of range: ignored.") % byte_size)
             byte_size = None
         return {
-            "title": dist.title, "description": dist.description,
+            "title": dist.title,
+            "description": dist.description,
             "access_url": _valid_url(dist.access_url),
             "download_url": _valid_url(dist.download_url),
-            "media_type": dist.media_type, "format": (dist.format or "").upper()[:40],
-            "byte_size": byte_size, "licence_id": licence_id, "checksum": dist.checksum,
+            "media_type": dist.media_type,
+            "format": (dist.format or "").upper()[:40],
+            "byte_size": byte_size,
+            "licence_id": licence_id,
+            "checksum": dist.checksum,
             "remote_id": dist.remote_id[:300],
-        }  # fmt: skip
+        }
 
 
 # --- value checks -----------------------------------------------------------------------
@@ -623,13 +712,16 @@ def _valid_email(value: str) -> str:
     return value
 
 
-def _choice(value: str, choices: Any, default: str, warnings: list[str] | None = None,
-            name: str = "") -> str:  # fmt: skip
+def _choice(
+    value: str, choices: Any, default: str, warnings: list[str] | None = None, name: str = ""
+) -> str:
     if value in choices.values:
         return str(value)
     if value and warnings is not None:
-        warnings.append(_("Unknown %(field)s %(value)s: left empty.")
-                        % {"field": name, "value": str(value)[:50]})  # fmt: skip
+        warnings.append(
+            _("Unknown %(field)s %(value)s: left empty.")
+            % {"field": name, "value": str(value)[:50]}
+        )
     return default
 
 

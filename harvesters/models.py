@@ -164,8 +164,10 @@ class HarvestJob(models.Model):
         return self.created + self.updated + self.unchanged + self.failed
 
     def counts(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in
-                ("created", "updated", "unchanged", "withdrawn", "restored", "failed")}  # fmt: skip
+        return {
+            name: getattr(self, name)
+            for name in ("created", "updated", "unchanged", "withdrawn", "restored", "failed")
+        }
 
 
 class HarvestRecord(models.Model):

@@ -113,5 +113,3 @@ class Page:
     unchanged_ids: tuple[str, ...] = ()
     #: remote id → fingerprint of each mapped record, stored so the next run can skip it.
     fingerprints: dict[str, str] = field(default_factory=dict)
-
-

@@ -29,18 +29,29 @@ class ProtocolInfo:
 PROTOCOLS: dict[str, ProtocolInfo] = {
     info.name: info
     for info in (
-        ProtocolInfo("dcat", _("DCAT / DCAT-AP (RDF/XML, Turtle, JSON-LD)"),
-                     "harvesters.dcat.client.DcatHarvester"),
+        ProtocolInfo(
+            "dcat",
+            _("DCAT / DCAT-AP (RDF/XML, Turtle, JSON-LD)"),
+            "harvesters.dcat.client.DcatHarvester",
+        ),
         ProtocolInfo("ckan", _("CKAN Action API"), "harvesters.ckan.client.CkanHarvester"),
-        ProtocolInfo("datajson", _("DCAT-US data.json"),
-                     "harvesters.datajson.client.DataJsonHarvester"),
-        ProtocolInfo("socrata", _("Socrata Discovery API"),
-                     "harvesters.socrata.client.SocrataHarvester"),
-        ProtocolInfo("opendatasoft", _("OpenDataSoft Explore API"),
-                     "harvesters.opendatasoft.client.OpenDataSoftHarvester"),
-        ProtocolInfo("openapi", _("OpenAPI / Swagger document or APIs.guru directory"),
-                     "harvesters.openapi.client.OpenApiHarvester"),
-    )  # fmt: skip
+        ProtocolInfo(
+            "datajson", _("DCAT-US data.json"), "harvesters.datajson.client.DataJsonHarvester"
+        ),
+        ProtocolInfo(
+            "socrata", _("Socrata Discovery API"), "harvesters.socrata.client.SocrataHarvester"
+        ),
+        ProtocolInfo(
+            "opendatasoft",
+            _("OpenDataSoft Explore API"),
+            "harvesters.opendatasoft.client.OpenDataSoftHarvester",
+        ),
+        ProtocolInfo(
+            "openapi",
+            _("OpenAPI / Swagger document or APIs.guru directory"),
+            "harvesters.openapi.client.OpenApiHarvester",
+        ),
+    )
 }
 
 

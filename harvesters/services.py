@@ -42,8 +42,9 @@ def harvest_source_approve(*, source: HarvestSource, user: Any = None) -> Harves
     return source
 
 
-def harvest_jobs_close_stuck(*, source: HarvestSource | None = None,
-                             now: dt.datetime | None = None) -> int:  # fmt: skip
+def harvest_jobs_close_stuck(
+    *, source: HarvestSource | None = None, now: dt.datetime | None = None
+) -> int:
     """Close as failed the jobs whose heartbeat stopped (a killed worker, a dead machine)."""
     now = now or timezone.now()
     limit = now - stuck_after()
@@ -54,18 +55,21 @@ def harvest_jobs_close_stuck(*, source: HarvestSource | None = None,
     for job in jobs:
         last_sign = job.heartbeat_at or job.started_at or job.queued_at
         pending_too_long = job.status == JobStatus.PENDING and last_sign < now - dt.timedelta(
-            days=1)  # fmt: skip
+            days=1
+        )
         if (job.status == JobStatus.RUNNING and last_sign < limit) or pending_too_long:
             closed += HarvestJob.objects.filter(pk=job.pk, status=job.status).update(
-                status=JobStatus.FAILED, finished_at=now,
+                status=JobStatus.FAILED,
+                finished_at=now,
                 error=_("No sign of life since %s: closed as failed; the next run resumes.")
                 % last_sign.isoformat(timespec="seconds"),
-            )  # fmt: skip
+            )
     return closed
 
 
-def harvest_job_create(*, source: HarvestSource, dry_run: bool = False,
-                       status: str = JobStatus.PENDING) -> HarvestJob:  # fmt: skip
+def harvest_job_create(
+    *, source: HarvestSource, dry_run: bool = False, status: str = JobStatus.PENDING
+) -> HarvestJob:
     """A new job, under the lock: a second active real job of a source is refused."""
     if not dry_run and not source.can_run:
         raise SourceNotApproved(
@@ -133,12 +137,17 @@ def harvest_source_run(
     try:
         harvester_class = get_harvester_class(source.protocol)
     except (KeyError, ImportError, AttributeError):
-        return _finish(job, source, JobStatus.FAILED,
-                       _("Unknown protocol %r.") % source.protocol, log)  # fmt: skip
+        return _finish(
+            job, source, JobStatus.FAILED, _("Unknown protocol %r.") % source.protocol, log
+        )
     loader = Loader(source=source, job=job)
-    context = HarvestContext(source_url=source.url, options=source.options or {},
-                             cursor=cursor, since=last_success,
-                             fingerprints=loader.known_fingerprints())  # fmt: skip
+    context = HarvestContext(
+        source_url=source.url,
+        options=source.options or {},
+        cursor=cursor,
+        since=last_success,
+        fingerprints=loader.known_fingerprints(),
+    )
     harvester = harvester_class(context, http=http or HttpClient())
     records: list[Any] = []
     errors: list[Any] = []
@@ -154,14 +163,21 @@ def harvest_source_run(
             pages += 1
             _beat(job)
             if len(records) + len(errors) + len(same) >= batch_size:
-                loader.load(records, errors, cursor=page.next_url or "", pages=pages,
-                            unchanged_ids=same, fingerprints=marks)  # fmt: skip
+                loader.load(
+                    records,
+                    errors,
+                    cursor=page.next_url or "",
+                    pages=pages,
+                    unchanged_ids=same,
+                    fingerprints=marks,
+                )
                 records, errors, same, marks, pages = [], [], [], {}, 0
                 if progress:
                     progress(job)
         if records or errors or same or pages:
-            loader.load(records, errors, cursor="", pages=pages, unchanged_ids=same,
-                        fingerprints=marks)  # fmt: skip
+            loader.load(
+                records, errors, cursor="", pages=pages, unchanged_ids=same, fingerprints=marks
+            )
             if progress:
                 progress(job)
         loader.finish(complete_listing=harvester.lists_everything, seen_in_jobs=chain)
@@ -169,9 +185,14 @@ def harvest_source_run(
         return _finish(job, source, JobStatus.FAILED, str(exc), log)
     except Exception as exc:  # a bug or an unforeseen payload: fail the job, keep the worker
         logger.exception("harvest of %s failed", source)
-        return _finish(job, source, JobStatus.FAILED,
-                       _("Unexpected error: %(kind)s: %(error)s")
-                       % {"kind": type(exc).__name__, "error": str(exc)[:500]}, log)  # fmt: skip
+        return _finish(
+            job,
+            source,
+            JobStatus.FAILED,
+            _("Unexpected error: %(kind)s: %(error)s")
+            % {"kind": type(exc).__name__, "error": str(exc)[:500]},
+            log,
+        )
     if not harvester.lists_everything:
         log.append(_("Incremental run: nothing withdrawn."))
     status = JobStatus.PARTIAL if job.failed else JobStatus.SUCCEEDED
@@ -187,8 +208,9 @@ def _beat(job: HarvestJob, every: dt.timedelta = dt.timedelta(seconds=60)) -> No
         HarvestJob.objects.filter(pk=job.pk).update(heartbeat_at=now)
 
 
-def _finish(job: HarvestJob, source: HarvestSource, status: str, error: str,
-            log: list[str]) -> HarvestJob:  # fmt: skip
+def _finish(
+    job: HarvestJob, source: HarvestSource, status: str, error: str, log: list[str]
+) -> HarvestJob:
     job.status, job.error = status, error[:5000]
     job.finished_at = timezone.now()
     job.log = "\n".join([*log, error] if error else log)[:MAX_LOG_CHARS]

@@ -15,7 +15,7 @@ from .services import (
     harvest_job_create,
     harvest_jobs_close_stuck,
     harvest_source_run,
-    harvest_sources_due,  # fmt: skip
+    harvest_sources_due,
 )
 
 

@@ -38,10 +38,10 @@ def record_errors(*, source: HarvestSource) -> list[dict[str, object]]:
     result = []
     for group in groups:
         samples = list(
-            HarvestRecord.objects.filter(source=source, error_field=group["error_field"],
-                                         last_error=group["last_error"])
-            .values_list("remote_id", "remote_url")[:5]
-        )  # fmt: skip
+            HarvestRecord.objects.filter(
+                source=source, error_field=group["error_field"], last_error=group["last_error"]
+            ).values_list("remote_id", "remote_url")[:5]
+        )
         result.append({**group, "samples": samples})
     return result
 
@@ -56,8 +56,9 @@ def source_overview(request: HttpRequest, pk: int) -> HttpResponse:
         "jobs": HarvestJob.objects.filter(source=source)[:20],
         "error_groups": record_errors(source=source),
         "record_count": HarvestRecord.objects.filter(source=source).count(),
-        "entry_count": HarvestRecord.objects.filter(source=source, entry__isnull=False,
-                                                    gone=False).count(),  # fmt: skip
+        "entry_count": HarvestRecord.objects.filter(
+            source=source, entry__isnull=False, gone=False
+        ).count(),
         "can_approve": request.user.has_perm("harvesters.approve_harvestsource"),
         "can_run": request.user.has_perm("harvesters.change_harvestsource"),
         "edit_url": reverse("harvest_sources:edit", args=[source.pk]),

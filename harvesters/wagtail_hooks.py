@@ -33,10 +33,24 @@ class OverviewColumn(Column):
 
 class HarvestSourceViewSet(ModelViewSet):
     model = HarvestSource
-    form_fields = ["name", "slug", "protocol", "url", "organisation", "schedule", "active",
-                   "options"]  # fmt: skip
-    list_display = ["name", "protocol", "organisation", "schedule", "last_run_at",
-                    OverviewColumn("overview", label=_("Jobs and errors"))]  # fmt: skip
+    form_fields = [
+        "name",
+        "slug",
+        "protocol",
+        "url",
+        "organisation",
+        "schedule",
+        "active",
+        "options",
+    ]
+    list_display = [
+        "name",
+        "protocol",
+        "organisation",
+        "schedule",
+        "last_run_at",
+        OverviewColumn("overview", label=_("Jobs and errors")),
+    ]
     list_filter = ["protocol", "approved", "active"]
     search_fields = ["name", "url"]
     icon = "download"
@@ -45,8 +59,12 @@ class HarvestSourceViewSet(ModelViewSet):
     copy_view_enabled = False
 
     def get_form_class(self, for_update: bool = False) -> Any:
-        return modelform_factory(self.model, form=HarvestSourceForm, fields=self.form_fields,
-                                 formfield_callback=self.formfield_for_dbfield)  # fmt: skip
+        return modelform_factory(
+            self.model,
+            form=HarvestSourceForm,
+            fields=self.form_fields,
+            formfield_callback=self.formfield_for_dbfield,
+        )
 
     def formfield_for_dbfield(self, db_field: Any, **kwargs: Any) -> Any:
         if isinstance(db_field, models.URLField):
@@ -68,14 +86,40 @@ register_permission_policy(HarvestJob, ReadOnlyPolicy(HarvestJob))
 
 class HarvestJobViewSet(ModelViewSet):
     model = HarvestJob
-    list_display = ["source", "status", "dry_run", "created", "updated", "unchanged", "withdrawn",
-                    "failed", "queued_at", "finished_at"]  # fmt: skip
+    list_display = [
+        "source",
+        "status",
+        "dry_run",
+        "created",
+        "updated",
+        "unchanged",
+        "withdrawn",
+        "failed",
+        "queued_at",
+        "finished_at",
+    ]
     list_filter = ["status", "dry_run", "source"]
     inspect_view_enabled = True
-    inspect_view_fields = ["source", "status", "dry_run", "created", "updated", "unchanged",
-                           "withdrawn", "restored", "failed", "pages", "queued_at", "started_at",
-                           "finished_at", "heartbeat_at", "cursor", "error", "log",
-                           "plan"]  # fmt: skip
+    inspect_view_fields = [
+        "source",
+        "status",
+        "dry_run",
+        "created",
+        "updated",
+        "unchanged",
+        "withdrawn",
+        "restored",
+        "failed",
+        "pages",
+        "queued_at",
+        "started_at",
+        "finished_at",
+        "heartbeat_at",
+        "cursor",
+        "error",
+        "log",
+        "plan",
+    ]
     form_fields = ["status"]  # never shown: jobs cannot be added or edited
     icon = "history"
     menu_label = _("Job history")
@@ -98,9 +142,15 @@ def register_harvesting() -> ViewSetGroup:
 @hooks.register("register_admin_urls")
 def harvesting_urls() -> list[Any]:
     return [
-        path("harvesting/sources/<int:pk>/overview/", views.source_overview,
-             name="harvesters_source_overview"),
-        path("harvesting/sources/<int:pk>/approve/", views.source_approve,
-             name="harvesters_source_approve"),
+        path(
+            "harvesting/sources/<int:pk>/overview/",
+            views.source_overview,
+            name="harvesters_source_overview",
+        ),
+        path(
+            "harvesting/sources/<int:pk>/approve/",
+            views.source_approve,
+            name="harvesters_source_approve",
+        ),
         path("harvesting/sources/<int:pk>/run/", views.source_run, name="harvesters_source_run"),
-    ]  # fmt: skip
+    ]

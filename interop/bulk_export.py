@@ -34,23 +34,78 @@ LIST_SEPARATOR = "; "
 
 # Column name -> how it is read. Order is the CSV's column order.
 COLUMNS: tuple[str, ...] = (
-    "id", "type", "title", "url", "summary", "publisher", "publisher_kind", "licence",
-    "access_rights", "themes", "keywords", "countries", "languages", "issued", "modified",
-    "landing_page", "identifier", "formats", "download_urls", "frequency", "version",
-    "endpoint_url", "endpoint_description_url", "api_type", "authentication", "lifecycle",
-    "project_status", "sector", "contract_type", "total_investment", "currency",
-    "challenge_type", "challenge_status", "opens_at", "closes_at", "quality_score",
-)  # fmt: skip
+    "id",
+    "type",
+    "title",
+    "url",
+    "summary",
+    "publisher",
+    "publisher_kind",
+    "licence",
+    "access_rights",
+    "themes",
+    "keywords",
+    "countries",
+    "languages",
+    "issued",
+    "modified",
+    "landing_page",
+    "identifier",
+    "formats",
+    "download_urls",
+    "frequency",
+    "version",
+    "endpoint_url",
+    "endpoint_description_url",
+    "api_type",
+    "authentication",
+    "lifecycle",
+    "project_status",
+    "sector",
+    "contract_type",
+    "total_investment",
+    "currency",
+    "challenge_type",
+    "challenge_status",
+    "opens_at",
+    "closes_at",
+    "quality_score",
+)
 NUMERIC_COLUMNS = {"id", "total_investment", "quality_score"}
 
 _VALUE_FIELDS = (
-    "id", "entry_type", "slug", "title", "summary", "publisher__name", "publisher__kind",
-    "licence__spdx_id", "access_rights", "keywords", "issued", "modified", "landing_page",
-    "identifier", "frequency", "version", "endpoint_url", "endpoint_description_url",
-    "api_type", "authentication", "lifecycle", "project_status__code", "sector",
-    "contract_type", "total_investment", "currency", "challenge_type", "opens_at",
-    "closes_at", "judging_ends_at", "quality_score",
-)  # fmt: skip
+    "id",
+    "entry_type",
+    "slug",
+    "title",
+    "summary",
+    "publisher__name",
+    "publisher__kind",
+    "licence__spdx_id",
+    "access_rights",
+    "keywords",
+    "issued",
+    "modified",
+    "landing_page",
+    "identifier",
+    "frequency",
+    "version",
+    "endpoint_url",
+    "endpoint_description_url",
+    "api_type",
+    "authentication",
+    "lifecycle",
+    "project_status__code",
+    "sector",
+    "contract_type",
+    "total_investment",
+    "currency",
+    "challenge_type",
+    "opens_at",
+    "closes_at",
+    "judging_ends_at",
+    "quality_score",
+)
 
 
 # --- which entries -------------------------------------------------------------------------
@@ -62,9 +117,8 @@ def _text_filter(text: str) -> Q:
         word = word.strip('"')
         if word:
             condition &= (
-                Q(title__icontains=word) | Q(summary__icontains=word)
-                | Q(keywords__icontains=word)
-            )  # fmt: skip
+                Q(title__icontains=word) | Q(summary__icontains=word) | Q(keywords__icontains=word)
+            )
     return condition
 
 
@@ -83,14 +137,21 @@ def _facet_filter(facet: Facet, values: Sequence[str], now: dt.datetime) -> Q:
     if facet in simple:
         return Q(**{simple[facet]: list(values)})
     if facet is Facet.THEME:
-        return Q(pk__in=Entry.themes.through.objects.filter(theme__slug__in=values)
-                 .values("entry_id"))  # fmt: skip
+        return Q(
+            pk__in=Entry.themes.through.objects.filter(theme__slug__in=values).values("entry_id")
+        )
     if facet is Facet.COUNTRY:
-        return Q(pk__in=Entry.countries.through.objects.filter(country__code__in=values)
-                 .values("entry_id"))  # fmt: skip
+        return Q(
+            pk__in=Entry.countries.through.objects.filter(country__code__in=values).values(
+                "entry_id"
+            )
+        )
     if facet is Facet.LANGUAGE:
-        return Q(pk__in=Entry.languages.through.objects.filter(language__code__in=values)
-                 .values("entry_id"))  # fmt: skip
+        return Q(
+            pk__in=Entry.languages.through.objects.filter(language__code__in=values).values(
+                "entry_id"
+            )
+        )
     if facet is Facet.FORMAT:
         condition = Q()
         for value in values:
@@ -159,15 +220,17 @@ def _iso(value: Any) -> str | None:
 def _many(model_through: Any, ids: Sequence[int], field: str) -> dict[int, list[str]]:
     found: dict[int, list[str]] = defaultdict(list)
     for entry_id, value in (
-        model_through.objects.filter(entry_id__in=ids).order_by(field)
+        model_through.objects.filter(entry_id__in=ids)
+        .order_by(field)
         .values_list("entry_id", field)
-    ):  # fmt: skip
+    ):
         found[entry_id].append(value)
     return found
 
 
-def iter_records(ids: Sequence[int], *, base_url: str = "",
-                 chunk_size: int = CHUNK_SIZE) -> Iterator[dict[str, Any]]:  # fmt: skip
+def iter_records(
+    ids: Sequence[int], *, base_url: str = "", chunk_size: int = CHUNK_SIZE
+) -> Iterator[dict[str, Any]]:
     """One dict per entry, in the order of ``ids``, a chunk of queries at a time.
 
     Read without SQLite's memory map (catalogue/exports/reads.py): one pass over the whole
@@ -188,9 +251,10 @@ def _records(ids: Sequence[int], *, base_url: str, chunk_size: int) -> Iterator[
         formats: dict[int, list[str]] = defaultdict(list)
         urls: dict[int, list[str]] = defaultdict(list)
         for entry_id, fmt, download, access in (
-            Distribution.objects.filter(entry_id__in=chunk).order_by("entry_id", "sort_order", "id")
+            Distribution.objects.filter(entry_id__in=chunk)
+            .order_by("entry_id", "sort_order", "id")
             .values_list("entry_id", "format", "download_url", "access_url")
-        ):  # fmt: skip
+        ):
             if fmt and fmt.upper() not in formats[entry_id]:
                 formats[entry_id].append(fmt.upper())
             if download or access:
@@ -236,10 +300,12 @@ def _records(ids: Sequence[int], *, base_url: str, chunk_size: int) -> Iterator[
                 "currency": row["currency"],
                 "challenge_type": row["challenge_type"],
                 "challenge_status": (
-                    challenge_status_at(now, row["opens_at"], row["closes_at"],
-                                        row["judging_ends_at"])
-                    if entry_type == EntryType.CHALLENGE else None
-                ),  # fmt: skip
+                    challenge_status_at(
+                        now, row["opens_at"], row["closes_at"], row["judging_ends_at"]
+                    )
+                    if entry_type == EntryType.CHALLENGE
+                    else None
+                ),
                 "opens_at": _iso(row["opens_at"]),
                 "closes_at": _iso(row["closes_at"]),
                 "quality_score": row["quality_score"],

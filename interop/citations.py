@@ -117,8 +117,13 @@ def to_ris(citation: Citation) -> str:
         lines.append(("PY", str(citation.year)))
     if citation.date:
         lines.append(("DA", citation.date.strftime("%Y/%m/%d")))
-    lines += [("PB", citation.publisher), ("ET", citation.version), ("DO", citation.doi),
-              ("UR", citation.url), ("AB", citation.abstract)]  # fmt: skip
+    lines += [
+        ("PB", citation.publisher),
+        ("ET", citation.version),
+        ("DO", citation.doi),
+        ("UR", citation.url),
+        ("AB", citation.abstract),
+    ]
     lines += [("KW", keyword) for keyword in citation.keywords]
     if citation.accessed:
         lines.append(("Y2", citation.accessed.strftime("%Y/%m/%d")))
@@ -137,14 +142,19 @@ def to_csl_json(citation: Citation) -> str:
         "URL": citation.url,
     }
     if citation.date:
-        item["issued"] = {"date-parts": [[citation.date.year, citation.date.month,
-                                          citation.date.day]]}  # fmt: skip
+        item["issued"] = {
+            "date-parts": [[citation.date.year, citation.date.month, citation.date.day]]
+        }
     if citation.accessed:
-        item["accessed"] = {"date-parts": [[citation.accessed.year, citation.accessed.month,
-                                            citation.accessed.day]]}  # fmt: skip
-    for key, value in (("version", citation.version), ("DOI", citation.doi),
-                       ("abstract", citation.abstract),
-                       ("keyword", ", ".join(citation.keywords))):  # fmt: skip
+        item["accessed"] = {
+            "date-parts": [[citation.accessed.year, citation.accessed.month, citation.accessed.day]]
+        }
+    for key, value in (
+        ("version", citation.version),
+        ("DOI", citation.doi),
+        ("abstract", citation.abstract),
+        ("keyword", ", ".join(citation.keywords)),
+    ):
         if value:
             item[key] = value
     return json.dumps([item], ensure_ascii=False, indent=2) + "\n"

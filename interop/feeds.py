@@ -27,9 +27,7 @@ FEED_SIZE = 50
 
 
 def _feed_entries(queryset: Any) -> list[Entry]:
-    return list(
-        queryset.select_related("publisher").order_by("-modified", "-id")[:FEED_SIZE]
-    )
+    return list(queryset.select_related("publisher").order_by("-modified", "-id")[:FEED_SIZE])
 
 
 class _EntryFeed(Feed):
@@ -134,8 +132,10 @@ class SearchFeed(_EntryFeed):
 
     def items(self, obj: dict[str, Any]) -> list[Entry]:
         hits = search_entries(obj["query"]).hits
-        entries = Entry.objects.published().select_related("publisher").in_bulk(
-            [hit.entry_id for hit in hits]
+        entries = (
+            Entry.objects.published()
+            .select_related("publisher")
+            .in_bulk([hit.entry_id for hit in hits])
         )
         return [entries[hit.entry_id] for hit in hits if hit.entry_id in entries]
 

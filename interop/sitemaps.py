@@ -64,9 +64,12 @@ class PageSitemap(Sitemap):
         if site is None:
             return Page.objects.none()
         return (
-            site.root_page.get_descendants(inclusive=True).live().public()
-            .defer_streamfields().order_by("path")
-        )  # fmt: skip
+            site.root_page.get_descendants(inclusive=True)
+            .live()
+            .public()
+            .defer_streamfields()
+            .order_by("path")
+        )
 
     def location(self, item: Any) -> str:
         url = item.get_url() or "/"

@@ -13,10 +13,16 @@ urlpatterns = [
     path("feeds/entries.atom", feeds.LatestEntriesAtomFeed(), name="feed_entries_atom"),
     path("feeds/search.rss", feeds.SearchFeed(), name="feed_search_rss"),
     path("feeds/search.atom", feeds.SearchAtomFeed(), name="feed_search_atom"),
-    path("feeds/organisations/<slug:slug>.rss", feeds.OrganisationFeed(),
-         name="feed_organisation_rss"),
-    path("feeds/organisations/<slug:slug>.atom", feeds.OrganisationAtomFeed(),
-         name="feed_organisation_atom"),
+    path(
+        "feeds/organisations/<slug:slug>.rss",
+        feeds.OrganisationFeed(),
+        name="feed_organisation_rss",
+    ),
+    path(
+        "feeds/organisations/<slug:slug>.atom",
+        feeds.OrganisationAtomFeed(),
+        name="feed_organisation_atom",
+    ),
     path("feeds/<slug:type_path>.rss", feeds.EntryTypeFeed(), name="feed_type_rss"),
     path("feeds/<slug:type_path>.atom", feeds.EntryTypeAtomFeed(), name="feed_type_atom"),
     # Discovery files
@@ -26,8 +32,10 @@ urlpatterns = [
     # Bulk export
     re_path(r"^export\.(?P<fmt>csv|jsonl)$", views.export, name="export"),
     # Citations
-    re_path(r"^datasets/(?P<slug>[-\w]+)/cite\.(?P<fmt>bib|ris|json)$",
-            views.dataset_citation, name="dataset_citation"),
-    path("datasets/<slug:slug>/cite", views.dataset_citation,
-         name="dataset_citation_param"),
-]  # fmt: skip
+    re_path(
+        r"^datasets/(?P<slug>[-\w]+)/cite\.(?P<fmt>bib|ris|json)$",
+        views.dataset_citation,
+        name="dataset_citation",
+    ),
+    path("datasets/<slug:slug>/cite", views.dataset_citation, name="dataset_citation_param"),
+]

@@ -46,8 +46,9 @@ def export(request: HttpRequest, fmt: str | None = None) -> HttpResponse:
     ids = bulk_export.export_entry_ids(query)
     content_type, render = EXPORT_FORMATS[fmt]
     records = bulk_export.iter_records(ids, base_url=request.build_absolute_uri("/").rstrip("/"))
-    response = StreamingHttpResponse(bulk_export.in_blocks(render(records)),
-                                     content_type=content_type)  # fmt: skip
+    response = StreamingHttpResponse(
+        bulk_export.in_blocks(render(records)), content_type=content_type
+    )
     stamp = timezone.now().strftime("%Y%m%d")
     response["Content-Disposition"] = f'attachment; filename="catalogue-{stamp}.{fmt}"'
     response["X-Result-Count"] = str(len(ids))
@@ -62,9 +63,12 @@ def dataset_citation(request: HttpRequest, slug: str, fmt: str | None = None) ->
     if fmt not in citations.FORMATS:
         return _bad_request(_("Unknown citation format: use bib, ris or json."))
     entry = (
-        Entry.objects.published().of_type(EntryType.DATASET).select_related("publisher")
-        .filter(slug=slug).first()
-    )  # fmt: skip
+        Entry.objects.published()
+        .of_type(EntryType.DATASET)
+        .select_related("publisher")
+        .filter(slug=slug)
+        .first()
+    )
     if entry is None:
         raise Http404(_("No published dataset here."))
     content_type, extension = citations.FORMATS[fmt]

@@ -46,8 +46,14 @@ MAVEN_BASE = (
 JVM_ROOT = Path("/usr/lib/jvm")
 # Elasticsearch 8 runs on Java 17+; 9 needs 21+. Older JDKs first: the one 8.x is tested on.
 JDK_CANDIDATES = {
-    8: ["java-17-openjdk-amd64", "openjdk-17", "temurin-17-jdk-amd64", "temurin-21-jdk-amd64",
-        "java-21-openjdk-amd64", "temurin-25-jdk-amd64"],  # fmt: skip
+    8: [
+        "java-17-openjdk-amd64",
+        "openjdk-17",
+        "temurin-17-jdk-amd64",
+        "temurin-21-jdk-amd64",
+        "java-21-openjdk-amd64",
+        "temurin-25-jdk-amd64",
+    ],
     9: ["temurin-25-jdk-amd64", "temurin-21-jdk-amd64", "java-21-openjdk-amd64"],
 }
 UNPRIVILEGED_UID = 65534  # nobody / nogroup on Debian
@@ -246,8 +252,9 @@ def start(
     )
     log.close()  # the child has its own descriptor
     _RUNNING[process.pid] = process
-    node = Node(pid=process.pid, url=f"http://127.0.0.1:{port}", workdir=str(workdir),
-                temporary=temporary)  # fmt: skip
+    node = Node(
+        pid=process.pid, url=f"http://127.0.0.1:{port}", workdir=str(workdir), temporary=temporary
+    )
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -265,8 +272,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("command", choices=["install", "start", "stop"])
     parser.add_argument("--version", default=DEFAULT_VERSION)
-    parser.add_argument("--state", default="var/elasticsearch-node.json",
-                        help="file that remembers the running node for 'stop'")  # fmt: skip
+    parser.add_argument(
+        "--state",
+        default="var/elasticsearch-node.json",
+        help="file that remembers the running node for 'stop'",
+    )
     parser.add_argument("--port", type=int, default=None)
     parser.add_argument("--heap", default=os.environ.get("ES_HEAP", "512m"))
     parser.add_argument("--data-dir", default=None, help="keep data here (default: a temp dir)")
@@ -277,12 +287,12 @@ def main(argv: list[str] | None = None) -> int:
         print(install(args.version))
     elif args.command == "start":
         started = time.monotonic()
-        node = start(version=args.version, port=args.port, heap=args.heap,
-                     data_dir=args.data_dir)  # fmt: skip
+        node = start(version=args.version, port=args.port, heap=args.heap, data_dir=args.data_dir)
         state.parent.mkdir(parents=True, exist_ok=True)
         state.write_text(json.dumps(asdict(node)))
-        _say(f"Elasticsearch {args.version} ready at {node.url} "
-             f"in {time.monotonic() - started:.1f}s")  # fmt: skip
+        _say(
+            f"Elasticsearch {args.version} ready at {node.url} in {time.monotonic() - started:.1f}s"
+        )
         print(node.url)
     else:
         if not state.exists():

@@ -19,5 +19,8 @@ class SearchConfig(AppConfig):
         # Facet labels are cached per process; a change to a vocabulary drops them.
         for model in (Organisation, Theme, Licence, Country, Language, ProjectStatus):
             for signal in (post_save, post_delete):
-                signal.connect(forget_vocabulary_labels, sender=model,
-                               dispatch_uid=f"facet-labels-{model.__name__}-{signal}")  # fmt: skip
+                signal.connect(
+                    forget_vocabulary_labels,
+                    sender=model,
+                    dispatch_uid=f"facet-labels-{model.__name__}-{signal}",
+                )

@@ -53,12 +53,32 @@ class _Ref:
 
 
 ENTRY_COLUMNS = (
-    "pk", "slug", "entry_type", "title", "summary", "description", "problem_statement",
-    "keywords", "spatial_label", "api_type", "authentication", "sector", "modified", "issued",
-    "updated_at", "quality_score", "opens_at", "closes_at", "judging_ends_at",
-    "contains_personal_data", "publisher__slug", "publisher__name", "publisher__kind",
-    "licence__spdx_id", "project_status__code",
-)  # fmt: skip
+    "pk",
+    "slug",
+    "entry_type",
+    "title",
+    "summary",
+    "description",
+    "problem_statement",
+    "keywords",
+    "spatial_label",
+    "api_type",
+    "authentication",
+    "sector",
+    "modified",
+    "issued",
+    "updated_at",
+    "quality_score",
+    "opens_at",
+    "closes_at",
+    "judging_ends_at",
+    "contains_personal_data",
+    "publisher__slug",
+    "publisher__name",
+    "publisher__kind",
+    "licence__spdx_id",
+    "project_status__code",
+)
 
 
 class EntrySnapshot:
@@ -76,9 +96,10 @@ class EntrySnapshot:
         self.id = self.pk
         self.keywords = values["keywords"] or []
         self.publisher = _Ref(
-            slug=values["publisher__slug"], name=values["publisher__name"],
+            slug=values["publisher__slug"],
+            name=values["publisher__name"],
             kind=values["publisher__kind"],
-        )  # fmt: skip
+        )
         spdx = values["licence__spdx_id"]
         self.licence = _Ref(spdx_id=spdx) if spdx else None
         status = values["project_status__code"]
@@ -108,19 +129,18 @@ def load_snapshots(ids: list[int]) -> list[EntrySnapshot]:
 
 # The five queries, as the ORM writes them; run with raw cursors (see ``_fetch``).
 _QUERIES: dict[str, Callable[[list[int]], QuerySet[Any, Any]]] = {
-    "entries": lambda ids: Entry.objects.published()
-    .filter(pk__in=ids)
-    .order_by("pk")
-    .values_list(*ENTRY_COLUMNS),
+    "entries": lambda ids: (
+        Entry.objects.published().filter(pk__in=ids).order_by("pk").values_list(*ENTRY_COLUMNS)
+    ),
     "themes": lambda ids: Entry.themes.through.objects.filter(entry_id__in=ids).values_list(
         "entry_id", "theme__slug", "theme__name"
     ),
-    "countries": lambda ids: Entry.countries.through.objects.filter(
-        entry_id__in=ids
-    ).values_list("entry_id", "country__code"),
-    "languages": lambda ids: Entry.languages.through.objects.filter(
-        entry_id__in=ids
-    ).values_list("entry_id", "language__code"),
+    "countries": lambda ids: Entry.countries.through.objects.filter(entry_id__in=ids).values_list(
+        "entry_id", "country__code"
+    ),
+    "languages": lambda ids: Entry.languages.through.objects.filter(entry_id__in=ids).values_list(
+        "entry_id", "language__code"
+    ),
     "formats": lambda ids: Distribution.objects.filter(entry_id__in=ids).values_list(
         "entry_id", "format"
     ),
@@ -151,9 +171,10 @@ def _fetch(name: str, ids: list[int]) -> list[tuple[Any, ...]]:
 
 
 _DATETIME_COLUMNS = tuple(
-    i for i, name in enumerate(ENTRY_COLUMNS)
+    i
+    for i, name in enumerate(ENTRY_COLUMNS)
     if name in ("modified", "issued", "updated_at", "opens_at", "closes_at", "judging_ends_at")
-)  # fmt: skip
+)
 _KEYWORDS = ENTRY_COLUMNS.index("keywords")
 _PERSONAL_DATA = ENTRY_COLUMNS.index("contains_personal_data")
 
@@ -196,9 +217,7 @@ class IndexableEntries:
         last = 0
         while True:
             window = list(
-                Entry.objects.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[
-                    :size
-                ]
+                Entry.objects.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:size]
             )
             if not window:
                 return

@@ -18,8 +18,11 @@ from .es_analysis import analysis_settings, has_analysis_common
 
 # While a new index is filled: no refresh, no replica, and no translog fsync per bulk request
 # (a failed build is thrown away and rebuilt from the database). Set back before the swap.
-BULK_LOAD_SETTINGS = {"refresh_interval": "-1", "number_of_replicas": 0,
-                      "translog": {"durability": "async"}}  # fmt: skip
+BULK_LOAD_SETTINGS = {
+    "refresh_interval": "-1",
+    "number_of_replicas": 0,
+    "translog": {"durability": "async"},
+}
 LIVE_SETTINGS = {"refresh_interval": "1s", "translog": {"durability": "request"}}
 
 
@@ -81,8 +84,9 @@ class IndexManager:
 
     def orphans(self) -> list[str]:
         """Versioned indices no alias points at (left by an interrupted rebuild)."""
-        found = self.client.indices.get(index=f"{self.alias}-v*", ignore_unavailable=True,
-                                        allow_no_indices=True)  # fmt: skip
+        found = self.client.indices.get(
+            index=f"{self.alias}-v*", ignore_unavailable=True, allow_no_indices=True
+        )
         live = set(self.current_indices())
         return sorted(name for name in found.body if name not in live)
 

@@ -51,7 +51,8 @@ def search_status(*, use_cache: bool = True) -> SearchStatus:
             message=_(
                 "Elasticsearch (%(url)s) is not answering: searches are served by the database "
                 "backend, and index updates wait in the task queue. Error: %(error)s"
-            ) % {"url": backend.config.url, "error": health.error},  # fmt: skip
+            )
+            % {"url": backend.config.url, "error": health.error},
             hint=_(
                 "Check the cluster and ELASTICSEARCH_URL / ELASTICSEARCH_API_KEY; once it "
                 "answers, queued updates are retried. `manage.py search_index check` reports "

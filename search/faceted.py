@@ -37,8 +37,18 @@ TEXT_FRAGMENT_CHARS = 180
 # Terms buckets per facet: every value of a realistic catalogue (organisations are the many).
 FACET_SIZES = {Facet.ORGANISATION: 1000, Facet.FORMAT: 300}
 DEFAULT_FACET_SIZE = 300
-SOURCE_FIELDS = ["entry_id", "type", "slug", "url", "title", "summary", "publisher_name",
-                 "organisation", "modified", "quality_score"]  # fmt: skip
+SOURCE_FIELDS = [
+    "entry_id",
+    "type",
+    "slug",
+    "url",
+    "title",
+    "summary",
+    "publisher_name",
+    "organisation",
+    "modified",
+    "quality_score",
+]
 # Ranking signals besides text relevance (function_score, summed, then multiplied in).
 QUALITY_FACTOR = 0.02  # log10(2 + 0.02 * score): x0.30 at quality 0 .. x0.60 at 100
 FRESHNESS_WEIGHT = 0.5
@@ -116,8 +126,13 @@ def text_query(text: TextQuery) -> Query:
         return by_word
     # The whole text analysed at once lets multi-word synonyms fire ("public private
     # partnership" ~ "PPP"); without synonyms it matches a subset of ``by_word``.
-    whole = Q("multi_match", query=text.to_plain(), fields=list(TEXT_FIELDS), operator="and",
-              type="best_fields")  # fmt: skip
+    whole = Q(
+        "multi_match",
+        query=text.to_plain(),
+        fields=list(TEXT_FIELDS),
+        operator="and",
+        type="best_fields",
+    )
     return Q("bool", should=[by_word, whole], minimum_should_match=1)
 
 
@@ -148,10 +163,18 @@ def ranked(query: Query) -> Query:
         query=query,
         functions=[
             {"weight": 1},
-            {"field_value_factor": {"field": "quality_score", "factor": QUALITY_FACTOR,
-                                    "modifier": "log2p", "missing": 0}},  # fmt: skip
-            {"gauss": {"modified": {"scale": FRESHNESS_SCALE, "offset": "30d", "decay": 0.5}},
-             "weight": FRESHNESS_WEIGHT},  # fmt: skip
+            {
+                "field_value_factor": {
+                    "field": "quality_score",
+                    "factor": QUALITY_FACTOR,
+                    "modifier": "log2p",
+                    "missing": 0,
+                }
+            },
+            {
+                "gauss": {"modified": {"scale": FRESHNESS_SCALE, "offset": "30d", "decay": 0.5}},
+                "weight": FRESHNESS_WEIGHT,
+            },
         ],
         score_mode="sum",
         boost_mode="multiply",
@@ -189,10 +212,17 @@ class CatalogueSearch(FacetedSearch[Any]):
         if spellcheck and text.terms:
             for name in SPELLCHECK_FIELDS:
                 self._s = self._s.suggest(
-                    f"spell_{name}", " ".join(text.terms),
-                    term={"field": name, "suggest_mode": "missing", "min_word_length": 4,
-                          "prefix_length": 1, "max_edits": 2, "size": 1},
-                )  # fmt: skip
+                    f"spell_{name}",
+                    " ".join(text.terms),
+                    term={
+                        "field": name,
+                        "suggest_mode": "missing",
+                        "min_word_length": 4,
+                        "prefix_length": 1,
+                        "max_edits": 2,
+                        "size": 1,
+                    },
+                )
         start = query.offset
         self._s = self._s[start : start + query.page_size]
 
@@ -260,8 +290,11 @@ class CatalogueSearch(FacetedSearch[Any]):
             buckets = data["buckets"]
             if agg_name == COMBINED_AGG:
                 prefix = name + COMBINED_SEPARATOR
-                out[name] = [(str(b["key"])[len(prefix) :], b["doc_count"]) for b in buckets
-                             if str(b["key"]).startswith(prefix)]  # fmt: skip
+                out[name] = [
+                    (str(b["key"])[len(prefix) :], b["doc_count"])
+                    for b in buckets
+                    if str(b["key"]).startswith(prefix)
+                ]
                 del out[name][facet_size(name) :]
             elif isinstance(buckets, dict):  # the challenge status' named filters
                 out[name] = [(key, b["doc_count"]) for key, b in buckets.items() if b["doc_count"]]
@@ -275,9 +308,13 @@ class CatalogueSearch(FacetedSearch[Any]):
         )
         search = search.highlight("title", number_of_fragments=0)
         return search.highlight(
-            "summary", "description", "keywords", "context",
-            fragment_size=TEXT_FRAGMENT_CHARS, number_of_fragments=1,
-        )  # fmt: skip
+            "summary",
+            "description",
+            "keywords",
+            "context",
+            fragment_size=TEXT_FRAGMENT_CHARS,
+            number_of_fragments=1,
+        )
 
     def sort(self, search: Any) -> Any:
         sort = self.search_query.effective_sort
@@ -291,7 +328,7 @@ class CatalogueSearch(FacetedSearch[Any]):
 
 
 class RelatedSearch:
-    """"More like this": entries sharing rare words with one entry, best first."""
+    """ "More like this": entries sharing rare words with one entry, best first."""
 
     FIELDS = ("title", "summary", "description", "keywords")
 

@@ -31,9 +31,7 @@ class QueryDictLike(Protocol):
 
 def _clean_text(value: str) -> str:
     # Drop control characters (NUL and friends); keep every printable script.
-    return "".join(
-        ch for ch in value if ch in " \t" or unicodedata.category(ch)[0] != "C"
-    ).strip()
+    return "".join(ch for ch in value if ch in " \t" or unicodedata.category(ch)[0] != "C").strip()
 
 
 def _positive_int(raw: str | None, *, name: str, default: int, maximum: int) -> int:
@@ -86,8 +84,6 @@ def parse_search_params(params: QueryDictLike | Mapping[str, str]) -> SearchQuer
                 parameter=facet.value,
             )
         if any(len(v) > MAX_FILTER_VALUE_LENGTH for v in values):
-            raise SearchInputError(
-                f"A '{facet.value}' value is too long.", parameter=facet.value
-            )
+            raise SearchInputError(f"A '{facet.value}' value is too long.", parameter=facet.value)
         filters[facet] = tuple(dict.fromkeys(values))
     return SearchQuery(text=text, filters=filters, sort=sort, page=page, page_size=page_size)

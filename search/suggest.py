@@ -33,8 +33,11 @@ def database_suggestions(prefix: str, limit: int) -> list[dict[str, str]]:
         .values_list("title", "slug", "entry_type")[:limit]
     )
     return [
-        {"title": title, "type": entry_type,
-         "url": f"/{ENTRY_TYPE_PATHS[EntryType(entry_type)]}/{slug}/"}  # fmt: skip
+        {
+            "title": title,
+            "type": entry_type,
+            "url": f"/{ENTRY_TYPE_PATHS[EntryType(entry_type)]}/{slug}/",
+        }
         for title, slug, entry_type in rows
     ]
 
@@ -52,12 +55,16 @@ def suggest(request: HttpRequest) -> ApiPayload:
     """Titles completing what was typed in the search box."""
     prefix = _clean_text(request.GET.get("q", ""))
     if len(prefix) > MAX_PREFIX:
-        raise ApiError(400, _("'q' is too long: at most %(n)d characters.") % {"n": MAX_PREFIX},
-                       parameter="q")  # fmt: skip
+        raise ApiError(
+            400, _("'q' is too long: at most %(n)d characters.") % {"n": MAX_PREFIX}, parameter="q"
+        )
     raw_limit = request.GET.get("limit", "") or str(DEFAULT_LIMIT)
     if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= MAX_LIMIT:
-        raise ApiError(400, _("'limit' must be a whole number from 1 to %(n)d.") % {"n": MAX_LIMIT},
-                       parameter="limit")  # fmt: skip
+        raise ApiError(
+            400,
+            _("'limit' must be a whole number from 1 to %(n)d.") % {"n": MAX_LIMIT},
+            parameter="limit",
+        )
     suggestions = suggest_titles(prefix, int(raw_limit)) if prefix else []
     return ApiPayload({"query": prefix, "suggestions": suggestions})
 

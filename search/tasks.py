@@ -40,9 +40,11 @@ def enqueue_sync(entry_ids: Iterable[int], *, attempt: int = 0) -> None:
         elif attempt:
             # A backend that cannot defer (the immediate one) would retry in a tight loop:
             # the drift check (`search_index check --fix`) recovers instead.
-            logger.error("Elasticsearch indexing of %d entries not retried: the task "
-                         "backend cannot defer; run `manage.py search_index check --fix`",
-                         len(chunk))  # fmt: skip
+            logger.error(
+                "Elasticsearch indexing of %d entries not retried: the task "
+                "backend cannot defer; run `manage.py search_index check --fix`",
+                len(chunk),
+            )
         else:
             sync_entries_task.enqueue(chunk, 0)
 
@@ -60,7 +62,11 @@ def sync_entries_task(entry_ids: list[int], attempt: int = 0) -> int:
         return backend.sync(entry_ids)
     except ElasticsearchUnavailable as error:
         delay = retry_delay(attempt + 1)
-        logger.warning("Elasticsearch unavailable (%s): %d entries retried in %ss",
-                       error, len(entry_ids), int(delay.total_seconds()))  # fmt: skip
+        logger.warning(
+            "Elasticsearch unavailable (%s): %d entries retried in %ss",
+            error,
+            len(entry_ids),
+            int(delay.total_seconds()),
+        )
         enqueue_sync(entry_ids, attempt=attempt + 1)
         return 0

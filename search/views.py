@@ -49,14 +49,16 @@ def _facet_groups(results: SearchResults, params: list[tuple[str, str]]) -> list
         if not values:
             continue
         shown = [v for v in values if v.count or v.selected]
-        groups.append({
-            "name": facet.value,
-            "title": FACET_TITLES[facet],
-            "values": shown[:FACET_VALUES_SHOWN] + [v for v in shown[FACET_VALUES_SHOWN:]
-                                                    if v.selected],
-            "more": max(0, len(shown) - FACET_VALUES_SHOWN),
-            "any_selected": any(v.selected for v in values),
-        })  # fmt: skip
+        groups.append(
+            {
+                "name": facet.value,
+                "title": FACET_TITLES[facet],
+                "values": shown[:FACET_VALUES_SHOWN]
+                + [v for v in shown[FACET_VALUES_SHOWN:] if v.selected],
+                "more": max(0, len(shown) - FACET_VALUES_SHOWN),
+                "any_selected": any(v.selected for v in values),
+            }
+        )
     return groups
 
 
@@ -66,11 +68,13 @@ def _active_filters(results: SearchResults, params: list[tuple[str, str]]) -> li
         labels = {fv.value: fv.label for fv in results.facets.get(facet, [])}
         for value in values:
             remaining = [(k, v) for k, v in params if not (k == facet.value and v == value)]
-            active.append({
-                "facet": str(FACET_TITLES[facet]),
-                "label": labels.get(value, value),
-                "remove_url": _query_string(remaining),
-            })  # fmt: skip
+            active.append(
+                {
+                    "facet": str(FACET_TITLES[facet]),
+                    "label": labels.get(value, value),
+                    "remove_url": _query_string(remaining),
+                }
+            )
     return active
 
 
@@ -80,8 +84,11 @@ def search_page(request: HttpRequest) -> HttpResponse:
     try:
         query = parse_search_params(request.GET)
     except SearchInputError as error:
-        context = {"error": error.message, "q": request.GET.get("q", "")[:500],
-                   "sort_options": SORT_LABELS.items()}  # fmt: skip
+        context = {
+            "error": error.message,
+            "q": request.GET.get("q", "")[:500],
+            "sort_options": SORT_LABELS.items(),
+        }
         return render(request, "search/search.html", context, status=400)
     results = search_entries(query)
     type_labels = dict(EntryType.choices)

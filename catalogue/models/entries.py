@@ -291,12 +291,22 @@ class Entry(
         self.summary = sanitise_plain_text(self.summary, max_length=500)
         self.description = sanitise_rich_text(self.description)
         self.problem_statement = sanitise_rich_text(self.problem_statement)
-        for name in ("eligibility", "how_to_enter", "outcomes", "access_instructions",
-                     "government_support", "rate_limits", "availability", "contact_name",
-                     "spatial_label", "version"):  # fmt: skip
+        for name in (
+            "eligibility",
+            "how_to_enter",
+            "outcomes",
+            "access_instructions",
+            "government_support",
+            "rate_limits",
+            "availability",
+            "contact_name",
+            "spatial_label",
+            "version",
+        ):
             setattr(self, name, sanitise_plain_text(getattr(self, name)))
         self.keywords = [
-            kw for kw in (sanitise_plain_text(str(k), max_length=100) for k in self.keywords or [])
+            kw
+            for kw in (sanitise_plain_text(str(k), max_length=100) for k in self.keywords or [])
             if kw
         ]
 
@@ -423,4 +433,3 @@ PROXY_BY_TYPE: dict[str, type[Entry]] = {
     EntryType.PPP: PPPProject,
     EntryType.CHALLENGE: Challenge,
 }
-

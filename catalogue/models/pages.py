@@ -21,8 +21,12 @@ class HomePage(Page):
     hero_text = models.TextField(blank=True)
     body = StreamField(BodyStreamBlock(), blank=True, use_json_field=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("hero_title"), FieldPanel("hero_text"),
-                      FieldPanel("body")]  # fmt: skip
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("hero_title"),
+        FieldPanel("hero_text"),
+        FieldPanel("body"),
+    ]
     max_count = 1
     subpage_types = ["catalogue.ContentPage", "catalogue.GuideIndexPage"]
 

@@ -128,8 +128,12 @@ class ChallengePhase(Orderable):
     ends_on = models.DateField(_("ends"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("starts_on"), FieldPanel("ends_on"),
-              FieldPanel("description")]  # fmt: skip
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("starts_on"),
+        FieldPanel("ends_on"),
+        FieldPanel("description"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("phase")
@@ -138,13 +142,18 @@ class ChallengePhase(Orderable):
 class Prize(Orderable):
     entry = ParentalKey("catalogue.Entry", on_delete=models.CASCADE, related_name="prizes")
     title = models.CharField(_("prize"), max_length=200)
-    amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2, null=True,
-                                 blank=True)  # fmt: skip
+    amount = models.DecimalField(
+        _("amount"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
     currency = models.CharField(_("currency"), max_length=3, blank=True)
     non_monetary = models.CharField(_("non-monetary award"), max_length=300, blank=True)
 
-    panels = [FieldPanel("title"), FieldPanel("amount"), FieldPanel("currency"),
-              FieldPanel("non_monetary")]  # fmt: skip
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("amount"),
+        FieldPanel("currency"),
+        FieldPanel("non_monetary"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("prize")
@@ -167,14 +176,21 @@ class Winner(Orderable):
     entry = ParentalKey("catalogue.Entry", on_delete=models.CASCADE, related_name="winners")
     name = models.CharField(_("team or entrant"), max_length=200)
     organisation = models.ForeignKey(
-        "catalogue.Organisation", null=True, blank=True, on_delete=models.SET_NULL,
+        "catalogue.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="challenge_wins",
-    )  # fmt: skip
+    )
     prize = models.CharField(_("prize won"), max_length=200, blank=True)
     description = models.TextField(_("what they built"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("organisation"), FieldPanel("prize"),
-              FieldPanel("description")]  # fmt: skip
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("organisation"),
+        FieldPanel("prize"),
+        FieldPanel("description"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("winner")

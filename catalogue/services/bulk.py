@@ -31,8 +31,18 @@ M2M_NAMES = ("themes", "countries", "languages")
 PART_NAMES = ("distributions",)
 # Fields the bulk update never copies from a write (identity and lifecycle belong to the
 # catalogue, not to the source).
-NEVER_WRITTEN = {"id", "pk", "entry_type", "slug", "live", "withdrawn_at", "overridden_fields",
-                 "created_at", "quality_score", "quality_report"}  # fmt: skip
+NEVER_WRITTEN = {
+    "id",
+    "pk",
+    "entry_type",
+    "slug",
+    "live",
+    "withdrawn_at",
+    "overridden_fields",
+    "created_at",
+    "quality_score",
+    "quality_report",
+}
 
 
 @dataclass
@@ -71,9 +81,7 @@ def _unique_slugs(writes: Sequence[EntryWrite]) -> list[str]:
         for base, w in zip(bases, writes, strict=True)
     ]
     candidates.update(suffixed)
-    taken = set(
-        Entry.objects.filter(slug__in=candidates).values_list("entry_type", "slug")
-    )
+    taken = set(Entry.objects.filter(slug__in=candidates).values_list("entry_type", "slug"))
     slugs: list[str] = []
     for write, base, alt in zip(writes, bases, suffixed, strict=True):
         for candidate in (base, alt):
@@ -106,8 +114,14 @@ def entries_bulk_create(*, writes: Sequence[EntryWrite], publish: bool = True) -
     for write, slug in zip(writes, _unique_slugs(writes), strict=True):
         values = _entry_defaults()
         values.update((k, v) for k, v in write.fields.items() if k not in NEVER_WRITTEN)
-        values.update(entry_type=write.entry_type, slug=slug, live=publish, created_at=now,
-                      has_unpublished_changes=not publish, updated_at=now)  # fmt: skip
+        values.update(
+            entry_type=write.entry_type,
+            slug=slug,
+            live=publish,
+            created_at=now,
+            has_unpublished_changes=not publish,
+            updated_at=now,
+        )
         if publish:
             values["first_published_at"] = values["last_published_at"] = now
         view = SimpleNamespace(**values)
@@ -145,9 +159,15 @@ def rows_bulk_insert(*, model: type[models.Model], rows: Sequence[Mapping[str, A
     now = timezone.now()
     full = []
     for row in rows:
-        values = {f.attname: (now if getattr(f, "auto_now", False)
-                              or getattr(f, "auto_now_add", False) else f.get_default())
-                  for f in fields if f.attname not in row}  # fmt: skip
+        values = {
+            f.attname: (
+                now
+                if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+                else f.get_default()
+            )
+            for f in fields
+            if f.attname not in row
+        }
         values.update(row)
         full.append(values)
     if _raw_capable():
@@ -186,8 +206,9 @@ def _adapter(field: models.Field) -> Any:  # type: ignore[type-arg]
     return adapt
 
 
-def _raw_insert(model: type[models.Model], rows: Sequence[Mapping[str, Any]], *,
-                with_ids: bool = False) -> list[int]:  # fmt: skip
+def _raw_insert(
+    model: type[models.Model], rows: Sequence[Mapping[str, Any]], *, with_ids: bool = False
+) -> list[int]:
     """INSERT ``rows`` (dicts by attname, every non-pk column present) with executemany.
 
     With ``with_ids`` the first row is inserted alone to learn its id; the others get the
@@ -206,8 +227,9 @@ def _raw_insert(model: type[models.Model], rows: Sequence[Mapping[str, Any]], *,
     marks = ", ".join(["%s"] * len(fields))
     # Table and column names come from the model's metadata; every value is a parameter.
     insert = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608
-    params = [[adapt(row[name]) for adapt, name in zip(adapters, names, strict=True)]
-              for row in rows]  # fmt: skip
+    params = [
+        [adapt(row[name]) for adapt, name in zip(adapters, names, strict=True)] for row in rows
+    ]
     with connection.cursor() as cursor:
         if not with_ids:
             cursor.executemany(insert, params)
@@ -255,10 +277,13 @@ def _assess(entry: Entry, write: EntryWrite, keep: set[str] | None) -> tuple[int
     else:
         # Plain objects: assess_quality reads three attributes; model instances cost more.
         distributions = [
-            SimpleNamespace(download_url=row.get("download_url", ""),
-                            access_url=row.get("access_url", ""), format=row.get("format", ""))
+            SimpleNamespace(
+                download_url=row.get("download_url", ""),
+                access_url=row.get("access_url", ""),
+                format=row.get("format", ""),
+            )
             for row in write.distributions
-        ]  # fmt: skip
+        ]
     view = _QualityView(entry, parts["themes"], parts["countries"])
     return assess_quality(view, distributions)  # type: ignore[arg-type]
 
@@ -321,7 +346,10 @@ def entries_bulk_update(
 
 
 def _write_parts(
-    ids: Sequence[int], writes: Sequence[EntryWrite], *, protected_by_id: Mapping[int, set[str]],
+    ids: Sequence[int],
+    writes: Sequence[EntryWrite],
+    *,
+    protected_by_id: Mapping[int, set[str]],
     new: bool = False,
 ) -> None:
     """Replace the parts of ``ids`` from their writes (``new``: the entries have none yet)."""
@@ -344,12 +372,17 @@ def _write_parts(
     if not new:
         Distribution.objects.filter(entry_id__in=list(dist_rows)).delete()
     if _raw_capable():
-        defaults = {f.attname: f.get_default() for f in _concrete(Distribution)
-                    if not f.primary_key}  # fmt: skip
-        _raw_insert(Distribution, [
-            {**defaults, **_fit_distribution(row), "entry_id": entry_id, "sort_order": i}
-            for entry_id, rows in dist_rows.items() for i, row in enumerate(rows)
-        ])  # fmt: skip
+        defaults = {
+            f.attname: f.get_default() for f in _concrete(Distribution) if not f.primary_key
+        }
+        _raw_insert(
+            Distribution,
+            [
+                {**defaults, **_fit_distribution(row), "entry_id": entry_id, "sort_order": i}
+                for entry_id, rows in dist_rows.items()
+                for i, row in enumerate(rows)
+            ],
+        )
         return
     Distribution.objects.bulk_create(
         [
@@ -382,8 +415,9 @@ def _fit_distribution(row: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def entries_bulk_set_m2m(*, field: str, values: Mapping[int, Iterable[int]],
-                         new: bool = False) -> None:  # fmt: skip
+def entries_bulk_set_m2m(
+    *, field: str, values: Mapping[int, Iterable[int]], new: bool = False
+) -> None:
     """Replace a many-to-many of many entries with two statements (delete, insert).
 
     ``new``: the entries were just created, so there is nothing to delete.
@@ -403,9 +437,12 @@ def entries_bulk_set_m2m(*, field: str, values: Mapping[int, Iterable[int]],
         with connection.cursor() as cursor:
             cursor.executemany(
                 insert,
-                [(entry_id, target) for entry_id, targets in values.items()
-                 for target in dict.fromkeys(targets)],
-            )  # fmt: skip
+                [
+                    (entry_id, target)
+                    for entry_id, targets in values.items()
+                    for target in dict.fromkeys(targets)
+                ],
+            )
         return
     through.objects.bulk_create(
         [
@@ -495,6 +532,10 @@ def organisation_match_or_create(
     while Organisation.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return Organisation.objects.create(
-        name=name or base, slug=slug, kind=kind, website=website[:500], email=email,
+        name=name or base,
+        slug=slug,
+        kind=kind,
+        website=website[:500],
+        email=email,
         identifier=identifier[:500],
-    )  # fmt: skip
+    )

@@ -14,8 +14,14 @@ from search.index import sync_entries_on_commit
 from ..models import PROXY_BY_TYPE, Entry
 from ..quality import assess_quality
 
-M2M_FIELDS = ("themes", "countries", "languages", "serves_datasets", "related_datasets",
-              "offered_resources")  # fmt: skip
+M2M_FIELDS = (
+    "themes",
+    "countries",
+    "languages",
+    "serves_datasets",
+    "related_datasets",
+    "offered_resources",
+)
 
 
 def unique_slug(*, entry_type: str, title: str, exclude_id: int | None = None) -> str:
@@ -44,9 +50,14 @@ def _apply(entry: Entry, data: Mapping[str, Any]) -> dict[str, Any]:
 
 @transaction.atomic
 def entry_create(
-    *, entry_type: str, title: str, publisher: Any, publish: bool = False, user: Any = None,
+    *,
+    entry_type: str,
+    title: str,
+    publisher: Any,
+    publish: bool = False,
+    user: Any = None,
     **fields: Any,
-) -> Entry:  # fmt: skip
+) -> Entry:
     """Create an entry (a draft unless ``publish``), with a first revision."""
     entry = PROXY_BY_TYPE[entry_type](entry_type=entry_type, title=title, publisher=publisher)
     m2m = _apply(entry, fields)

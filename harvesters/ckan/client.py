@@ -82,11 +82,10 @@ class CkanHarvester(Harvester):
         url: str | None = self.context.cursor or self.first_url()
         while url:
             guard.check_url(url)
-            page = map_search_page(
-                self.fetch(url), page_url=url, known=self.context.fingerprints
-            )
+            page = map_search_page(self.fetch(url), page_url=url, known=self.context.fingerprints)
             guard.check_content(
-                tuple(r.remote_id for r in page.records) + tuple(e.remote_id for e in page.errors)
+                tuple(r.remote_id for r in page.records)
+                + tuple(e.remote_id for e in page.errors)
                 + page.unchanged_ids
             )
             fresh = tuple(r for r in page.records if r.remote_id not in seen)
@@ -95,9 +94,13 @@ class CkanHarvester(Harvester):
             seen.update(same)
             if len(fresh) != len(page.records) or len(same) != len(page.unchanged_ids):
                 page = Page(
-                    records=fresh, errors=page.errors, next_url=page.next_url, extras=page.extras,
-                    unchanged_ids=same, fingerprints=page.fingerprints,
-                )  # fmt: skip
+                    records=fresh,
+                    errors=page.errors,
+                    next_url=page.next_url,
+                    extras=page.extras,
+                    unchanged_ids=same,
+                    fingerprints=page.fingerprints,
+                )
             yield url, page
             url = page.next_url
 

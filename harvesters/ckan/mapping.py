@@ -39,9 +39,14 @@ _MAX_RESOURCES = 500
 _MAX_EXTRAS = 60
 # Extras that say the same as a core field, or only describe the harvest that copied them.
 _SKIPPED_EXTRAS = {
-    "harvest_object_id", "harvest_source_id", "harvest_source_title", "source_hash",
-    "catalog_@context", "catalog_describedBy", "catalog_conformsTo",
-}  # fmt: skip
+    "harvest_object_id",
+    "harvest_source_id",
+    "harvest_source_title",
+    "source_hash",
+    "catalog_@context",
+    "catalog_describedBy",
+    "catalog_conformsTo",
+}
 
 
 def map_search_page(
@@ -81,8 +86,14 @@ def map_search_page(
             errors.append(result)
     extras = {"count": str(count)} if count is not None else {}
     next_url = next_search_url(page_url, packages) if page_url else None
-    return Page(records=tuple(records), errors=tuple(errors), next_url=next_url, extras=extras,
-                unchanged_ids=tuple(unchanged), fingerprints=fingerprints)  # fmt: skip
+    return Page(
+        records=tuple(records),
+        errors=tuple(errors),
+        next_url=next_url,
+        extras=extras,
+        unchanged_ids=tuple(unchanged),
+        fingerprints=fingerprints,
+    )
 
 
 def package_fingerprint(package: Any) -> str:

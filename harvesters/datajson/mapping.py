@@ -38,15 +38,35 @@ _MAX_DISTRIBUTIONS = 500
 _ACCESS_LEVELS = {"public": "public", "restricted public": "restricted", "non-public": "non-public"}
 # POD fields with no core field, kept as extras.
 _EXTRA_KEYS = (
-    "bureauCode", "programCode", "rights", "dataQuality", "describedBy", "describedByType",
-    "references", "systemOfRecords", "primaryITInvestmentUII", "spatial", "status",
-    "purpose", "provenance", "liabilityStatement", "versionNotes",
-)  # fmt: skip
+    "bureauCode",
+    "programCode",
+    "rights",
+    "dataQuality",
+    "describedBy",
+    "describedByType",
+    "references",
+    "systemOfRecords",
+    "primaryITInvestmentUII",
+    "spatial",
+    "status",
+    "purpose",
+    "provenance",
+    "liabilityStatement",
+    "versionNotes",
+)
 _SERVICE_TYPES = (
-    ("openapi", "rest"), ("swagger", "rest"), ("graphql", "graphql"), ("wsdl", "soap"),
-    ("soap", "soap"), ("odata", "odata"), ("sparql", "sparql"), ("wms", "ogc"), ("wfs", "ogc"),
-    ("ogc", "ogc"), ("asyncapi", "asyncapi"),
-)  # fmt: skip
+    ("openapi", "rest"),
+    ("swagger", "rest"),
+    ("graphql", "graphql"),
+    ("wsdl", "soap"),
+    ("soap", "soap"),
+    ("odata", "odata"),
+    ("sparql", "sparql"),
+    ("wms", "ogc"),
+    ("wfs", "ogc"),
+    ("ogc", "ogc"),
+    ("asyncapi", "asyncapi"),
+)
 
 
 def map_catalog(payload: Any, *, page_url: str = "") -> Page:
@@ -76,16 +96,25 @@ def map_catalog(payload: Any, *, page_url: str = "") -> Page:
         series_id = _remote_id(item) if isinstance(item, dict) else ""
         members = [m for m in as_list(as_dict(item).get("seriesMember")) if isinstance(m, dict)]
         for member_index, member in enumerate(members):
-            add(map_dataset(member, position=f"series #{index} member #{member_index}",
-                            series_ref=series_id))  # fmt: skip
+            add(
+                map_dataset(
+                    member, position=f"series #{index} member #{member_index}", series_ref=series_id
+                )
+            )
     for index, item in enumerate(datasets):
         add(map_dataset(item, position=f"#{index}"))
     for index, item in enumerate(services):
         add(map_service(item, position=f"service #{index}"))
 
     # DCAT-US 3 links by @id as well as by identifier: name every link by the remote id
-    aliases = _aliases([*datasets, *services, *series, *(
-        m for s in series for m in as_list(as_dict(s).get("seriesMember")))])  # fmt: skip
+    aliases = _aliases(
+        [
+            *datasets,
+            *services,
+            *series,
+            *(m for s in series for m in as_list(as_dict(s).get("seriesMember"))),
+        ]
+    )
     if aliases:
         records = [_resolve_links(r, aliases) for r in records]
     # POD 1.1 collections: a dataset that others name in isPartOf is a series.
@@ -211,10 +240,13 @@ def _common(item: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
         pair = extra("license", _licence_value(item.get("license")))
         if pair:
             extras.append(pair)
-    by_iri = [shared.theme_code(text(t.get("@id"))) if isinstance(t, dict) else ""
-              for t in as_list(item.get("theme"))]  # fmt: skip
-    themes, unmapped = vocab.themes([_label(t) for t, code in zip(
-        as_list(item.get("theme")), by_iri, strict=True) if not code])  # fmt: skip
+    by_iri = [
+        shared.theme_code(text(t.get("@id"))) if isinstance(t, dict) else ""
+        for t in as_list(item.get("theme"))
+    ]
+    themes, unmapped = vocab.themes(
+        [_label(t) for t, code in zip(as_list(item.get("theme")), by_iri, strict=True) if not code]
+    )
     themes = tuple(dict.fromkeys([c for c in by_iri if c] + list(themes)))
     if unmapped:
         extras.append(("theme", ", ".join(unmapped)[:2000]))
@@ -257,8 +289,14 @@ def _dataset(
     common = _common(item, warnings)
     spatial = item.get("spatial")
     spatial_text = _label(spatial) if not isinstance(spatial, dict | list) else ""
-    is_bbox = bool(spatial_text) and spatial_text.replace(",", "").replace(".", "").replace(
-        "-", "").replace(" ", "").isdigit()  # fmt: skip
+    is_bbox = (
+        bool(spatial_text)
+        and spatial_text.replace(",", "")
+        .replace(".", "")
+        .replace("-", "")
+        .replace(" ", "")
+        .isdigit()
+    )
     temporal_start, temporal_end = dates.parse_period(item.get("temporal"), warnings)
     in_series = _first(item.get("inSeries"))
     parent = series_ref or _ref(in_series) or text(item.get("isPartOf"))
@@ -274,10 +312,11 @@ def _dataset(
         entry_type="dataset",
         title=title,
         remote_url=common["landing_page"],
-        spatial_label=place[:200] if place else (
-            "" if is_bbox or spatial_text.startswith("{") else spatial_text[:200]),
-        countries=countries or (
-            vocab.countries(spatial_text) if spatial_text and not is_bbox else ()),
+        spatial_label=place[:200]
+        if place
+        else ("" if is_bbox or spatial_text.startswith("{") else spatial_text[:200]),
+        countries=countries
+        or (vocab.countries(spatial_text) if spatial_text and not is_bbox else ()),
         temporal_start=temporal_start,
         temporal_end=temporal_end,
         version=text(item.get("version"))[:50],
@@ -332,7 +371,7 @@ def map_service(item: Any, *, position: str = "") -> EntryRecord | RecordError:
             ),
             conforms_to=tuple(
                 u for u in (url(_ref(c)) for c in as_list(item.get("conformsTo"))) if u
-            ),  # fmt: skip
+            ),
             warnings=tuple(warnings),
             **{**common, "extras": tuple(common["extras"])},
         )
@@ -433,8 +472,7 @@ def _locations(value: Any) -> tuple[tuple[str, ...], str]:
 
 def _label(value: Any) -> str:
     if isinstance(value, dict):
-        return text(value.get("prefLabel")) or text(value.get("title")) or text(
-            value.get("@id"))  # fmt: skip
+        return text(value.get("prefLabel")) or text(value.get("title")) or text(value.get("@id"))
     return text(value)
 
 

@@ -9,8 +9,10 @@ from ..base import Harvester
 from ..records import Page
 from . import mapping
 
-ACCEPT = ("text/turtle, application/rdf+xml;q=0.9, application/ld+json;q=0.9, "
-          "application/n-triples;q=0.8, */*;q=0.1")  # fmt: skip
+ACCEPT = (
+    "text/turtle, application/rdf+xml;q=0.9, application/ld+json;q=0.9, "
+    "application/n-triples;q=0.8, */*;q=0.1"
+)
 
 
 class DcatHarvester(Harvester):
@@ -18,10 +20,12 @@ class DcatHarvester(Harvester):
 
     def fetch(self, url: str) -> dict[str, Any]:
         response = self.http.get(url, headers={"Accept": ACCEPT})
-        return {"content": response.content, "content_type": response.content_type,
-                "url": response.url}  # fmt: skip
+        return {
+            "content": response.content,
+            "content_type": response.content_type,
+            "url": response.url,
+        }
 
     @staticmethod
-    def map_payload(payload: Any, *, source_options: Mapping[str, Any],
-                    page_url: str = "") -> Page:  # fmt: skip
+    def map_payload(payload: Any, *, source_options: Mapping[str, Any], page_url: str = "") -> Page:
         return mapping.map_payload(payload, source_options=source_options, page_url=page_url)

@@ -56,8 +56,9 @@ class _FieldError(Exception):
         self.message = message
 
 
-def map_payload(payload: Mapping[str, Any], *, source_options: Mapping[str, Any],
-                page_url: str = "") -> Page:  # fmt: skip
+def map_payload(
+    payload: Mapping[str, Any], *, source_options: Mapping[str, Any], page_url: str = ""
+) -> Page:
     """``{"content": bytes, "content_type": str, "url": str}`` → one Page of records."""
     content = payload.get("content") or b""
     if isinstance(content, str):
@@ -70,8 +71,13 @@ def map_payload(payload: Mapping[str, Any], *, source_options: Mapping[str, Any]
     return map_graph(graph, source_options=source_options, page_url=url, warnings=warnings)
 
 
-def map_graph(graph: Graph, *, source_options: Mapping[str, Any], page_url: str = "",
-              warnings: Iterable[str] = ()) -> Page:  # fmt: skip
+def map_graph(
+    graph: Graph,
+    *,
+    source_options: Mapping[str, Any],
+    page_url: str = "",
+    warnings: Iterable[str] = (),
+) -> Page:
     languages = _preferred_languages(source_options)
     reader = _Reader(graph, languages)
     records: list[EntryRecord] = []
@@ -97,16 +103,19 @@ def map_graph(graph: Graph, *, source_options: Mapping[str, Any], page_url: str 
             errors.append(RecordError(remote_id=remote_id, message=exc.message, field=exc.field))
             continue
         except Exception as exc:  # noqa: BLE001 - one odd record never stops the page
-            errors.append(RecordError(remote_id=remote_id, field=reader.current_field,
-                                      message=_("Could not read this record: %s")
-                                      % str(exc)[:300]))  # fmt: skip
+            errors.append(
+                RecordError(
+                    remote_id=remote_id,
+                    field=reader.current_field,
+                    message=_("Could not read this record: %s") % str(exc)[:300],
+                )
+            )
             continue
         if page_warnings:
             record = _with_warnings(record, page_warnings)
         records.append(record)
     records.sort(key=lambda r: r.remote_id)
-    return Page(records=tuple(records), errors=tuple(errors),
-                next_url=_next_page(graph, page_url))  # fmt: skip
+    return Page(records=tuple(records), errors=tuple(errors), next_url=_next_page(graph, page_url))
 
 
 def _with_warnings(record: EntryRecord, extra: tuple[str, ...]) -> EntryRecord:
@@ -169,9 +178,12 @@ class _Reader:
         keep = next((lang for lang in self.languages if lang in tagged), None)
         if keep is None and "" not in tagged and tagged:
             keep = sorted(tagged)[0]
-        out = [str(lit).strip() for lit in literals
-               if keep is None or (lit.language or "").lower().split("-")[0] in (keep, "")]
-        return sorted(dict.fromkeys(v for v in out if v))  # fmt: skip
+        out = [
+            str(lit).strip()
+            for lit in literals
+            if keep is None or (lit.language or "").lower().split("-")[0] in (keep, "")
+        ]
+        return sorted(dict.fromkeys(v for v in out if v))
 
     def uri(self, subject: Node, *predicates: URIRef) -> str:
         for predicate in predicates:
@@ -203,19 +215,25 @@ class _Reader:
         return str(value).strip()[:limit] if value is not None else ""
 
     def uris(self, subject: Node, predicate: URIRef) -> list[str]:
-        return [str(v).strip() for v in self.g.objects(subject, predicate)
-                if isinstance(v, URIRef | Literal) and str(v).strip()]  # fmt: skip
+        return [
+            str(v).strip()
+            for v in self.g.objects(subject, predicate)
+            if isinstance(v, URIRef | Literal) and str(v).strip()
+        ]
 
-    def date(self, subject: Node, warnings: list[str], name: str,
-             *predicates: URIRef) -> dt.datetime | None:  # fmt: skip
+    def date(
+        self, subject: Node, warnings: list[str], name: str, *predicates: URIRef
+    ) -> dt.datetime | None:
         for predicate in predicates:
             for value in self.g.objects(subject, predicate):
                 if not str(value).strip():
                     continue
                 parsed = _parse_date(value)
                 if parsed is None:
-                    warnings.append(_("%(field)s is not a date: %(value)s")
-                                    % {"field": name, "value": str(value)[:60]})  # fmt: skip
+                    warnings.append(
+                        _("%(field)s is not a date: %(value)s")
+                        % {"field": name, "value": str(value)[:60]}
+                    )
                     continue
                 return parsed
         return None
@@ -241,8 +259,9 @@ class _Reader:
 
     def _stable_id(self, node: Node) -> str:
         """An id for a blank node that is the same on every parse (blank ids are not)."""
-        facts = sorted((str(p), str(o)) for p, o in self.g.predicate_objects(node)
-                       if not isinstance(o, BNode))  # fmt: skip
+        facts = sorted(
+            (str(p), str(o)) for p, o in self.g.predicate_objects(node) if not isinstance(o, BNode)
+        )
         return "bnode:" + hashlib.sha256(repr(facts).encode()).hexdigest()[:24]
 
     def identifier(self, subject: Node) -> str:
@@ -255,8 +274,15 @@ class _Reader:
     def agent(self, node: Node | None) -> OrganisationRecord | None:
         if node is None:
             return None
-        name = self.text(node, FOAF.name, SKOS.prefLabel, VCARD.fn, VCARD["organization-name"],
-                         RDFS.label, SCHEMA.name)  # fmt: skip
+        name = self.text(
+            node,
+            FOAF.name,
+            SKOS.prefLabel,
+            VCARD.fn,
+            VCARD["organization-name"],
+            RDFS.label,
+            SCHEMA.name,
+        )
         if not name:
             if isinstance(node, URIRef | Literal) and not isinstance(node, BNode):
                 name = unquote(str(node).rstrip("/").rsplit("/", 1)[-1])
@@ -301,14 +327,20 @@ class _Reader:
                 warnings.append(_("Unknown licence %s") % raw[:200])
         return ""
 
-    def temporal(self, subject: Node, warnings: list[str]) -> tuple[dt.date | None,
-                                                                      dt.date | None]:  # fmt: skip
+    def temporal(self, subject: Node, warnings: list[str]) -> tuple[dt.date | None, dt.date | None]:
         start = end = None
         for node in self.g.objects(subject, DCT.temporal):
-            begin = self.date(node, warnings, "temporal start", DCAT.startDate, SCHEMA.startDate,
-                              SCHEMA_HTTPS.startDate)  # fmt: skip
-            finish = self.date(node, warnings, "temporal end", DCAT.endDate, SCHEMA.endDate,
-                               SCHEMA_HTTPS.endDate)  # fmt: skip
+            begin = self.date(
+                node,
+                warnings,
+                "temporal start",
+                DCAT.startDate,
+                SCHEMA.startDate,
+                SCHEMA_HTTPS.startDate,
+            )
+            finish = self.date(
+                node, warnings, "temporal end", DCAT.endDate, SCHEMA.endDate, SCHEMA_HTTPS.endDate
+            )
             start = start or (begin.date() if begin else None)
             end = end or (finish.date() if finish else None)
         return start, end
@@ -321,8 +353,9 @@ class _Reader:
             if code:
                 countries.append(code)
                 continue
-            label = label or self.text(node, SKOS.prefLabel, LOCN.geographicName, RDFS.label,
-                                       DCT.title)  # fmt: skip
+            label = label or self.text(
+                node, SKOS.prefLabel, LOCN.geographicName, RDFS.label, DCT.title
+            )
             if not label and isinstance(node, Literal):
                 label = str(node)
         return tuple(dict.fromkeys(countries)), label[:200]
@@ -345,7 +378,8 @@ class _Reader:
     def distribution(self, node: Node, warnings: list[str]) -> DistributionRecord:
         media = self.uri(node, DCAT.mediaType) or self.text(node, DCAT.mediaType)
         media_type = media.removeprefix(vocab.IANA_MEDIA_TYPE_BASE).removeprefix(
-            vocab.IANA_MEDIA_TYPE_BASE.replace("http://", "https://"))  # fmt: skip
+            vocab.IANA_MEDIA_TYPE_BASE.replace("http://", "https://")
+        )
         fmt_raw = self.uri(node, DCT.format) or self.text(node, DCT.format, RDFS.label)
         if not fmt_raw:
             format_node = self.g.value(node, DCT.format)
@@ -376,7 +410,7 @@ class _Reader:
             checksum=checksum,
             remote_id=str(node) if isinstance(node, URIRef) else self._stable_id(node),
             access_service_ref=self.ref(access_service),
-        )  # fmt: skip
+        )
 
     # --- records -----------------------------------------------------------------------
     def common(self, subject: Node, warnings: list[str]) -> dict[str, Any]:
@@ -390,7 +424,8 @@ class _Reader:
         summary = self.text(subject, *_SUMMARY)
         self.current_field = "publisher"
         publisher = self.agent(self.g.value(subject, DCT.publisher)) or self.agent(
-            self.g.value(subject, DCT.creator))  # fmt: skip
+            self.g.value(subject, DCT.creator)
+        )
         self.current_field = "contact_point"
         contact_name, contact_email, contact_url = self.contact(subject)
         self.current_field = "license"
@@ -412,8 +447,8 @@ class _Reader:
             "description": description,
             "identifier": self.identifier(subject)[:500],
             "landing_page": self.uri(subject, DCAT.landingPage, FOAF.page),
-            "remote_url": self.uri(subject, DCAT.landingPage, FOAF.page) or (
-                str(subject) if isinstance(subject, URIRef) else ""),  # fmt: skip
+            "remote_url": self.uri(subject, DCAT.landingPage, FOAF.page)
+            or (str(subject) if isinstance(subject, URIRef) else ""),
             "publisher": publisher,
             "contact_name": contact_name,
             "contact_email": contact_email,
@@ -448,7 +483,8 @@ class _Reader:
                 fields["licence"] = licences.pop()
         self.current_field = "accrual_periodicity"
         freq_raw = self.uri(subject, DCT.accrualPeriodicity) or self.text(
-            subject, DCT.accrualPeriodicity)  # fmt: skip
+            subject, DCT.accrualPeriodicity
+        )
         frequency = vocab.frequency_code(freq_raw)
         if freq_raw and not frequency:
             warnings.append(_("Unknown frequency %s") % freq_raw[:100])
@@ -498,8 +534,8 @@ class _Reader:
             endpoint_description_url=description_doc,
             api_type=self.eco_text(subject, "apiType", 40) or api_type,
             serves_refs=serves,
-            availability=self.eco_text(subject, "availability", 300) or (
-                availability.rsplit("/", 1)[-1][:300] if availability else ""),
+            availability=self.eco_text(subject, "availability", 300)
+            or (availability.rsplit("/", 1)[-1][:300] if availability else ""),
             authentication=self.eco_text(subject, "authentication", 40),
             access_instructions=self.eco_text(subject, "accessInstructions"),
             rate_limits=self.eco_text(subject, "rateLimits", 300),

@@ -32,8 +32,16 @@ FORMATS_BY_CONTENT_TYPE = {
     "application/json": "json-ld",
     "application/trig": "trig",
 }
-FORMATS_BY_SUFFIX = {".rdf": "xml", ".xml": "xml", ".ttl": "turtle", ".jsonld": "json-ld",
-                     ".json": "json-ld", ".nt": "nt", ".n3": "n3", ".trig": "trig"}  # fmt: skip
+FORMATS_BY_SUFFIX = {
+    ".rdf": "xml",
+    ".xml": "xml",
+    ".ttl": "turtle",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".nt": "nt",
+    ".n3": "n3",
+    ".trig": "trig",
+}
 
 
 def guess_format(content: bytes, content_type: str = "", url: str = "") -> str:
@@ -54,12 +62,10 @@ def guess_format(content: bytes, content_type: str = "", url: str = "") -> str:
 
 def _check_xml(content: bytes) -> None:
     try:
-        SafeET.fromstring(content, forbid_dtd=True, forbid_entities=True,
-                          forbid_external=True)  # fmt: skip
+        SafeET.fromstring(content, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
         raise PayloadError(
-            _("XML with a DTD, entities or external references is refused: %s")
-            % type(exc).__name__
+            _("XML with a DTD, entities or external references is refused: %s") % type(exc).__name__
         ) from exc
     except SafeET.ParseError as exc:
         raise PayloadError(_("The XML is not well-formed: %s") % exc) from exc
@@ -116,8 +122,7 @@ def parse_graph(content: bytes, *, fmt: str, base: str = "") -> tuple[Graph, lis
     return graph, warnings
 
 
-def _parse_into(graph: Graph, content: bytes, *, fmt: str, base: str,
-                warnings: list[str]) -> None:  # fmt: skip
+def _parse_into(graph: Graph, content: bytes, *, fmt: str, base: str, warnings: list[str]) -> None:
     if fmt == "xml":
         _check_xml(content)
         graph.parse(data=content, format="xml", publicID=base or None)

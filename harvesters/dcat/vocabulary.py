@@ -29,9 +29,26 @@ DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
 GEODCATAP = Namespace("http://data.europa.eu/930/")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 
-__all__ = ["ADMS", "DCAT", "DCATAP", "DCATDE", "DCT", "FOAF", "GEODCATAP", "HYDRA", "LOCN",
-           "OWL", "RDF", "RDFS", "SCHEMA", "SCHEMA_HTTPS", "SKOS", "SPDX", "VCARD",
-           "known_context"]  # fmt: skip
+__all__ = [
+    "ADMS",
+    "DCAT",
+    "DCATAP",
+    "DCATDE",
+    "DCT",
+    "FOAF",
+    "GEODCATAP",
+    "HYDRA",
+    "LOCN",
+    "OWL",
+    "RDF",
+    "RDFS",
+    "SCHEMA",
+    "SCHEMA_HTTPS",
+    "SKOS",
+    "SPDX",
+    "VCARD",
+    "known_context",
+]
 
 _CONTEXTS = Path(__file__).resolve().parent / "contexts"
 #: Remote JSON-LD contexts replaced by bundled copies: the mapper never fetches a context.

@@ -17,13 +17,22 @@ from harvesters.jsonnorm.values import as_dict, as_list, email, extra, text, tex
 from harvesters.records import EntryRecord, OrganisationRecord, Page, RecordError
 
 _LIFECYCLE_WORDS = {
-    "alpha": "experimental", "beta": "experimental", "experimental": "experimental",
-    "preview": "experimental", "pilot": "experimental", "draft": "experimental",
-    "stable": "production", "production": "production", "live": "production",
-    "ga": "production", "released": "production",
-    "deprecated": "deprecated", "sunset": "deprecated",
-    "retired": "retired", "decommissioned": "retired",
-}  # fmt: skip
+    "alpha": "experimental",
+    "beta": "experimental",
+    "experimental": "experimental",
+    "preview": "experimental",
+    "pilot": "experimental",
+    "draft": "experimental",
+    "stable": "production",
+    "production": "production",
+    "live": "production",
+    "ga": "production",
+    "released": "production",
+    "deprecated": "deprecated",
+    "sunset": "deprecated",
+    "retired": "retired",
+    "decommissioned": "retired",
+}
 _LIFECYCLE_KEYS = ("x-lifecycle", "x-api-lifecycle", "x-status", "x-api-status", "x-maturity")
 _SUNSET_KEYS = ("x-sunset", "x-sunset-date", "x-deprecation-date", "x-retirement-date")
 # Strongest first: what a developer must do to call the API.
@@ -113,12 +122,13 @@ def _document(
     tags = [text(as_dict(tag).get("name")) for tag in as_list(document.get("tags"))]
     spec_version = text(document.get("openapi")) or text(document.get("swagger"))
     for pair in (
-        extra("specification", ("OpenAPI " if document.get("openapi") else "Swagger ")
-              + spec_version),
+        extra(
+            "specification", ("OpenAPI " if document.get("openapi") else "Swagger ") + spec_version
+        ),
         extra("security_schemes", "; ".join(schemes)),
         extra("terms_of_service", url(info.get("termsOfService"))),
         extra("operations", str(_operation_count(document))),
-    ):  # fmt: skip
+    ):
         if pair:
             extras.append(pair)
     docs = as_dict(document.get("externalDocs"))
@@ -170,7 +180,7 @@ def map_directory(payload: dict[str, Any], *, page_url: str = "") -> Page:
             errors.append(
                 RecordError(
                     remote_id=remote_id, message="the entry has no versions", field="versions"
-                )  # fmt: skip
+                )
             )
             continue
         spec_url = url(version.get("swaggerUrl")) or url(version.get("swaggerYamlUrl"))

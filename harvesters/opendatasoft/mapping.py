@@ -26,8 +26,15 @@ from harvesters.records import (
     RecordError,
 )
 
-_DCAT_EXTRAS = ("granularity", "dataquality", "creator", "contributor", "publisher_type",
-                "spatial", "relation")  # fmt: skip
+_DCAT_EXTRAS = (
+    "granularity",
+    "dataquality",
+    "creator",
+    "contributor",
+    "publisher_type",
+    "spatial",
+    "relation",
+)
 
 
 def map_catalog_page(payload: Any, *, page_url: str = "") -> Page:
@@ -60,10 +67,13 @@ def _datasets(payload: Any) -> tuple[list[Any], int | None, str | None]:
         if "nhits" in payload:  # v1 search
             return items, integer(payload.get("nhits")), None
         next_link = next(
-            (url(as_dict(link).get("href")) for link in as_list(payload.get("links"))
-             if text(as_dict(link).get("rel")) == "next"),
+            (
+                url(as_dict(link).get("href"))
+                for link in as_list(payload.get("links"))
+                if text(as_dict(link).get("rel")) == "next"
+            ),
             None,
-        )  # fmt: skip
+        )
         unwrapped = [as_dict(item).get("dataset", item) for item in items]  # v2.0
         return unwrapped, integer(payload.get("total_count")), next_link or None
     if "dataset_id" in payload or "datasetid" in payload:  # one dataset
@@ -169,15 +179,16 @@ def _record(
         temporal_start=start,
         temporal_end=end,
         languages=vocab.languages(default.get("language")),
-        issued=dates.parse_datetime(dcat.get("issued") or dcat.get("created"), warnings,
-                                    field="issued"),
+        issued=dates.parse_datetime(
+            dcat.get("issued") or dcat.get("created"), warnings, field="issued"
+        ),
         modified=dates.parse_datetime(default.get("modified"), warnings, field="modified"),
         frequency=dates.frequency(dcat.get("accrualperiodicity"), warnings),
         conforms_to=tuple(u for u in (url(c) for c in as_list(dcat.get("conforms_to"))) if u),
         distributions=_distributions(item, dataset_id, site, licence, warnings),
         extras=tuple(extras),
         warnings=tuple(warnings),
-    )  # fmt: skip
+    )
 
 
 def _distributions(
@@ -192,12 +203,21 @@ def _distributions(
             exports.append(("GEOJSON", "geojson"))
         for fmt, path in exports:
             _fmt, media_type = formats.normalise_format(fmt)
-            result.append(DistributionRecord(
-                title=fmt, format=fmt, media_type=media_type, licence=licence,
-                access_url=f"{base}/exports/{path}", download_url=f"{base}/exports/{path}",
-            ))  # fmt: skip
-        result.append(DistributionRecord(title="Records API", format="API", licence=licence,
-                                         access_url=f"{base}/records"))  # fmt: skip
+            result.append(
+                DistributionRecord(
+                    title=fmt,
+                    format=fmt,
+                    media_type=media_type,
+                    licence=licence,
+                    access_url=f"{base}/exports/{path}",
+                    download_url=f"{base}/exports/{path}",
+                )
+            )
+        result.append(
+            DistributionRecord(
+                title="Records API", format="API", licence=licence, access_url=f"{base}/records"
+            )
+        )
     for key in ("attachments", "alternative_exports"):
         for attachment in as_list(item.get(key))[:100]:
             attachment = as_dict(attachment)
@@ -205,18 +225,28 @@ def _distributions(
             href = url(attachment.get("href")) or url(attachment.get("url"))
             raw = text(attachment.get("url"))
             if not href and raw.startswith("odsfile://") and site:
-                href = (f"{site}/api/datasets/1.0/{quoted}/{key}/"
-                        f"{quote(text(attachment.get('id')), safe='')}/")  # fmt: skip
+                href = (
+                    f"{site}/api/datasets/1.0/{quoted}/{key}/"
+                    f"{quote(text(attachment.get('id')), safe='')}/"
+                )
             if not href:
                 continue
             fmt, media_type = formats.normalise_format(
-                "", attachment.get("mimetype") or metas.get("mime-type"),
-                raw or href, warnings,
-            )  # fmt: skip
-            result.append(DistributionRecord(
-                title=(text(attachment.get("title")) or text(metas.get("title")))[:300],
-                description=text(attachment.get("description")),
-                access_url=href, download_url=href, format=fmt, media_type=media_type,
-                licence=licence, remote_id=text(attachment.get("id")),
-            ))  # fmt: skip
+                "",
+                attachment.get("mimetype") or metas.get("mime-type"),
+                raw or href,
+                warnings,
+            )
+            result.append(
+                DistributionRecord(
+                    title=(text(attachment.get("title")) or text(metas.get("title")))[:300],
+                    description=text(attachment.get("description")),
+                    access_url=href,
+                    download_url=href,
+                    format=fmt,
+                    media_type=media_type,
+                    licence=licence,
+                    remote_id=text(attachment.get("id")),
+                )
+            )
     return tuple(result)

@@ -151,8 +151,9 @@ def _from_view(view: dict[str, Any], domain: str) -> dict[str, Any]:
         "data_modified": view.get("rowsUpdatedAt"),
         "categories": [view.get("category")],
         "tags": view.get("tags"),
-        "licence": as_dict(licence).get("name") if isinstance(licence, dict) else (
-            licence or view.get("licenseId")),
+        "licence": as_dict(licence).get("name")
+        if isinstance(licence, dict)
+        else (licence or view.get("licenseId")),
         "domain": domain,
         "permalink": f"https://{domain}/d/{text(view.get('id'))}" if domain else "",
         "link": "",
@@ -161,7 +162,7 @@ def _from_view(view: dict[str, Any], domain: str) -> dict[str, Any]:
         "provenance": view.get("provenance"),
         "columns": [as_dict(c).get("name") for c in as_list(view.get("columns"))],
         "custom": custom,
-    }  # fmt: skip
+    }
 
 
 def _by_key(mapping: dict[str, Any], word: str) -> Any:
@@ -242,21 +243,36 @@ def _distributions(
     if kind in {"dataset", "filter", "tabular", ""}:
         return (
             DistributionRecord(
-                title="CSV", format="CSV", media_type="text/csv", licence=licence,
+                title="CSV",
+                format="CSV",
+                media_type="text/csv",
+                licence=licence,
                 access_url=f"{base}/api/views/{asset_id}/rows.csv?accessType=DOWNLOAD",
                 download_url=f"{base}/api/views/{asset_id}/rows.csv?accessType=DOWNLOAD",
             ),
             DistributionRecord(
-                title="JSON", format="JSON", media_type="application/json", licence=licence,
+                title="JSON",
+                format="JSON",
+                media_type="application/json",
+                licence=licence,
                 access_url=f"{base}/api/views/{asset_id}/rows.json?accessType=DOWNLOAD",
                 download_url=f"{base}/api/views/{asset_id}/rows.json?accessType=DOWNLOAD",
             ),
             DistributionRecord(
-                title="SODA API", format="API", licence=licence,
+                title="SODA API",
+                format="API",
+                licence=licence,
                 access_url=f"{base}/resource/{asset_id}.json",
             ),
-        )  # fmt: skip
+        )
     if permalink:
-        return (DistributionRecord(title="Web page", format="HTML", media_type="text/html",
-                                   access_url=permalink, licence=licence),)  # fmt: skip
+        return (
+            DistributionRecord(
+                title="Web page",
+                format="HTML",
+                media_type="text/html",
+                access_url=permalink,
+                licence=licence,
+            ),
+        )
     return ()

@@ -92,9 +92,11 @@ def _payload_response(request: HttpRequest, payload: ApiPayload) -> HttpResponse
     response["Cache-Control"] = CACHE_CONTROL
     patch_vary_headers(response, ["Accept-Language"])
     conditional = get_conditional_response(
-        request, etag=etag, last_modified=int(last_modified) if last_modified else None,
+        request,
+        etag=etag,
+        last_modified=int(last_modified) if last_modified else None,
         response=response,
-    )  # fmt: skip
+    )
     return conditional if conditional is not None else response
 
 
@@ -125,9 +127,10 @@ def api_endpoint(view: Callable[..., ApiPayload | HttpResponse]) -> Callable[...
                 response = error_response(exc.status, exc.message, parameter=exc.parameter)
             else:
                 response = (
-                    result if isinstance(result, HttpResponse)
+                    result
+                    if isinstance(result, HttpResponse)
                     else _payload_response(request, result)
-                )  # fmt: skip
+                )
         if decision is not None:
             response["RateLimit-Limit"] = str(decision.limit)
             response["RateLimit-Remaining"] = str(decision.remaining)

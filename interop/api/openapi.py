@@ -25,15 +25,25 @@ from .ratelimit import active_rate_limit
 
 
 def _query(name: str, schema: Schema, description: str, **extra: Any) -> Schema:
-    return {"name": name, "in": "query", "required": False, "schema": schema,
-            "description": description, **extra}  # fmt: skip
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "schema": schema,
+        "description": description,
+        **extra,
+    }
 
 
 def _repeatable(name: str, description: str, item: Schema | None = None) -> Schema:
     item = item or {"type": "string", "maxLength": params.MAX_VALUE_LENGTH}
-    return _query(name, {"type": "array", "items": item, "maxItems": params.MAX_VALUES_PER_FILTER},
-                  description + " Repeat the parameter for several values (any may match).",
-                  style="form", explode=True)  # fmt: skip
+    return _query(
+        name,
+        {"type": "array", "items": item, "maxItems": params.MAX_VALUES_PER_FILTER},
+        description + " Repeat the parameter for several values (any may match).",
+        style="form",
+        explode=True,
+    )
 
 
 def _slug_parameter() -> Schema:
@@ -44,69 +54,109 @@ def _slug_parameter() -> Schema:
 def _paging_parameters(*, max_page: int, max_page_size: int) -> list[Schema]:
     return [
         _query("page", {"type": "integer", "minimum": 1, "maximum": max_page}, "Page number."),
-        _query("page_size", {"type": "integer", "minimum": 1, "maximum": max_page_size,
-                             "default": params.DEFAULT_PAGE_SIZE}, "Results per page."),
-    ]  # fmt: skip
+        _query(
+            "page_size",
+            {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": max_page_size,
+                "default": params.DEFAULT_PAGE_SIZE,
+            },
+            "Results per page.",
+        ),
+    ]
 
 
 def _search_parameters() -> list[Schema]:
     facets = [
-        _repeatable(f.value, f"Keep entries whose {f.value.replace('_', ' ')} is this value "
-                    "(a facet value as the response lists it); values of different facets "
-                    "combine with AND. An unknown value matches nothing.")
+        _repeatable(
+            f.value,
+            f"Keep entries whose {f.value.replace('_', ' ')} is this value "
+            "(a facet value as the response lists it); values of different facets "
+            "combine with AND. An unknown value matches nothing.",
+        )
         for f in Facet
-    ]  # fmt: skip
+    ]
     return [
-        _query("q", {"type": "string", "maxLength": MAX_QUERY_LENGTH},
-               "Words to look for. Quotes and operators are searched as plain words."),
-        _query("sort", {"type": "string", "enum": [s.value for s in Sort],
-                        "default": Sort.RELEVANCE.value},
-               "Order of results; relevance without words means newest."),
+        _query(
+            "q",
+            {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+            "Words to look for. Quotes and operators are searched as plain words.",
+        ),
+        _query(
+            "sort",
+            {"type": "string", "enum": [s.value for s in Sort], "default": Sort.RELEVANCE.value},
+            "Order of results; relevance without words means newest.",
+        ),
         # page x page_size may not pass the result window; 100 pages of 100 always fit.
-        *_paging_parameters(max_page=MAX_RESULT_WINDOW // SEARCH_MAX_PAGE_SIZE,
-                            max_page_size=SEARCH_MAX_PAGE_SIZE),
+        *_paging_parameters(
+            max_page=MAX_RESULT_WINDOW // SEARCH_MAX_PAGE_SIZE, max_page_size=SEARCH_MAX_PAGE_SIZE
+        ),
         *facets,
-    ]  # fmt: skip
+    ]
 
 
 def _entry_list_parameters() -> list[Schema]:
     return [
         *_paging_parameters(max_page=params.MAX_PAGE, max_page_size=params.MAX_PAGE_SIZE),
-        _repeatable("organisation", "Organisation slug: entries it publishes, partners in or "
-                    "oversees. An unknown slug matches nothing."),
+        _repeatable(
+            "organisation",
+            "Organisation slug: entries it publishes, partners in or "
+            "oversees. An unknown slug matches nothing.",
+        ),
         _repeatable("theme", "Theme slug or code (e.g. ENVI, SDG13)."),
         _repeatable("licence", "SPDX licence identifier, e.g. CC-BY-4.0."),
         _repeatable("country", "ISO 3166-1 alpha-2 country code, e.g. FR."),
-        _query("modified_since", {"type": "string", "format": "date-time"},
-               "Only entries modified at or after this moment (an RFC 3339 date-time, or a "
-               "date meaning its midnight UTC)."),
-    ]  # fmt: skip
+        _query(
+            "modified_since",
+            {"type": "string", "format": "date-time"},
+            "Only entries modified at or after this moment (an RFC 3339 date-time, or a "
+            "date meaning its midnight UTC).",
+        ),
+    ]
 
 
 HEADERS = {
-    "ETag": {"description": "Strong validator: send it back in If-None-Match.",
-             "schema": {"type": "string"}},
-    "Last-Modified": {"description": "Send it back in If-Modified-Since.",
-                      "schema": {"type": "string"}},
-    "Access-Control-Allow-Origin": {"description": "Always *: any site may read the API.",
-                                    "schema": {"type": "string", "enum": ["*"]}},
-}  # fmt: skip
+    "ETag": {
+        "description": "Strong validator: send it back in If-None-Match.",
+        "schema": {"type": "string"},
+    },
+    "Last-Modified": {
+        "description": "Send it back in If-Modified-Since.",
+        "schema": {"type": "string"},
+    },
+    "Access-Control-Allow-Origin": {
+        "description": "Always *: any site may read the API.",
+        "schema": {"type": "string", "enum": ["*"]},
+    },
+}
 
 
 def _responses(schema_name: str | None, *, not_found: bool, bad_request: bool) -> Schema:
     def error(description: str) -> Schema:
-        return {"description": description,
-                "content": {"application/json": {"schema": ref("Error")}}}  # fmt: skip
+        return {
+            "description": description,
+            "content": {"application/json": {"schema": ref("Error")}},
+        }
 
     content_schema = ref(schema_name) if schema_name else {"type": "object"}
     responses: Schema = {
-        "200": {"description": "OK", "headers": HEADERS,
-                "content": {"application/json": {"schema": content_schema}}},
+        "200": {
+            "description": "OK",
+            "headers": HEADERS,
+            "content": {"application/json": {"schema": content_schema}},
+        },
         "304": {"description": "Not modified since the ETag or date the client sent."},
-        "429": {**error("Too many requests from this client."),
-                "headers": {"Retry-After": {"description": "Seconds to wait.",
-                                            "schema": {"type": "string", "pattern": "^[0-9]+$"}}}},
-    }  # fmt: skip
+        "429": {
+            **error("Too many requests from this client."),
+            "headers": {
+                "Retry-After": {
+                    "description": "Seconds to wait.",
+                    "schema": {"type": "string", "pattern": "^[0-9]+$"},
+                }
+            },
+        },
+    }
     if bad_request:
         responses["400"] = error("A parameter is malformed or out of range.")
         # Answered by the web server in front of the API, before it runs: no JSON body.
@@ -116,49 +166,93 @@ def _responses(schema_name: str | None, *, not_found: bool, bad_request: bool) -
     return responses
 
 
-def _get(operation_id: str, summary: str, tag: str, schema_name: str | None,
-         parameters: list[Schema], *, not_found: bool = False) -> Schema:  # fmt: skip
-    return {"get": {
-        "operationId": operation_id, "summary": summary, "tags": [tag],
-        "parameters": parameters,
-        "responses": _responses(schema_name, not_found=not_found, bad_request=bool(parameters)),
-    }}  # fmt: skip
+def _get(
+    operation_id: str,
+    summary: str,
+    tag: str,
+    schema_name: str | None,
+    parameters: list[Schema],
+    *,
+    not_found: bool = False,
+) -> Schema:
+    return {
+        "get": {
+            "operationId": operation_id,
+            "summary": summary,
+            "tags": [tag],
+            "parameters": parameters,
+            "responses": _responses(schema_name, not_found=not_found, bad_request=bool(parameters)),
+        }
+    }
 
 
 def _paths() -> dict[str, Schema]:
     paths: dict[str, Schema] = {
         "/api/v1/search": _get(
-            "search", "Search all entries, with facet counts", "search", "SearchResponse",
-            _search_parameters()),
-    }  # fmt: skip
+            "search",
+            "Search all entries, with facet counts",
+            "search",
+            "SearchResponse",
+            _search_parameters(),
+        ),
+    }
     for entry_type, type_path in ENTRY_TYPE_PATHS.items():
         name = TYPE_SCHEMA_NAMES[entry_type]
         label = TYPE_LABELS[entry_type]
         key = type_path.replace("-", "_")
         paths[f"/api/v1/{type_path}"] = _get(
-            f"list_{key}", f"List published {label}, newest change first", type_path,
-            f"{name}List", _entry_list_parameters())
+            f"list_{key}",
+            f"List published {label}, newest change first",
+            type_path,
+            f"{name}List",
+            _entry_list_parameters(),
+        )
         paths[f"/api/v1/{type_path}/{{slug}}"] = _get(
-            f"get_{key}", f"One published entry of {label}, with every field", type_path,
-            name, [_slug_parameter()], not_found=True)  # fmt: skip
+            f"get_{key}",
+            f"One published entry of {label}, with every field",
+            type_path,
+            name,
+            [_slug_parameter()],
+            not_found=True,
+        )
     kinds = {"type": "string", "enum": list(OrganisationKind.values)}
     schemes = {"type": "string", "enum": list(ThemeScheme.values)}
     paging = _paging_parameters(max_page=params.MAX_PAGE, max_page_size=params.MAX_PAGE_SIZE)
     paths["/api/v1/organisations"] = _get(
-        "list_organisations", "List organisations by name", "organisations", "OrganisationList",
-        [*paging, _repeatable("kind", "Organisation kind.", kinds),
-         _repeatable("country", "ISO 3166-1 alpha-2 country code.")])
+        "list_organisations",
+        "List organisations by name",
+        "organisations",
+        "OrganisationList",
+        [
+            *paging,
+            _repeatable("kind", "Organisation kind.", kinds),
+            _repeatable("country", "ISO 3166-1 alpha-2 country code."),
+        ],
+    )
     paths["/api/v1/organisations/{slug}"] = _get(
-        "get_organisation", "One organisation, with counts of what it publishes or partners in",
-        "organisations", "Organisation", [_slug_parameter()], not_found=True)
+        "get_organisation",
+        "One organisation, with counts of what it publishes or partners in",
+        "organisations",
+        "Organisation",
+        [_slug_parameter()],
+        not_found=True,
+    )
     paths["/api/v1/themes"] = _get(
-        "list_themes", "List the EU data themes and UN SDGs", "themes", "ThemeList",
-        [*paging, _repeatable("scheme", "Theme scheme: eu (data themes) or sdg.", schemes)])
+        "list_themes",
+        "List the EU data themes and UN SDGs",
+        "themes",
+        "ThemeList",
+        [*paging, _repeatable("scheme", "Theme scheme: eu (data themes) or sdg.", schemes)],
+    )
     paths["/api/v1/themes/{slug}"] = _get(
-        "get_theme", "One theme, with counts of its entries", "themes", "Theme",
-        [_slug_parameter()], not_found=True)
-    paths["/api/openapi.json"] = _get(
-        "openapi", "This OpenAPI document", "meta", None, [])  # fmt: skip
+        "get_theme",
+        "One theme, with counts of its entries",
+        "themes",
+        "Theme",
+        [_slug_parameter()],
+        not_found=True,
+    )
+    paths["/api/openapi.json"] = _get("openapi", "This OpenAPI document", "meta", None, [])
     return paths
 
 
@@ -186,12 +280,14 @@ def _document(site_name: str, rate_limit: str) -> dict[str, Any]:
         "servers": [{"url": "/"}],
         "tags": [
             {"name": "search", "description": "Full-text and faceted search across types."},
-            *({"name": p, "description": f"Published {TYPE_LABELS[t]}."}
-              for t, p in ENTRY_TYPE_PATHS.items()),
+            *(
+                {"name": p, "description": f"Published {TYPE_LABELS[t]}."}
+                for t, p in ENTRY_TYPE_PATHS.items()
+            ),
             {"name": "organisations", "description": "Publishers and partners."},
             {"name": "themes", "description": "The 13 EU data themes and 17 UN SDGs."},
             {"name": "meta", "description": "This description."},
-        ],  # fmt: skip
+        ],
         "paths": _paths(),
         "components": {"schemas": component_schemas()},
     }

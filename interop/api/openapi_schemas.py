@@ -5,7 +5,6 @@ Every object is closed (``additionalProperties: false``, all properties required
 field the serializers add without describing it fails the tests that validate responses.
 """
 
-
 from typing import Any
 
 from catalogue.models import (
@@ -108,62 +107,93 @@ MONEY_OR_NULL: Schema = {
 
 def _reference_schemas() -> dict[str, Schema]:
     return {
-        "Error": obj({"error": obj({
-            "message": {"type": "string", "description": "What went wrong, in plain words."},
-            "parameter": {"type": ["string", "null"],
-                          "description": "The query parameter at fault, if one is."},
-        })}),  # fmt: skip
-        "Links": obj({
-            "next": {"type": ["string", "null"], "format": "uri"},
-            "previous": {"type": ["string", "null"], "format": "uri"},
-        }, "Absolute URLs of the neighbouring pages, with every other parameter kept."),
-        "EntryRef": obj({
-            "type": codes(EntryType),
-            "slug": STRING,
-            "title": STRING,
-            "url": {**URI, "description": "The entry's page on the site."},
-            "api_url": {**URI, "description": "The entry in this API."},
-        }, "A link to another published entry."),
-        "OrganisationRef": obj({
-            "slug": STRING,
-            "name": STRING,
-            "kind": codes(OrganisationKind),
-            "url": URI,
-            "api_url": URI,
-        }),
-        "ThemeRef": obj({
-            "slug": STRING,
-            "code": {"type": "string", "description": "EU data theme code (e.g. ENVI) or SDG1..17"},
-            "scheme": codes(ThemeScheme),
-            "name": STRING,
-            "uri": {"type": "string", "description": "The theme's authority URI."},
-            "api_url": URI,
-        }),
-        "Licence": obj({
-            "spdx_id": {"type": "string", "description": "SPDX licence identifier"},
-            "name": STRING,
-            "url": TEXT_OR_NULL,
-            "is_open": {"type": "boolean", "description": "Conforms to the Open Definition."},
-            "eu_uri": {**TEXT_OR_NULL, "description": "EU licence authority URI"},
-        }),
+        "Error": obj(
+            {
+                "error": obj(
+                    {
+                        "message": {
+                            "type": "string",
+                            "description": "What went wrong, in plain words.",
+                        },
+                        "parameter": {
+                            "type": ["string", "null"],
+                            "description": "The query parameter at fault, if one is.",
+                        },
+                    }
+                )
+            }
+        ),
+        "Links": obj(
+            {
+                "next": {"type": ["string", "null"], "format": "uri"},
+                "previous": {"type": ["string", "null"], "format": "uri"},
+            },
+            "Absolute URLs of the neighbouring pages, with every other parameter kept.",
+        ),
+        "EntryRef": obj(
+            {
+                "type": codes(EntryType),
+                "slug": STRING,
+                "title": STRING,
+                "url": {**URI, "description": "The entry's page on the site."},
+                "api_url": {**URI, "description": "The entry in this API."},
+            },
+            "A link to another published entry.",
+        ),
+        "OrganisationRef": obj(
+            {
+                "slug": STRING,
+                "name": STRING,
+                "kind": codes(OrganisationKind),
+                "url": URI,
+                "api_url": URI,
+            }
+        ),
+        "ThemeRef": obj(
+            {
+                "slug": STRING,
+                "code": {
+                    "type": "string",
+                    "description": "EU data theme code (e.g. ENVI) or SDG1..17",
+                },
+                "scheme": codes(ThemeScheme),
+                "name": STRING,
+                "uri": {"type": "string", "description": "The theme's authority URI."},
+                "api_url": URI,
+            }
+        ),
+        "Licence": obj(
+            {
+                "spdx_id": {"type": "string", "description": "SPDX licence identifier"},
+                "name": STRING,
+                "url": TEXT_OR_NULL,
+                "is_open": {"type": "boolean", "description": "Conforms to the Open Definition."},
+                "eu_uri": {**TEXT_OR_NULL, "description": "EU licence authority URI"},
+            }
+        ),
         "Document": obj({"title": STRING, "url": STRING, "document_type": TEXT_OR_NULL}),
-        "Partner": obj({
-            "organisation": ref("OrganisationRef"),
-            "role": codes(PartnerRole),
-            "note": TEXT_OR_NULL,
-        }),
-        "Distribution": obj({
-            "title": TEXT_OR_NULL,
-            "description": TEXT_OR_NULL,
-            "access_url": TEXT_OR_NULL,
-            "download_url": TEXT_OR_NULL,
-            "media_type": {**TEXT_OR_NULL, "description": "IANA media type"},
-            "format": TEXT_OR_NULL,
-            "byte_size": {"type": ["integer", "null"], "minimum": 0},
-            "licence": nullable(ref("Licence")),
-            "checksum": {**TEXT_OR_NULL, "description": "SHA-256 of the file"},
-            "access_service": nullable(ref("EntryRef")),
-        }, "A way to get the data [dcat:Distribution]."),
+        "Partner": obj(
+            {
+                "organisation": ref("OrganisationRef"),
+                "role": codes(PartnerRole),
+                "note": TEXT_OR_NULL,
+            }
+        ),
+        "Distribution": obj(
+            {
+                "title": TEXT_OR_NULL,
+                "description": TEXT_OR_NULL,
+                "access_url": TEXT_OR_NULL,
+                "download_url": TEXT_OR_NULL,
+                "media_type": {**TEXT_OR_NULL, "description": "IANA media type"},
+                "format": TEXT_OR_NULL,
+                "byte_size": {"type": ["integer", "null"], "minimum": 0},
+                "licence": nullable(ref("Licence")),
+                "checksum": {**TEXT_OR_NULL, "description": "SHA-256 of the file"},
+                "access_service": nullable(ref("EntryRef")),
+            },
+            "A way to get the data [dcat:Distribution].",
+        ),
     }
 
 
@@ -208,26 +238,37 @@ TYPE_SUMMARY_PROPERTIES: dict[str, dict[str, Schema]] = {
 def _core_properties() -> dict[str, Schema]:
     props = _summary_properties()
     props["countries"] = array(obj({"code": STRING, "name": STRING}))
-    props.update({
-        "description": {"type": "string", "description": "Sanitised HTML."},
-        "identifier": {**TEXT_OR_NULL, "description": "A stable identifier URI [dct:identifier]"},
-        "landing_page": TEXT_OR_NULL,
-        "contact_point": obj({"name": TEXT_OR_NULL, "email": TEXT_OR_NULL, "url": TEXT_OR_NULL}),
-        "spatial_label": TEXT_OR_NULL,
-        "temporal": obj({"start": DATE_OR_NULL, "end": DATE_OR_NULL}),
-        "languages": array(obj({"code": {"type": "string", "description": "ISO 639-1"},
-                                "name": STRING})),
-        "status": {"type": "string", "enum": ["published"]},
-        "provenance": obj({
-            "origin": codes(Origin),
-            "remote_url": TEXT_OR_NULL,
-            "last_harvested_at": DATE_TIME_OR_NULL,
-            "content_hash": TEXT_OR_NULL,
-            "overridden_fields": array(STRING),
-        }, "Where the entry comes from; harvests keep the fields an editor overrode."),
-        "quality_score": {"type": "integer", "minimum": 0, "maximum": 100},
-        "documents": array(ref("Document")),
-    })  # fmt: skip
+    props.update(
+        {
+            "description": {"type": "string", "description": "Sanitised HTML."},
+            "identifier": {
+                **TEXT_OR_NULL,
+                "description": "A stable identifier URI [dct:identifier]",
+            },
+            "landing_page": TEXT_OR_NULL,
+            "contact_point": obj(
+                {"name": TEXT_OR_NULL, "email": TEXT_OR_NULL, "url": TEXT_OR_NULL}
+            ),
+            "spatial_label": TEXT_OR_NULL,
+            "temporal": obj({"start": DATE_OR_NULL, "end": DATE_OR_NULL}),
+            "languages": array(
+                obj({"code": {"type": "string", "description": "ISO 639-1"}, "name": STRING})
+            ),
+            "status": {"type": "string", "enum": ["published"]},
+            "provenance": obj(
+                {
+                    "origin": codes(Origin),
+                    "remote_url": TEXT_OR_NULL,
+                    "last_harvested_at": DATE_TIME_OR_NULL,
+                    "content_hash": TEXT_OR_NULL,
+                    "overridden_fields": array(STRING),
+                },
+                "Where the entry comes from; harvests keep the fields an editor overrode.",
+            ),
+            "quality_score": {"type": "integer", "minimum": 0, "maximum": 100},
+            "documents": array(ref("Document")),
+        }
+    )
     return props
 
 
@@ -245,8 +286,10 @@ def _type_detail_properties() -> dict[str, dict[str, Schema]]:
         },
         EntryType.API: {
             "endpoint_url": TEXT_OR_NULL,
-            "endpoint_description_url": {**TEXT_OR_NULL,
-                                         "description": "OpenAPI, AsyncAPI, GraphQL or WSDL"},
+            "endpoint_description_url": {
+                **TEXT_OR_NULL,
+                "description": "OpenAPI, AsyncAPI, GraphQL or WSDL",
+            },
             "api_type": nullable(codes(ApiType)),
             "authentication": nullable(codes(Authentication)),
             "access_instructions": TEXT_OR_NULL,
@@ -267,14 +310,25 @@ def _type_detail_properties() -> dict[str, dict[str, Schema]]:
             "public_authority": nullable(ref("OrganisationRef")),
             "government_support": TEXT_OR_NULL,
             "partners": array(ref("Partner")),
-            "milestones": array(obj({
-                "kind": codes(MilestoneKind), "date": DATE_OR_NULL,
-                "planned": {"type": "boolean"}, "note": TEXT_OR_NULL,
-            })),
-            "risks": array(obj({
-                "category": codes(RiskCategory), "allocation": codes(RiskAllocation),
-                "note": TEXT_OR_NULL,
-            })),
+            "milestones": array(
+                obj(
+                    {
+                        "kind": codes(MilestoneKind),
+                        "date": DATE_OR_NULL,
+                        "planned": {"type": "boolean"},
+                        "note": TEXT_OR_NULL,
+                    }
+                )
+            ),
+            "risks": array(
+                obj(
+                    {
+                        "category": codes(RiskCategory),
+                        "allocation": codes(RiskAllocation),
+                        "note": TEXT_OR_NULL,
+                    }
+                )
+            ),
             "related_datasets": refs,
         },
         EntryType.CHALLENGE: {
@@ -288,70 +342,122 @@ def _type_detail_properties() -> dict[str, dict[str, Schema]]:
             "judging_ends_at": DATE_TIME_OR_NULL,
             "outcomes": TEXT_OR_NULL,
             "partners": array(ref("Partner")),
-            "prizes": array(obj({
-                "title": STRING, "amount": MONEY_OR_NULL, "currency": TEXT_OR_NULL,
-                "non_monetary": TEXT_OR_NULL,
-            })),
-            "criteria": array(obj({
-                "name": STRING, "weight": {"type": "integer", "minimum": 0,
-                                           "description": "Weight in percent"},
-                "description": TEXT_OR_NULL,
-            })),
-            "phases": array(obj({
-                "name": STRING, "starts_on": DATE_OR_NULL, "ends_on": DATE_OR_NULL,
-                "description": TEXT_OR_NULL,
-            })),
-            "winners": array(obj({
-                "name": STRING, "organisation": nullable(ref("OrganisationRef")),
-                "prize": TEXT_OR_NULL, "description": TEXT_OR_NULL,
-            })),
+            "prizes": array(
+                obj(
+                    {
+                        "title": STRING,
+                        "amount": MONEY_OR_NULL,
+                        "currency": TEXT_OR_NULL,
+                        "non_monetary": TEXT_OR_NULL,
+                    }
+                )
+            ),
+            "criteria": array(
+                obj(
+                    {
+                        "name": STRING,
+                        "weight": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "Weight in percent",
+                        },
+                        "description": TEXT_OR_NULL,
+                    }
+                )
+            ),
+            "phases": array(
+                obj(
+                    {
+                        "name": STRING,
+                        "starts_on": DATE_OR_NULL,
+                        "ends_on": DATE_OR_NULL,
+                        "description": TEXT_OR_NULL,
+                    }
+                )
+            ),
+            "winners": array(
+                obj(
+                    {
+                        "name": STRING,
+                        "organisation": nullable(ref("OrganisationRef")),
+                        "prize": TEXT_OR_NULL,
+                        "description": TEXT_OR_NULL,
+                    }
+                )
+            ),
             "offered_resources": {**refs, "description": "Datasets and APIs offered to entrants."},
         },
-    }  # fmt: skip
+    }
 
 
 def _paged(item: Schema, description: str) -> Schema:
-    return obj({
-        "count": {"type": "integer", "minimum": 0, "description": "Matches in all pages."},
-        "page": {"type": "integer", "minimum": 1},
-        "page_size": {"type": "integer", "minimum": 1, "maximum": params.MAX_PAGE_SIZE},
-        "results": array(item),
-        "links": ref("Links"),
-    }, description)  # fmt: skip
+    return obj(
+        {
+            "count": {"type": "integer", "minimum": 0, "description": "Matches in all pages."},
+            "page": {"type": "integer", "minimum": 1},
+            "page_size": {"type": "integer", "minimum": 1, "maximum": params.MAX_PAGE_SIZE},
+            "results": array(item),
+            "links": ref("Links"),
+        },
+        description,
+    )
 
 
 def _organisation_and_theme_schemas() -> dict[str, Schema]:
     type_keys = {t.value: {"type": "integer", "minimum": 0} for t in EntryType}
     type_links = {p.replace("-", "_"): URI for p in ENTRY_TYPE_PATHS.values()}
     org_summary = {
-        "slug": STRING, "name": STRING, "kind": codes(OrganisationKind), "url": URI,
-        "api_url": URI, "country": {**TEXT_OR_NULL, "description": "ISO 3166-1 alpha-2"},
+        "slug": STRING,
+        "name": STRING,
+        "kind": codes(OrganisationKind),
+        "url": URI,
+        "api_url": URI,
+        "country": {**TEXT_OR_NULL, "description": "ISO 3166-1 alpha-2"},
         "website": TEXT_OR_NULL,
-        "entry_count": {"type": "integer", "minimum": 0,
-                        "description": "Published entries it publishes."},
-    }  # fmt: skip
+        "entry_count": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Published entries it publishes.",
+        },
+    }
     theme_summary = {
-        "slug": STRING, "code": STRING, "scheme": codes(ThemeScheme), "name": STRING,
-        "uri": STRING, "api_url": URI, "description": TEXT_OR_NULL, "url": URI,
+        "slug": STRING,
+        "code": STRING,
+        "scheme": codes(ThemeScheme),
+        "name": STRING,
+        "uri": STRING,
+        "api_url": URI,
+        "description": TEXT_OR_NULL,
+        "url": URI,
         "entry_count": {"type": "integer", "minimum": 0},
-    }  # fmt: skip
+    }
     counts = obj(type_keys, "Published entries per type.")
     return {
         "OrganisationSummary": obj(org_summary),
-        "Organisation": obj({
-            **org_summary,
-            "description": {"type": "string", "description": "Sanitised HTML."},
-            "email": TEXT_OR_NULL,
-            "identifier": TEXT_OR_NULL,
-            "parent": nullable(ref("OrganisationRef")),
-            "children": array(ref("OrganisationRef")),
-            "counts": {**counts, "description": "Published entries it publishes, partners in "
-                       "or oversees as public authority, per type."},
-            "entries": obj(type_links, "Listings of those entries, per type."),
-        }),  # fmt: skip
+        "Organisation": obj(
+            {
+                **org_summary,
+                "description": {"type": "string", "description": "Sanitised HTML."},
+                "email": TEXT_OR_NULL,
+                "identifier": TEXT_OR_NULL,
+                "parent": nullable(ref("OrganisationRef")),
+                "children": array(ref("OrganisationRef")),
+                "counts": {
+                    **counts,
+                    "description": "Published entries it publishes, partners in "
+                    "or oversees as public authority, per type.",
+                },
+                "entries": obj(type_links, "Listings of those entries, per type."),
+            }
+        ),
         "ThemeSummary": obj(theme_summary),
-        "Theme": obj({**theme_summary, "counts": counts,
-                      "entries": obj(type_links, "Listings of its entries, per type.")}),
+        "Theme": obj(
+            {
+                **theme_summary,
+                "counts": counts,
+                "entries": obj(type_links, "Listings of its entries, per type."),
+            }
+        ),
         "OrganisationList": _paged(ref("OrganisationSummary"), "A page of organisations."),
         "ThemeList": _paged(ref("ThemeSummary"), "A page of themes."),
     }
@@ -359,38 +465,57 @@ def _organisation_and_theme_schemas() -> dict[str, Schema]:
 
 def _search_schemas() -> dict[str, Schema]:
     return {
-        "SearchHit": obj({
-            "id": {"type": "integer"},
-            "type": codes(EntryType),
-            "slug": STRING,
-            "title": STRING,
-            "summary": STRING,
-            "url": URI,
-            "api_url": URI,
-            "publisher": obj({"slug": STRING, "name": STRING}),
-            "modified": DATE_TIME_OR_NULL,
-            "score": {"type": ["number", "null"]},
-            "highlights": obj({
-                "title": {**TEXT_OR_NULL, "description": "Escaped HTML, <mark> around matches."},
-                "text": {**TEXT_OR_NULL, "description": "Escaped HTML, <mark> around matches."},
-            }),
-        }),
-        "FacetValue": obj({
-            "value": {"type": "string", "description": "Pass it back as the facet's parameter."},
-            "label": STRING,
-            "count": {"type": "integer", "minimum": 0},
-            "selected": {"type": "boolean"},
-        }),
-        "SearchResponse": obj({
-            "count": {"type": "integer", "minimum": 0},
-            "page": {"type": "integer", "minimum": 1},
-            "page_size": {"type": "integer", "minimum": 1, "maximum": SEARCH_MAX_PAGE_SIZE},
-            "results": array(ref("SearchHit")),
-            "facets": obj({f.value: array(ref("FacetValue")) for f in Facet},
-                          "A count beside every value of every facet."),
-            "links": ref("Links"),
-        }),
-    }  # fmt: skip
+        "SearchHit": obj(
+            {
+                "id": {"type": "integer"},
+                "type": codes(EntryType),
+                "slug": STRING,
+                "title": STRING,
+                "summary": STRING,
+                "url": URI,
+                "api_url": URI,
+                "publisher": obj({"slug": STRING, "name": STRING}),
+                "modified": DATE_TIME_OR_NULL,
+                "score": {"type": ["number", "null"]},
+                "highlights": obj(
+                    {
+                        "title": {
+                            **TEXT_OR_NULL,
+                            "description": "Escaped HTML, <mark> around matches.",
+                        },
+                        "text": {
+                            **TEXT_OR_NULL,
+                            "description": "Escaped HTML, <mark> around matches.",
+                        },
+                    }
+                ),
+            }
+        ),
+        "FacetValue": obj(
+            {
+                "value": {
+                    "type": "string",
+                    "description": "Pass it back as the facet's parameter.",
+                },
+                "label": STRING,
+                "count": {"type": "integer", "minimum": 0},
+                "selected": {"type": "boolean"},
+            }
+        ),
+        "SearchResponse": obj(
+            {
+                "count": {"type": "integer", "minimum": 0},
+                "page": {"type": "integer", "minimum": 1},
+                "page_size": {"type": "integer", "minimum": 1, "maximum": SEARCH_MAX_PAGE_SIZE},
+                "results": array(ref("SearchHit")),
+                "facets": obj(
+                    {f.value: array(ref("FacetValue")) for f in Facet},
+                    "A count beside every value of every facet.",
+                ),
+                "links": ref("Links"),
+            }
+        ),
+    }
 
 
 def component_schemas() -> dict[str, Schema]:
@@ -398,13 +523,13 @@ def component_schemas() -> dict[str, Schema]:
     core = _core_properties()
     details = _type_detail_properties()
     for entry_type, name in TYPE_SCHEMA_NAMES.items():
-        schemas[f"{name}Summary"] = obj({**_summary_properties(),
-                                         **TYPE_SUMMARY_PROPERTIES[entry_type]})
+        schemas[f"{name}Summary"] = obj(
+            {**_summary_properties(), **TYPE_SUMMARY_PROPERTIES[entry_type]}
+        )
         schemas[name] = obj({**core, **details[entry_type]})
-        schemas[f"{name}List"] = _paged(ref(f"{name}Summary"),
-                                        f"A page of published {TYPE_LABELS[entry_type]}.")
+        schemas[f"{name}List"] = _paged(
+            ref(f"{name}Summary"), f"A page of published {TYPE_LABELS[entry_type]}."
+        )
     schemas.update(_organisation_and_theme_schemas())
     schemas.update(_search_schemas())
     return schemas
-
-

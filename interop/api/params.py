@@ -40,14 +40,18 @@ def _whole_number(params: QueryDict, name: str, *, default: int, maximum: int) -
         return default
     raw = raw.strip()
     if not raw.isascii() or not raw.isdigit() or len(raw) > 9:
-        raise ApiError(400, _("'%(name)s' must be a whole number.") % {"name": name},
-                       parameter=name)  # fmt: skip
+        raise ApiError(
+            400, _("'%(name)s' must be a whole number.") % {"name": name}, parameter=name
+        )
     value = int(raw)
     if value < 1:
         raise ApiError(400, _("'%(name)s' must be 1 or more.") % {"name": name}, parameter=name)
     if value > maximum:
-        raise ApiError(400, _("'%(name)s' must be at most %(max)d.") % {"name": name,
-                       "max": maximum}, parameter=name)  # fmt: skip
+        raise ApiError(
+            400,
+            _("'%(name)s' must be at most %(max)d.") % {"name": name, "max": maximum},
+            parameter=name,
+        )
     return value
 
 
@@ -66,11 +70,14 @@ def filter_values(params: QueryDict, name: str) -> tuple[str, ...]:
     """Every non-blank value of a repeatable filter, deduplicated, bounded in number and size."""
     raw_values = params.getlist(name)
     if len(raw_values) > MAX_VALUES_PER_FILTER:
-        raise ApiError(400, _("Too many values for '%(name)s': at most %(max)d.")
-                       % {"name": name, "max": MAX_VALUES_PER_FILTER}, parameter=name)  # fmt: skip
+        raise ApiError(
+            400,
+            _("Too many values for '%(name)s': at most %(max)d.")
+            % {"name": name, "max": MAX_VALUES_PER_FILTER},
+            parameter=name,
+        )
     if any(len(raw) > MAX_VALUE_LENGTH for raw in raw_values):
-        raise ApiError(400, _("A '%(name)s' value is too long.") % {"name": name},
-                       parameter=name)  # fmt: skip
+        raise ApiError(400, _("A '%(name)s' value is too long.") % {"name": name}, parameter=name)
     values = [v for v in (_clean(raw) for raw in raw_values) if v]
     return tuple(dict.fromkeys(values))
 
@@ -88,8 +95,10 @@ def parse_modified_since(params: QueryDict) -> dt.datetime | None:
     if "modified_since" not in params:
         return None
     raw = (params.get("modified_since") or "").strip().upper()
-    message = _("'modified_since' must be an ISO 8601 date or date-time, e.g. 2024-05-01 or "
-                "2024-05-01T12:00:00Z.")  # fmt: skip
+    message = _(
+        "'modified_since' must be an ISO 8601 date or date-time, e.g. 2024-05-01 or "
+        "2024-05-01T12:00:00Z."
+    )
     match = _MOMENT.match(raw) if len(raw) <= 40 else None
     if match is None:
         raise ApiError(400, message, parameter="modified_since")
@@ -101,9 +110,15 @@ def parse_modified_since(params: QueryDict) -> dt.datetime | None:
             digits = offset[1:].replace(":", "")
             tz = dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
         moment = dt.datetime(
-            int(year), int(month), int(day), int(hour or 0), int(minute or 0),
-            min(int(second or 0), 59), int((fraction or "0").ljust(6, "0")[:6]), tzinfo=tz,
-        )  # fmt: skip
+            int(year),
+            int(month),
+            int(day),
+            int(hour or 0),
+            int(minute or 0),
+            min(int(second or 0), 59),
+            int((fraction or "0").ljust(6, "0")[:6]),
+            tzinfo=tz,
+        )
         if int(year) < 1000:
             return EARLIEST
         return moment.astimezone(dt.UTC)

@@ -53,8 +53,9 @@ def latest(*moments: dt.datetime | None) -> dt.datetime | None:
 
 
 def _public_entries() -> QuerySet[Entry]:
-    return Entry.objects.filter(PUBLISHED).only("id", "entry_type", "slug", "title", "live",
-                                                "withdrawn_at")  # fmt: skip
+    return Entry.objects.filter(PUBLISHED).only(
+        "id", "entry_type", "slug", "title", "live", "withdrawn_at"
+    )
 
 
 def entry_list_queryset(
@@ -72,19 +73,26 @@ def entry_list_queryset(
         qs = qs.filter(
             Q(publisher__slug__in=organisations)
             | Q(public_authority__slug__in=organisations)
-            | Q(pk__in=Partnership.objects.filter(organisation__slug__in=organisations)
-                .values("entry_id"))
-        )  # fmt: skip
+            | Q(
+                pk__in=Partnership.objects.filter(organisation__slug__in=organisations).values(
+                    "entry_id"
+                )
+            )
+        )
     if themes:
         theme_ids = Theme.objects.filter(Q(slug__in=themes) | Q(code__in=themes)).values("pk")
-        qs = qs.filter(pk__in=Entry.themes.through.objects.filter(theme_id__in=theme_ids)
-                       .values("entry_id"))  # fmt: skip
+        qs = qs.filter(
+            pk__in=Entry.themes.through.objects.filter(theme_id__in=theme_ids).values("entry_id")
+        )
     if licences:
         qs = qs.filter(licence__spdx_id__in=licences)
     if countries:
         codes = [c.upper() for c in countries]
-        qs = qs.filter(pk__in=Entry.countries.through.objects.filter(country__code__in=codes)
-                       .values("entry_id"))  # fmt: skip
+        qs = qs.filter(
+            pk__in=Entry.countries.through.objects.filter(country__code__in=codes).values(
+                "entry_id"
+            )
+        )
     if modified_since is not None:
         qs = qs.filter(modified__gte=modified_since)
     return qs
@@ -94,9 +102,10 @@ def with_summary_relations(qs: QuerySet[Entry], entry_type: str) -> QuerySet[Ent
     qs = qs.select_related("publisher", "licence").prefetch_related("themes", "countries")
     if entry_type == EntryType.DATASET:
         qs = qs.prefetch_related(
-            Prefetch("distributions", queryset=Distribution.objects.only("id", "entry_id",
-                                                                         "format"))
-        )  # fmt: skip
+            Prefetch(
+                "distributions", queryset=Distribution.objects.only("id", "entry_id", "format")
+            )
+        )
     elif entry_type == EntryType.PPP:
         qs = qs.select_related("project_status")
     return qs
@@ -115,25 +124,30 @@ def entry_detail_queryset(entry_type: str) -> QuerySet[Entry]:
     )
     if entry_type == EntryType.DATASET:
         qs = qs.select_related("in_series").prefetch_related(
-            Prefetch("distributions", queryset=Distribution.objects.select_related(
-                "licence", "access_service")),
+            Prefetch(
+                "distributions",
+                queryset=Distribution.objects.select_related("licence", "access_service"),
+            ),
             Prefetch("served_by", queryset=_public_entries()),
-        )  # fmt: skip
+        )
     elif entry_type == EntryType.API:
         qs = qs.prefetch_related(Prefetch("serves_datasets", queryset=_public_entries()))
     elif entry_type == EntryType.PPP:
         qs = qs.select_related("project_status", "public_authority").prefetch_related(
             Prefetch("partnerships", queryset=Partnership.objects.select_related("organisation")),
-            "milestones", "risks",
+            "milestones",
+            "risks",
             Prefetch("related_datasets", queryset=_public_entries()),
-        )  # fmt: skip
+        )
     else:
         qs = qs.prefetch_related(
             Prefetch("partnerships", queryset=Partnership.objects.select_related("organisation")),
-            "prizes", "criteria", "phases",
+            "prizes",
+            "criteria",
+            "phases",
             Prefetch("winners", queryset=Winner.objects.select_related("organisation")),
             Prefetch("offered_resources", queryset=_public_entries()),
-        )  # fmt: skip
+        )
     return qs
 
 
@@ -141,9 +155,11 @@ def organisation_queryset(
     *, kinds: Sequence[str] = (), countries: Sequence[str] = ()
 ) -> QuerySet[Organisation]:
     qs = Organisation.objects.select_related("country").annotate(
-        entry_count=Count("published_entries", filter=Q(published_entries__live=True,
-                          published_entries__withdrawn_at__isnull=True))
-    )  # fmt: skip
+        entry_count=Count(
+            "published_entries",
+            filter=Q(published_entries__live=True, published_entries__withdrawn_at__isnull=True),
+        )
+    )
     if kinds:
         qs = qs.filter(kind__in=kinds)
     if countries:
@@ -154,21 +170,26 @@ def organisation_queryset(
 def organisation_counts(org: Organisation) -> dict[str, int]:
     """Published entries per type that the organisation publishes, partners in or oversees."""
     involved = (
-        Q(publisher=org) | Q(public_authority=org)
+        Q(publisher=org)
+        | Q(public_authority=org)
         | Q(pk__in=Partnership.objects.filter(organisation=org).values("entry_id"))
-    )  # fmt: skip
+    )
     rows = (
-        Entry.objects.filter(PUBLISHED).filter(involved)
-        .values("entry_type").annotate(n=Count("pk")).order_by()
-    )  # fmt: skip
+        Entry.objects.filter(PUBLISHED)
+        .filter(involved)
+        .values("entry_type")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     return {row["entry_type"]: row["n"] for row in rows}
 
 
 def theme_queryset(*, schemes: Sequence[str] = ()) -> QuerySet[Theme]:
     qs = Theme.objects.annotate(
-        entry_count=Count("entries", filter=Q(entries__live=True,
-                          entries__withdrawn_at__isnull=True))
-    )  # fmt: skip
+        entry_count=Count(
+            "entries", filter=Q(entries__live=True, entries__withdrawn_at__isnull=True)
+        )
+    )
     if schemes:
         qs = qs.filter(scheme__in=schemes)
     return qs.order_by("scheme", "code")
@@ -177,6 +198,8 @@ def theme_queryset(*, schemes: Sequence[str] = ()) -> QuerySet[Theme]:
 def theme_counts(theme: Theme) -> dict[str, int]:
     rows = (
         Entry.objects.filter(PUBLISHED, themes=theme)
-        .values("entry_type").annotate(n=Count("pk")).order_by()
-    )  # fmt: skip
+        .values("entry_type")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     return {row["entry_type"]: row["n"] for row in rows}

@@ -213,10 +213,13 @@ def distribution_json(dist: Distribution, link: Linker) -> Json:
 
 def _partners(entry: Entry, link: Linker) -> list[Json]:
     return [
-        {"organisation": organisation_ref(p.organisation, link), "role": p.role,
-         "note": p.note or None}
+        {
+            "organisation": organisation_ref(p.organisation, link),
+            "role": p.role,
+            "note": p.note or None,
+        }
         for p in entry.partnerships.all()
-    ]  # fmt: skip
+    ]
 
 
 def _dataset_fields(entry: Entry, link: Linker) -> Json:
@@ -285,24 +288,36 @@ def _challenge_fields(entry: Entry, link: Linker) -> Json:
         "outcomes": entry.outcomes or None,
         "partners": _partners(entry, link),
         "prizes": [
-            {"title": p.title, "amount": money(p.amount), "currency": p.currency or None,
-             "non_monetary": p.non_monetary or None}
+            {
+                "title": p.title,
+                "amount": money(p.amount),
+                "currency": p.currency or None,
+                "non_monetary": p.non_monetary or None,
+            }
             for p in entry.prizes.all()
-        ],  # fmt: skip
+        ],
         "criteria": [
             {"name": c.name, "weight": c.weight, "description": c.description or None}
             for c in entry.criteria.all()
         ],
         "phases": [
-            {"name": p.name, "starts_on": iso_date(p.starts_on), "ends_on": iso_date(p.ends_on),
-             "description": p.description or None}
+            {
+                "name": p.name,
+                "starts_on": iso_date(p.starts_on),
+                "ends_on": iso_date(p.ends_on),
+                "description": p.description or None,
+            }
             for p in entry.phases.all()
-        ],  # fmt: skip
+        ],
         "winners": [
-            {"name": w.name, "organisation": organisation_ref(w.organisation, link),
-             "prize": w.prize or None, "description": w.description or None}
+            {
+                "name": w.name,
+                "organisation": organisation_ref(w.organisation, link),
+                "prize": w.prize or None,
+                "description": w.description or None,
+            }
             for w in entry.winners.all()
-        ],  # fmt: skip
+        ],
         "offered_resources": public_refs(entry.offered_resources.all(), link),
     }
 

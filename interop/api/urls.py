@@ -21,12 +21,16 @@ urlpatterns = [
     path("openapi.json", views.openapi_document, name="openapi"),
     re_path(r"^v1/search/?$", views.search, name="search"),
     re_path(r"^v1/organisations/?$", views.organisation_list, name="organisation-list"),
-    re_path(r"^v1/organisations/(?P<slug>[^/]+)/?$", views.organisation_detail,
-            name="organisation-detail"),  # fmt: skip
+    re_path(
+        r"^v1/organisations/(?P<slug>[^/]+)/?$",
+        views.organisation_detail,
+        name="organisation-detail",
+    ),
     re_path(r"^v1/themes/?$", views.theme_list, name="theme-list"),
     re_path(r"^v1/themes/(?P<slug>[^/]+)/?$", views.theme_detail, name="theme-detail"),
     re_path(rf"^v1/(?P<type_path>{_types})/?$", views.entry_list, name="entry-list"),
-    re_path(rf"^v1/(?P<type_path>{_types})/(?P<slug>[^/]+)/?$", views.entry_detail,
-            name="entry-detail"),  # fmt: skip
+    re_path(
+        rf"^v1/(?P<type_path>{_types})/(?P<slug>[^/]+)/?$", views.entry_detail, name="entry-detail"
+    ),
     re_path(r"^(?P<rest>v1(/.*)?)$", views.not_found, name="not-found"),
 ]

@@ -33,9 +33,10 @@ def _paginated(request: HttpRequest, qs: Any, serialize: Any) -> tuple[dict[str,
         "page": paging.page,
         "page_size": paging.page_size,
         "results": [serialize(row) for row in rows],
-        "links": page_links(request, page=paging.page,
-                            has_next=paging.offset + paging.page_size < count),
-    }  # fmt: skip
+        "links": page_links(
+            request, page=paging.page, has_next=paging.offset + paging.page_size < count
+        ),
+    }
     return data, rows
 
 
@@ -44,9 +45,12 @@ def _checked_codes(request: HttpRequest, name: str, allowed: set[str]) -> tuple[
     values = filter_values(request.GET, name)
     unknown = [v for v in values if v not in allowed]
     if unknown:
-        raise ApiError(400, _("Unknown '%(name)s' value '%(value)s': use one of %(allowed)s.")
-                       % {"name": name, "value": unknown[0][:40],
-                          "allowed": ", ".join(sorted(allowed))}, parameter=name)  # fmt: skip
+        raise ApiError(
+            400,
+            _("Unknown '%(name)s' value '%(value)s': use one of %(allowed)s.")
+            % {"name": name, "value": unknown[0][:40], "allowed": ", ".join(sorted(allowed))},
+            parameter=name,
+        )
     return values
 
 
@@ -60,8 +64,9 @@ def search(request: HttpRequest) -> ApiPayload:
         raise ApiError(400, exc.message, parameter=exc.parameter) from None
     links = page_links(request, page=query.page, has_next=query.page < results.page_count)
     link = serializers.Linker(request)
-    return ApiPayload(serializers.search_json(results, link, links),
-                      last_modified=queries.catalogue_last_change())  # fmt: skip
+    return ApiPayload(
+        serializers.search_json(results, link, links), last_modified=queries.catalogue_last_change()
+    )
 
 
 @api_endpoint
@@ -106,9 +111,12 @@ def organisation_list(request: HttpRequest) -> ApiPayload:
 @api_endpoint
 def organisation_detail(request: HttpRequest, slug: str) -> ApiPayload:
     org = (
-        queries.organisation_queryset().select_related("parent")
-        .prefetch_related("children").filter(slug=slug[:200]).first()
-    )  # fmt: skip
+        queries.organisation_queryset()
+        .select_related("parent")
+        .prefetch_related("children")
+        .filter(slug=slug[:200])
+        .first()
+    )
     if org is None:
         raise _not_found(_("organisation"))
     data = serializers.organisation_detail(
@@ -119,9 +127,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> ApiPayload:
 
 @api_endpoint
 def theme_list(request: HttpRequest) -> ApiPayload:
-    qs = queries.theme_queryset(
-        schemes=_checked_codes(request, "scheme", set(ThemeScheme.values))
-    )
+    qs = queries.theme_queryset(schemes=_checked_codes(request, "scheme", set(ThemeScheme.values)))
     link = serializers.Linker(request)
     data, _rows = _paginated(request, qs, lambda t: serializers.theme_summary(t, link))
     return ApiPayload(data, last_modified=queries.catalogue_last_change())

@@ -105,8 +105,9 @@ def organization_list(data: Params, base_url: str) -> list[Any]:
     field, _, direction = sort.partition(" ")
     order_by = {"title": "name", "name": "slug", "package_count": "package_count"}.get(field)
     if order_by is None or direction.strip() not in {"", "asc", "desc"}:
-        raise ValidationError("Invalid sort: use title, name or package_count, asc or desc",
-                              field="sort")  # fmt: skip
+        raise ValidationError(
+            "Invalid sort: use title, name or package_count, asc or desc", field="sort"
+        )
     if direction.strip() == "desc":
         order_by = "-" + order_by
     wanted = data.get("organizations") or []
@@ -123,8 +124,9 @@ def organization_list(data: Params, base_url: str) -> list[Any]:
     window = queryset[offset : offset + limit] if limit else queryset[offset:]
     if not all_fields:
         return [org.slug for org in window]
-    return [organization_dict(org, package_count=org.package_count, base_url=base_url)
-            for org in window]  # fmt: skip
+    return [
+        organization_dict(org, package_count=org.package_count, base_url=base_url) for org in window
+    ]
 
 
 def organization_show(data: Params, base_url: str) -> dict[str, Any]:

@@ -146,12 +146,16 @@ def plan(params: PackageSearchParams) -> Plan | None:
         filters[FACET_OF_FIELD[key]] = tuple(values)
     filters.setdefault(Facet.TYPE, PACKAGE_TYPE_VALUES)
     sort, reverse = order
-    query = SearchQuery(text=params.text, filters=filters, sort=sort, page=1,
-                        page_size=MAX_PAGE_SIZE)  # fmt: skip
-    facets = tuple(dict.fromkeys(
-        FACET_OF_FACET_FIELD[name] for name in params.facet_fields
-        if backend_can_count(name, params)
-    ))  # fmt: skip
+    query = SearchQuery(
+        text=params.text, filters=filters, sort=sort, page=1, page_size=MAX_PAGE_SIZE
+    )
+    facets = tuple(
+        dict.fromkeys(
+            FACET_OF_FACET_FIELD[name]
+            for name in params.facet_fields
+            if backend_can_count(name, params)
+        )
+    )
     tags = list(dict.fromkeys(params.filters.get("tags", [])))
     return Plan(query=query, reverse=reverse, tags=tags, facets=facets, by_name=by_name)
 
@@ -216,14 +220,21 @@ def _window(the_plan: Plan, *, start: int, rows: int) -> Any:
             return None
         within = tags.all_of(the_plan.tags)
     if the_plan.by_name:  # the matches from the backend, the page from the name order
-        window = search_window(the_plan.query, start=0, rows=0, facets=the_plan.facets,
-                               within=within)  # fmt: skip
-        window.ids = name_order.page_in_name_order(window.matches, window.size_bytes,
-                                                   start=start, rows=rows)  # fmt: skip
+        window = search_window(
+            the_plan.query, start=0, rows=0, facets=the_plan.facets, within=within
+        )
+        window.ids = name_order.page_in_name_order(
+            window.matches, window.size_bytes, start=start, rows=rows
+        )
     else:
-        window = search_window(the_plan.query, start=start, rows=rows,
-                               facets=the_plan.facets, within=within,
-                               reverse=the_plan.reverse)  # fmt: skip
+        window = search_window(
+            the_plan.query,
+            start=start,
+            rows=rows,
+            facets=the_plan.facets,
+            within=within,
+            reverse=the_plan.reverse,
+        )
     the_plan.window = window
     return window
 
@@ -247,8 +258,9 @@ def page_ids(the_plan: Plan, *, start: int, rows: int) -> tuple[int, list[int]]:
     return _results(the_plan).count, ids
 
 
-def backend_facets(the_plan: Plan, params: PackageSearchParams, fields: list[str], *,
-                   count: int) -> dict[str, list[tuple[str, str, int]]]:  # fmt: skip
+def backend_facets(
+    the_plan: Plan, params: PackageSearchParams, fields: list[str], *, count: int
+) -> dict[str, list[tuple[str, str, int]]]:
     """Facet rows ``(value, label, count)`` for the fields the backend can count exactly."""
     facet_values: dict[Facet, list[FacetValue]] = (
         the_plan.window.facets if the_plan.window is not None else _results(the_plan).facets

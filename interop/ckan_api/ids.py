@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import uuid
 
-_KINDS = {"entry": 0xCA7A_0000_E117_0001, "organisation": 0xCA7A_0000_0126_0002,
-          "distribution": 0xCA7A_0000_D157_0003, "theme": 0xCA7A_0000_7E4E_0004}  # fmt: skip
+_KINDS = {
+    "entry": 0xCA7A_0000_E117_0001,
+    "organisation": 0xCA7A_0000_0126_0002,
+    "distribution": 0xCA7A_0000_D157_0003,
+    "theme": 0xCA7A_0000_7E4E_0004,
+}
 _MASK = (1 << 64) - 1
 
 

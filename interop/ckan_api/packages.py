@@ -78,30 +78,35 @@ def related_rows(ids: list[int]) -> dict[int, Related]:
     which cost a tenth of a millisecond per call, and calls add up at 1,000 packages)."""
     related: dict[int, Related] = defaultdict(Related)
     for link in (
-        Entry.themes.through.objects.filter(entry_id__in=ids).select_related("theme")
+        Entry.themes.through.objects.filter(entry_id__in=ids)
+        .select_related("theme")
         .order_by("theme__scheme", "theme__code")
-    ):  # fmt: skip
+    ):
         related[link.entry_id].themes.append(link.theme)
     for entry_id, code in (
-        Entry.countries.through.objects.filter(entry_id__in=ids).order_by("country__code")
+        Entry.countries.through.objects.filter(entry_id__in=ids)
+        .order_by("country__code")
         .values_list("entry_id", "country__code")
-    ):  # fmt: skip
+    ):
         related[entry_id].countries.append(code)
     for entry_id, code in (
-        Entry.languages.through.objects.filter(entry_id__in=ids).order_by("language__code")
+        Entry.languages.through.objects.filter(entry_id__in=ids)
+        .order_by("language__code")
         .values_list("entry_id", "language__code")
-    ):  # fmt: skip
+    ):
         related[entry_id].languages.append(code)
     for dist in (
-        Distribution.objects.filter(entry_id__in=ids).select_related("licence")
+        Distribution.objects.filter(entry_id__in=ids)
+        .select_related("licence")
         .order_by("entry_id", "sort_order", "id")
-    ):  # fmt: skip
+    ):
         related[dist.entry_id].distributions.append(dist)
     return related
 
 
-def organization_dict(organisation: Organisation, *, package_count: int | None = None,
-                      base_url: str = "") -> dict[str, Any]:  # fmt: skip
+def organization_dict(
+    organisation: Organisation, *, package_count: int | None = None, base_url: str = ""
+) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": object_uuid("organisation", organisation.pk),
         "name": organisation.slug,
@@ -139,10 +144,21 @@ def _group_dict(theme: Theme) -> dict[str, Any]:
     }
 
 
-def _resource(entry: Entry, position: int, *, rid: str, name: str, url: str, fmt: str,
-              description: str = "", mimetype: str | None = None, size: int | None = None,
-              hash_: str = "", resource_type: str | None = None,
-              extra: dict[str, Any] | None = None) -> dict[str, Any]:  # fmt: skip
+def _resource(
+    entry: Entry,
+    position: int,
+    *,
+    rid: str,
+    name: str,
+    url: str,
+    fmt: str,
+    description: str = "",
+    mimetype: str | None = None,
+    size: int | None = None,
+    hash_: str = "",
+    resource_type: str | None = None,
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     resource = {
         "id": rid,
         "package_id": object_uuid("entry", entry.pk),
@@ -169,7 +185,8 @@ def _distribution_resources(entry: Entry, related: Related) -> list[dict[str, An
     for position, dist in enumerate(related.distributions):
         resources.append(
             _resource(
-                entry, position,
+                entry,
+                position,
                 rid=object_uuid("distribution", dist.pk),
                 name=dist.title or dist.format or dist.url,
                 url=dist.url,
@@ -183,7 +200,7 @@ def _distribution_resources(entry: Entry, related: Related) -> list[dict[str, An
                     "download_url": dist.download_url,
                     "license_id": dist.licence.spdx_id if dist.licence else None,
                 },
-            )  # fmt: skip
+            )
         )
     return resources
 
@@ -192,17 +209,29 @@ def _api_resources(entry: Entry, related: Related) -> list[dict[str, Any]]:
     pid = object_uuid("entry", entry.pk)
     candidates = [
         ("endpoint", entry.endpoint_url, "API", entry.get_api_type_display() or "API"),
-        ("description", entry.endpoint_description_url,
-         {"rest": "OpenAPI", "asyncapi": "AsyncAPI", "graphql": "GraphQL", "soap": "WSDL"}
-         .get(entry.api_type, ""), "API description"),
+        (
+            "description",
+            entry.endpoint_description_url,
+            {"rest": "OpenAPI", "asyncapi": "AsyncAPI", "graphql": "GraphQL", "soap": "WSDL"}.get(
+                entry.api_type, ""
+            ),
+            "API description",
+        ),
         ("sandbox", entry.sandbox_url, "API", "Sandbox"),
-    ]  # fmt: skip
+    ]
     resources = []
     for kind, url, fmt, name in candidates:
         if url:
             resources.append(
-                _resource(entry, len(resources), rid=f"{pid}-{kind}", name=name, url=url,
-                          fmt=fmt, resource_type=f"api-{kind}")  # fmt: skip
+                _resource(
+                    entry,
+                    len(resources),
+                    rid=f"{pid}-{kind}",
+                    name=name,
+                    url=url,
+                    fmt=fmt,
+                    resource_type=f"api-{kind}",
+                )
             )
     # Distributions of an API (rare), after its own resources.
     for resource in _distribution_resources(entry, related):
@@ -224,7 +253,7 @@ def _extras(entry: Entry, related: Related) -> list[dict[str, str]]:
         ("language", json.dumps(related.languages) if related.languages else ""),
         ("theme", json.dumps([t.uri for t in related.themes]) if related.themes else ""),
         ("contact_uri", entry.contact_url),
-    ]  # fmt: skip
+    ]
     if entry.entry_type == EntryType.DATASET:
         pairs += [
             ("frequency", entry.frequency),
@@ -246,17 +275,19 @@ def _extras(entry: Entry, related: Related) -> list[dict[str, str]]:
     return [{"key": key, "value": str(value)} for key, value in pairs if value]
 
 
-def package_dict(entry: Entry, *, base_url: str = "",
-                 related: Related | None = None) -> dict[str, Any]:  # fmt: skip
+def package_dict(
+    entry: Entry, *, base_url: str = "", related: Related | None = None
+) -> dict[str, Any]:
     """One entry as CKAN's package_show returns it."""
     if related is None:
         related = related_rows([entry.pk])[entry.pk]
     licence = entry.licence
     tags = [str(k) for k in entry.keywords or []]
     resources = (
-        _api_resources(entry, related) if entry.entry_type == EntryType.API
+        _api_resources(entry, related)
+        if entry.entry_type == EntryType.API
         else _distribution_resources(entry, related)
-    )  # fmt: skip
+    )
     description = html_to_text(entry.description) or entry.summary
     return {
         "id": object_uuid("entry", entry.pk),
@@ -282,10 +313,9 @@ def package_dict(entry: Entry, *, base_url: str = "",
         "owner_org": object_uuid("organisation", entry.publisher_id),
         "organization": organization_dict(entry.publisher),
         "tags": [
-            {"id": None, "name": tag, "display_name": tag, "state": "active",
-             "vocabulary_id": None}
+            {"id": None, "name": tag, "display_name": tag, "state": "active", "vocabulary_id": None}
             for tag in tags
-        ],  # fmt: skip
+        ],
         "num_tags": len(tags),
         "groups": [_group_dict(theme) for theme in related.themes],
         "extras": _extras(entry, related),

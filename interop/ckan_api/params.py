@@ -95,8 +95,9 @@ class PackageSearchParams:
     facet_mincount: int = 1
 
 
-def int_param(data: Mapping[str, Any], name: str, *, default: int, maximum: int,
-              minimum: int = 0) -> int:  # fmt: skip
+def int_param(
+    data: Mapping[str, Any], name: str, *, default: int, maximum: int, minimum: int = 0
+) -> int:
     raw = data.get(name)
     if raw is None or raw == "":
         return default
@@ -190,8 +191,10 @@ def parse_filter_query(raw: str, *, name: str = "fq") -> tuple[dict[str, list[st
             if field_name not in RANGE_FIELDS:
                 allowed = ", ".join(sorted(RANGE_FIELDS))
                 raise ValidationError(f"Ranges are only accepted on {allowed}", field=name)
-            ranges[field_name] = (_parse_bound(match["start"], name=name),
-                                  _parse_bound(match["end"], name=name))  # fmt: skip
+            ranges[field_name] = (
+                _parse_bound(match["start"], name=name),
+                _parse_bound(match["end"], name=name),
+            )
         else:
             key = FILTER_FIELDS.get(field_name)
             if key is None:
@@ -246,8 +249,9 @@ def parse_sort(raw: str) -> list[SortKey]:
             continue
         if len(bits) > 2 or bits[0] not in _SORT_FIELDS:
             allowed = ", ".join(sorted(_SORT_FIELDS))
-            raise ValidationError(f"Invalid sort: use '<field> asc|desc' with {allowed}",
-                                  field="sort")  # fmt: skip
+            raise ValidationError(
+                f"Invalid sort: use '<field> asc|desc' with {allowed}", field="sort"
+            )
         direction = bits[1].lower() if len(bits) == 2 else "asc"
         if direction not in {"asc", "desc"}:
             raise ValidationError("Invalid sort direction: use asc or desc", field="sort")
@@ -264,8 +268,9 @@ def parse_facet_fields(raw: Any) -> list[str]:
         try:
             raw = json.loads(raw)
         except ValueError:
-            raise ValidationError("facet.field must be a JSON list of field names",
-                                  field="facet.field") from None  # fmt: skip
+            raise ValidationError(
+                "facet.field must be a JSON list of field names", field="facet.field"
+            ) from None
     if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
         raise ValidationError("facet.field must be a JSON list of field names", field="facet.field")
     unknown = [item for item in raw if item not in FACET_FIELDS]
@@ -310,7 +315,8 @@ def parse_package_search(data: Mapping[str, Any]) -> PackageSearchParams:
         sort=parse_sort(sort_raw),
         sort_string=sort_raw,
         facet_fields=parse_facet_fields(data.get("facet.field")),
-        facet_limit=int_param(data, "facet.limit", default=DEFAULT_FACET_LIMIT,
-                              maximum=MAX_FACET_LIMIT, minimum=-1),  # fmt: skip
+        facet_limit=int_param(
+            data, "facet.limit", default=DEFAULT_FACET_LIMIT, maximum=MAX_FACET_LIMIT, minimum=-1
+        ),
         facet_mincount=int_param(data, "facet.mincount", default=1, maximum=1_000_000),
     )

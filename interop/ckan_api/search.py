@@ -75,8 +75,11 @@ def filter_packages(queryset: QuerySet[Entry], params: PackageSearchParams) -> Q
                 queryset = queryset.filter(licence__spdx_id__iexact=value)
             elif key == "groups":
                 queryset = queryset.filter(
-                    Exists(Entry.themes.through.objects.filter(
-                        entry_id=OuterRef("pk"), theme__slug=value))  # fmt: skip
+                    Exists(
+                        Entry.themes.through.objects.filter(
+                            entry_id=OuterRef("pk"), theme__slug=value
+                        )
+                    )
                 )
             elif key == "type":
                 queryset = queryset.filter(entry_type=TYPE_VALUES.get(value, "-"))
@@ -85,8 +88,10 @@ def filter_packages(queryset: QuerySet[Entry], params: PackageSearchParams) -> Q
                 queryset = queryset.filter(entry_type=entry_type, slug=slug)
             elif key == "id":
                 queryset = queryset.filter(pk=parse_object_uuid("entry", value) or 0)
-    for field_name, bounds in (("modified", params.modified_range),
-                               ("created_at", params.created_range)):  # fmt: skip
+    for field_name, bounds in (
+        ("modified", params.modified_range),
+        ("created_at", params.created_range),
+    ):
         if bounds:
             start, end = bounds
             if start is not None:
@@ -102,8 +107,11 @@ def _order(params: PackageSearchParams) -> list[str]:
 
 
 def _facet_items(rows: list[tuple[str, str, int]]) -> list[dict[str, Any]]:
-    return [{"name": name, "display_name": label or name, "count": count}
-            for name, label, count in rows if name]  # fmt: skip
+    return [
+        {"name": name, "display_name": label or name, "count": count}
+        for name, label, count in rows
+        if name
+    ]
 
 
 def _tag_counts(queryset: QuerySet[Entry], limit: int) -> list[tuple[str, str, int]]:
@@ -123,8 +131,9 @@ def _tag_counts(queryset: QuerySet[Entry], limit: int) -> list[tuple[str, str, i
         return [(str(value), str(value), count) for value, count in cursor.fetchall()]
 
 
-def facet_counts(queryset: QuerySet[Entry], fields: list[str], *, limit: int,
-                 mincount: int) -> dict[str, list[dict[str, Any]]]:  # fmt: skip
+def facet_counts(
+    queryset: QuerySet[Entry], fields: list[str], *, limit: int, mincount: int
+) -> dict[str, list[dict[str, Any]]]:
     limit = MAX_FACET_LIMIT if limit < 0 else limit
     base = queryset.order_by()
     grouped = {
@@ -158,8 +167,9 @@ def facet_counts(queryset: QuerySet[Entry], fields: list[str], *, limit: int,
     return facets
 
 
-def _facets(matching: QuerySet[Entry], params: PackageSearchParams, fields: list[str], *,
-            count: int) -> dict[str, list[dict[str, Any]]]:  # fmt: skip
+def _facets(
+    matching: QuerySet[Entry], params: PackageSearchParams, fields: list[str], *, count: int
+) -> dict[str, list[dict[str, Any]]]:
     if not fields or not count:
         return {name: [] for name in fields}
     return facet_counts(matching, fields, limit=params.facet_limit, mincount=params.facet_mincount)
@@ -172,10 +182,15 @@ def package_search(params: PackageSearchParams, *, base_url: str) -> dict[str, A
     if the_plan is not None:
         count, page_ids = fast_search.page_ids(the_plan, start=params.start, rows=params.rows)
         rows, rest = fast_search.facet_rows(the_plan, params, count=count) if count else ({}, [])
-        facets.update({name: _facet_items([row for row in found if row[2] >= params.facet_mincount])
-                       for name, found in rows.items()})  # fmt: skip
-        facets.update(_facets(matching, params, rest if count else params.facet_fields,
-                              count=count))  # fmt: skip
+        facets.update(
+            {
+                name: _facet_items([row for row in found if row[2] >= params.facet_mincount])
+                for name, found in rows.items()
+            }
+        )
+        facets.update(
+            _facets(matching, params, rest if count else params.facet_fields, count=count)
+        )
         facets = {name: facets.get(name, []) for name in params.facet_fields}
     else:
         count = matching.count()
@@ -191,7 +206,8 @@ def package_search(params: PackageSearchParams, *, base_url: str) -> dict[str, A
         "count": count,
         "sort": params.sort_string,
         "results": results,
-        "facets": {name: {item["name"]: item["count"] for item in items}
-                   for name, items in facets.items()},  # fmt: skip
+        "facets": {
+            name: {item["name"]: item["count"] for item in items} for name, items in facets.items()
+        },
         "search_facets": {name: {"title": name, "items": items} for name, items in facets.items()},
     }

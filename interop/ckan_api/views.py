@@ -61,9 +61,10 @@ def action(request: HttpRequest, action_name: str) -> JsonResponse:
     handler = ACTIONS.get(action_name)
     if handler is None:
         return _error(
-            request, action_name[:60],
+            request,
+            action_name[:60],
             BadRequestError(f"Bad request - Action name not known: {action_name[:60]}"),
-        )  # fmt: skip
+        )
     try:
         data = _request_data(request)
         result = handler(data, request.build_absolute_uri("/").rstrip("/"))

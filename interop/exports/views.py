@@ -77,8 +77,10 @@ def data_json(request: HttpRequest) -> HttpResponse:
     response = StreamingHttpResponse(
         datajson.stream_data_json(), content_type="application/json; charset=utf-8"
     )
-    response["Link"] = (f'<{dcat_us3.base_url()}{dcat_us3.PATH}>; rel="alternate"; '
-                        f'type="application/json"; profile="{dcat_us3.DCAT_US3}"')  # fmt: skip
+    response["Link"] = (
+        f'<{dcat_us3.base_url()}{dcat_us3.PATH}>; rel="alternate"; '
+        f'type="application/json"; profile="{dcat_us3.DCAT_US3}"'
+    )
     return response
 
 
@@ -88,8 +90,10 @@ def dcat_us_3(request: HttpRequest) -> HttpResponse:
     response = StreamingHttpResponse(
         dcat_us3.stream_dcat_us3(), content_type="application/json; charset=utf-8"
     )
-    response["Link"] = (f'<{dcat_us3.base_url()}/data.json>; rel="alternate"; '
-                        f'type="application/json"; profile="{datajson.POD_SCHEMA}"')  # fmt: skip
+    response["Link"] = (
+        f'<{dcat_us3.base_url()}/data.json>; rel="alternate"; '
+        f'type="application/json"; profile="{datajson.POD_SCHEMA}"'
+    )
     return response
 
 

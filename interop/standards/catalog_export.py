@@ -49,8 +49,16 @@ FORMATS = {
     "jsonld": "application/ld+json; charset=utf-8",
 }
 
-_STUB_FIELDS = ("id", "entry_type", "slug", "title", "summary", "description",
-                "endpoint_url", "landing_page")  # fmt: skip
+_STUB_FIELDS = (
+    "id",
+    "entry_type",
+    "slug",
+    "title",
+    "summary",
+    "description",
+    "endpoint_url",
+    "landing_page",
+)
 
 
 class ExportInputError(ValueError):
@@ -69,8 +77,15 @@ def export_queryset() -> Any:
     """Published entries with everything the DCAT-AP description reads, in few queries."""
     return (
         Entry.objects.published()
-        .select_related("publisher", "publisher__country", "publisher__parent", "licence",
-                        "project_status", "public_authority", "in_series")  # fmt: skip
+        .select_related(
+            "publisher",
+            "publisher__country",
+            "publisher__parent",
+            "licence",
+            "project_status",
+            "public_authority",
+            "in_series",
+        )
         .prefetch_related(
             "themes",
             "countries",
@@ -117,9 +132,12 @@ def parse_modified_since(value: str | None) -> dt.datetime | None:
         parsed = None
     if parsed is None:
         raise ExportInputError(
-            _("modified_since must be an ISO 8601 date or date-time, e.g. 2024-05-01 or "
-              "2024-05-01T12:00:00Z; got %(value)r.") % {"value": value[:100]}
-        )  # fmt: skip
+            _(
+                "modified_since must be an ISO 8601 date or date-time, e.g. 2024-05-01 or "
+                "2024-05-01T12:00:00Z; got %(value)r."
+            )
+            % {"value": value[:100]}
+        )
     if timezone.is_naive(parsed):
         parsed = parsed.replace(tzinfo=dt.UTC)
     return parsed
@@ -131,9 +149,7 @@ def _positive_int(value: str | None, name: str, default: int, maximum: int) -> i
     try:
         number = int(value)
     except ValueError:
-        raise ExportInputError(
-            _("%(name)s must be a whole number.") % {"name": name}
-        ) from None
+        raise ExportInputError(_("%(name)s must be a whole number.") % {"name": name}) from None
     if number < 1 or number > maximum:
         raise ExportInputError(
             _("%(name)s must be between 1 and %(max)d.") % {"name": name, "max": maximum}
@@ -160,8 +176,9 @@ def parse_export_params(params: Any, *, fmt: str, path: str) -> ExportRequest:
         fmt=fmt,
         modified_since=parse_modified_since(params.get("modified_since")),
         page=_positive_int(params.get("page"), "page", 1, 10**9) if paged else None,
-        page_size=_positive_int(params.get("page_size"), "page_size", DEFAULT_PAGE_SIZE,
-                                MAX_PAGE_SIZE),  # fmt: skip
+        page_size=_positive_int(
+            params.get("page_size"), "page_size", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+        ),
         path=path,
     )
 
@@ -190,7 +207,7 @@ def _chunks(request: ExportRequest, *, chunk_size: int = CHUNK_SIZE) -> Iterator
     if request.page is not None:
         start = (request.page - 1) * request.page_size
         ids = _filtered(request).order_by("pk").values_list("pk", flat=True)
-        page_ids = list(ids[start:start + request.page_size])
+        page_ids = list(ids[start : start + request.page_size])
         if page_ids:
             yield loader.load(page_ids)
         return
@@ -310,5 +327,4 @@ def entry_document(entry: Entry, fmt: str) -> str:
         return xml.header() + xml.nodes(nodes) + xml.footer()
     writer = JsonLdWriter()
     graph = [writer.obj(n) for n in flatten(nodes) if n.types or n.props]
-    return json.dumps({"@context": jsonld_context(), "@graph": graph}, ensure_ascii=False,
-                      indent=1)  # fmt: skip
+    return json.dumps({"@context": jsonld_context(), "@graph": graph}, ensure_ascii=False, indent=1)

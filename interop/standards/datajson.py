@@ -25,8 +25,7 @@ from .export_loader import ExportLoader, rel
 from .rdf import web_url
 
 POD_SCHEMA = "https://project-open-data.cio.gov/v1.1/schema"
-ACCESS_LEVELS = {"public": "public", "restricted": "restricted public",
-                 "non-public": "non-public"}  # fmt: skip
+ACCESS_LEVELS = {"public": "public", "restricted": "restricted public", "non-public": "non-public"}
 _EMAIL = re.compile(r"^[\w_~!$&'()*+,;=:.-]+@[\w.-]+\.[\w.-]+$")
 _MEDIA_TYPE = re.compile(r"^[-\w]+/[-\w]+(\.[-\w]+)*([+][-\w]+)?$")
 
@@ -62,8 +61,7 @@ def dataset(entry: Any) -> dict[str, Any]:
     """One entry as a POD 1.1 dataset object."""
     publisher = entry.publisher
     email = entry.contact_email or publisher.email
-    contact: dict[str, Any] = {"@type": "vcard:Contact",
-                               "fn": entry.contact_name or publisher.name}  # fmt: skip
+    contact: dict[str, Any] = {"@type": "vcard:Contact", "fn": entry.contact_name or publisher.name}
     if email and _EMAIL.match(email):
         contact["hasEmail"] = "mailto:" + email
     out: dict[str, Any] = {
@@ -86,8 +84,9 @@ def dataset(entry: Any) -> dict[str, Any]:
     licence = _licence_url(entry.licence)
     if licence:
         out["license"] = licence
-    places = [entry.spatial_label] if entry.spatial_label else [
-        c.name for c in rel(entry, "countries")]  # fmt: skip
+    places = (
+        [entry.spatial_label] if entry.spatial_label else [c.name for c in rel(entry, "countries")]
+    )
     if places:
         out["spatial"] = ", ".join(places)
     if entry.temporal_start and entry.temporal_end:
@@ -108,9 +107,14 @@ def dataset(entry: Any) -> dict[str, Any]:
         out["isPartOf"] = entry.in_series.identifier or entry_iri(entry.in_series)
     distributions = [_distribution(d) for d in rel(entry, "distributions")]
     if entry.entry_type == "api":
-        endpoint = {"@type": "dcat:Distribution", "accessURL": web_url(entry.endpoint_url) or
-                    web_url(entry.landing_page) or entry_iri(entry), "format": "API",
-                    "title": entry.title}  # fmt: skip
+        endpoint = {
+            "@type": "dcat:Distribution",
+            "accessURL": web_url(entry.endpoint_url)
+            or web_url(entry.landing_page)
+            or entry_iri(entry),
+            "format": "API",
+            "title": entry.title,
+        }
         if web_url(entry.endpoint_description_url):
             endpoint["describedBy"] = web_url(entry.endpoint_description_url)
             out["describedBy"] = endpoint["describedBy"]

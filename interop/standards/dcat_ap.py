@@ -119,8 +119,9 @@ class DcatBuilder:
         return self.eco + term
 
     # --- vocabulary terms --------------------------------------------------------------
-    def term(self, iri: str, label: str, *classes: str, scheme: str = "",
-             remember: bool = True) -> IRI | None:  # fmt: skip
+    def term(
+        self, iri: str, label: str, *classes: str, scheme: str = "", remember: bool = True
+    ) -> IRI | None:
         """Use a term: it is described (classes, label, scheme) with the current chunk.
 
         Authority terms are remembered for the whole document (a bounded set); web pages and
@@ -170,32 +171,57 @@ class DcatBuilder:
         if not uri:
             return None
         scheme = self._scheme_of(uri) if uri.startswith(voc.EU_LICENCE_BASE) else ""
-        classes = (DCT + "LicenseDocument", SKOS + "Concept") if scheme else (
-            DCT + "LicenseDocument",)  # fmt: skip
+        classes = (
+            (DCT + "LicenseDocument", SKOS + "Concept") if scheme else (DCT + "LicenseDocument",)
+        )
         return self.term(uri, licence.name, *classes, scheme=scheme)
 
     def access_rights(self, code: str) -> IRI | None:
         uri = voc.access_rights_uri(code)
         label = {"public": "Public", "restricted": "Restricted", "non-public": "Non-public"}
-        return self.term(uri, label.get(code, code), DCT + "RightsStatement", SKOS + "Concept",
-                         scheme=voc.EU_ACCESS_RIGHT_BASE.rstrip("/"))  # fmt: skip
+        return self.term(
+            uri,
+            label.get(code, code),
+            DCT + "RightsStatement",
+            SKOS + "Concept",
+            scheme=voc.EU_ACCESS_RIGHT_BASE.rstrip("/"),
+        )
 
     def language(self, language: Any) -> IRI | None:
-        return self.term(voc.language_uri(language.code), language.name,
-                         DCT + "LinguisticSystem", SKOS + "Concept",
-                         scheme=voc.EU_LANGUAGE_BASE.rstrip("/"))  # fmt: skip
+        return self.term(
+            voc.language_uri(language.code),
+            language.name,
+            DCT + "LinguisticSystem",
+            SKOS + "Concept",
+            scheme=voc.EU_LANGUAGE_BASE.rstrip("/"),
+        )
 
     def country(self, country: Any) -> IRI | None:
-        return self.term(voc.country_uri(country.code), country.name, DCT + "Location",
-                         SKOS + "Concept", scheme=voc.EU_COUNTRY_BASE.rstrip("/"))  # fmt: skip
+        return self.term(
+            voc.country_uri(country.code),
+            country.name,
+            DCT + "Location",
+            SKOS + "Concept",
+            scheme=voc.EU_COUNTRY_BASE.rstrip("/"),
+        )
 
     def frequency(self, code: str, label: str) -> IRI | None:
-        return self.term(voc.frequency_uri(code), label, DCT + "Frequency", SKOS + "Concept",
-                         scheme=voc.EU_FREQUENCY_BASE.rstrip("/"))  # fmt: skip
+        return self.term(
+            voc.frequency_uri(code),
+            label,
+            DCT + "Frequency",
+            SKOS + "Concept",
+            scheme=voc.EU_FREQUENCY_BASE.rstrip("/"),
+        )
 
     def file_type(self, fmt: str) -> IRI | None:
-        return self.term(voc.file_type_uri(fmt), fmt.upper(), DCT + "MediaTypeOrExtent",
-                         SKOS + "Concept", scheme=voc.EU_FILE_TYPE_BASE.rstrip("/"))  # fmt: skip
+        return self.term(
+            voc.file_type_uri(fmt),
+            fmt.upper(),
+            DCT + "MediaTypeOrExtent",
+            SKOS + "Concept",
+            scheme=voc.EU_FILE_TYPE_BASE.rstrip("/"),
+        )
 
     def media_type(self, media_type: str) -> IRI | None:
         return self.term(voc.media_type_uri(media_type), media_type, DCT + "MediaType")
@@ -223,9 +249,15 @@ class DcatBuilder:
         self.seen_agents.add(iri)
         node = Node(iri, [FOAF + "Agent", FOAF + "Organization"])
         node.add(FOAF + "name", Lit(org.name))
-        node.add(DCT + "type", self.term(
-            voc.publisher_type_uri(org.kind), org.get_kind_display(), SKOS + "Concept",
-            scheme=voc.EU_PUBLISHER_TYPE_BASE.rstrip("/")))  # fmt: skip
+        node.add(
+            DCT + "type",
+            self.term(
+                voc.publisher_type_uri(org.kind),
+                org.get_kind_display(),
+                SKOS + "Concept",
+                scheme=voc.EU_PUBLISHER_TYPE_BASE.rstrip("/"),
+            ),
+        )
         node.add(self._eco("organisationKind"), Lit(org.kind))
         node.add(FOAF + "homepage", self.document(org.website))
         if org.email:
@@ -292,9 +324,11 @@ class DcatBuilder:
     def entry_nodes(self, entry: Any) -> list[Node]:
         """The entry's node, the nodes it links to (stubs, agents) and new term nodes."""
         build = {
-            "dataset": self._dataset, "api": self._api, "ppp": self._ppp,
+            "dataset": self._dataset,
+            "api": self._api,
+            "ppp": self._ppp,
             "challenge": self._challenge,
-        }[entry.entry_type]  # fmt: skip
+        }[entry.entry_type]
         nodes = build(entry)
         nodes.extend(self.agents([entry.publisher]))
         nodes.extend(self.flush_terms())
@@ -304,13 +338,21 @@ class DcatBuilder:
         iri = self.entry_iri(entry)
         node = Node(iri, [DCAT + "Dataset"])
         self._core(entry, node, licence_on_entry=True)
-        node.add(DCT + "accrualPeriodicity", self.frequency(
-            entry.frequency, entry.get_frequency_display()) if entry.frequency else None)
+        node.add(
+            DCT + "accrualPeriodicity",
+            self.frequency(entry.frequency, entry.get_frequency_display())
+            if entry.frequency
+            else None,
+        )
         node.add(DCAT + "version", _text(entry.version))
-        node.add_all(DCT + "conformsTo", (self.standard(u) for u in entry.conforms_to or []
-                                          if isinstance(u, str)))  # fmt: skip
-        node.add(self._eco("containsPersonalData"),
-                 Lit("true" if entry.contains_personal_data else "false", datatype=XSD + "boolean"))
+        node.add_all(
+            DCT + "conformsTo",
+            (self.standard(u) for u in entry.conforms_to or [] if isinstance(u, str)),
+        )
+        node.add(
+            self._eco("containsPersonalData"),
+            Lit("true" if entry.contains_personal_data else "false", datatype=XSD + "boolean"),
+        )
         extra: list[Node] = []
         if entry.in_series_id and entry.in_series is not None:
             node.add(self._eco("inSeries"), IRI(self.entry_iri(entry.in_series)))
@@ -343,8 +385,9 @@ class DcatBuilder:
         node = Node(f"{self.entry_iri(entry)}#distribution-{dist.pk}", [DCAT + "Distribution"])
         node.add(DCT + "title", _text(dist.title))
         node.add(DCT + "description", _text(dist.description))
-        access = _first_allowed(dist.access_url, dist.download_url, entry.landing_page,
-                                self.entry_iri(entry))  # fmt: skip
+        access = _first_allowed(
+            dist.access_url, dist.download_url, entry.landing_page, self.entry_iri(entry)
+        )
         node.add(DCAT + "accessURL", self.resource(access))
         node.add(DCAT + "downloadURL", self.resource(dist.download_url))
         media_type = dist.media_type or voc.media_type_for(dist.format)
@@ -357,10 +400,14 @@ class DcatBuilder:
         node.add(DCT + "license", self.licence(dist.licence or entry.licence))
         if dist.checksum and _HEX.match(dist.checksum.removeprefix("sha256:")):
             checksum = Node("", [SPDX + "Checksum"])
-            checksum.add(SPDX + "algorithm", self.term(SPDX + "checksumAlgorithm_sha256", "",
-                                                       SPDX + "ChecksumAlgorithm"))  # fmt: skip
-            checksum.add(SPDX + "checksumValue", Lit(dist.checksum.removeprefix("sha256:").lower(),
-                                                     datatype=XSD + "hexBinary"))  # fmt: skip
+            checksum.add(
+                SPDX + "algorithm",
+                self.term(SPDX + "checksumAlgorithm_sha256", "", SPDX + "ChecksumAlgorithm"),
+            )
+            checksum.add(
+                SPDX + "checksumValue",
+                Lit(dist.checksum.removeprefix("sha256:").lower(), datatype=XSD + "hexBinary"),
+            )
             node.add(SPDX + "checksum", checksum)
         if dist.access_service_id and dist.access_service is not None:
             node.add(DCAT + "accessService", IRI(self.entry_iri(dist.access_service)))
@@ -392,8 +439,9 @@ class DcatBuilder:
         return [node, *extra]
 
     def _ppp(self, entry: Any) -> list[Node]:
-        node = Node(self.entry_iri(entry),
-                    [DCAT + "Resource", SCHEMA + "Project", self._eco("PPPProject")])
+        node = Node(
+            self.entry_iri(entry), [DCAT + "Resource", SCHEMA + "Project", self._eco("PPPProject")]
+        )
         self._core(entry, node)
         extra: list[Node] = []
         if entry.project_status_id and entry.project_status is not None:
@@ -414,8 +462,10 @@ class DcatBuilder:
             m = Node("", [self._eco("Milestone")])
             m.add(self._eco("milestoneKind"), Lit(milestone.kind))
             m.add(DCT + "date", _date(milestone.date))
-            m.add(self._eco("planned"), Lit("true" if milestone.planned else "false",
-                                       datatype=XSD + "boolean"))  # fmt: skip
+            m.add(
+                self._eco("planned"),
+                Lit("true" if milestone.planned else "false", datatype=XSD + "boolean"),
+            )
             m.add(RDFS + "comment", _text(milestone.note))
             node.add(self._eco("milestone"), m)
         for risk in rel(entry, "risks"):
@@ -431,8 +481,9 @@ class DcatBuilder:
         return [node, *extra]
 
     def _challenge(self, entry: Any) -> list[Node]:
-        node = Node(self.entry_iri(entry),
-                    [DCAT + "Resource", SCHEMA + "Event", self._eco("Challenge")])
+        node = Node(
+            self.entry_iri(entry), [DCAT + "Resource", SCHEMA + "Event", self._eco("Challenge")]
+        )
         self._core(entry, node)
         extra: list[Node] = []
         if entry.problem_statement:
@@ -508,22 +559,43 @@ class DcatBuilder:
         site = settings.WAGTAIL_SITE_NAME
         node = Node(catalog_iri(), [DCAT + "Catalog"])
         node.add(DCT + "title", Lit(site, lang="en"))
-        node.add(DCT + "description", Lit(getattr(
-            settings, "CATALOGUE_DESCRIPTION",
-            "Open datasets, APIs, public-private partnership projects and innovation "
-            "challenges, from every kind of organisation.")))  # fmt: skip
+        node.add(
+            DCT + "description",
+            Lit(
+                getattr(
+                    settings,
+                    "CATALOGUE_DESCRIPTION",
+                    "Open datasets, APIs, public-private partnership projects and innovation "
+                    "challenges, from every kind of organisation.",
+                )
+            ),
+        )
         publisher_iri = base_url() + "/#publisher"
         node.add(DCT + "publisher", IRI(publisher_iri))
         node.add(FOAF + "homepage", self.document(base_url() + "/"))
         node.add(DCT + "modified", _dt(modified))
-        node.add(DCT + "language", self.term(voc.language_uri("en"), "English",
-                                             DCT + "LinguisticSystem", SKOS + "Concept",
-                                             scheme=voc.EU_LANGUAGE_BASE.rstrip("/")))  # fmt: skip
-        node.add(DCAT + "themeTaxonomy", self.term(voc.EU_THEME_BASE.rstrip("/"), "Data theme",
-                                                   SKOS + "ConceptScheme"))  # fmt: skip
-        node.add(DCAT + "themeTaxonomy", self.term("http://metadata.un.org/sdg",
-                                                   SCHEME_LABELS["http://metadata.un.org/sdg"],
-                                                   SKOS + "ConceptScheme"))  # fmt: skip
+        node.add(
+            DCT + "language",
+            self.term(
+                voc.language_uri("en"),
+                "English",
+                DCT + "LinguisticSystem",
+                SKOS + "Concept",
+                scheme=voc.EU_LANGUAGE_BASE.rstrip("/"),
+            ),
+        )
+        node.add(
+            DCAT + "themeTaxonomy",
+            self.term(voc.EU_THEME_BASE.rstrip("/"), "Data theme", SKOS + "ConceptScheme"),
+        )
+        node.add(
+            DCAT + "themeTaxonomy",
+            self.term(
+                "http://metadata.un.org/sdg",
+                SCHEME_LABELS["http://metadata.un.org/sdg"],
+                SKOS + "ConceptScheme",
+            ),
+        )
         publisher = Node(publisher_iri, [FOAF + "Agent", FOAF + "Organization"])
         publisher.add(FOAF + "name", Lit(getattr(settings, "CATALOGUE_PUBLISHER_NAME", site)))
         return [node, publisher]
@@ -555,5 +627,6 @@ def _first_allowed(*urls: str) -> str:
 
 def _type_of(entry: Any) -> str:
     return {
-        "dataset": DCAT + "Dataset", "api": DCAT + "DataService",
-    }.get(entry.entry_type, DCAT + "Resource")  # fmt: skip
+        "dataset": DCAT + "Dataset",
+        "api": DCAT + "DataService",
+    }.get(entry.entry_type, DCAT + "Resource")

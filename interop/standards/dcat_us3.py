@@ -62,8 +62,11 @@ def remote_id(entry: Any) -> str:
 
 
 def _is_iri(value: str) -> bool:
-    return bool(value) and bool(_IRI.match(value)) and value.lower().startswith(
-        ("http://", "https://", "urn:"))  # fmt: skip
+    return (
+        bool(value)
+        and bool(_IRI.match(value))
+        and value.lower().startswith(("http://", "https://", "urn:"))
+    )
 
 
 def _identifier(entry: Any) -> str | dict[str, Any]:
@@ -73,8 +76,7 @@ def _identifier(entry: Any) -> str | dict[str, Any]:
 
 
 def _organisation(org: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {"@id": organisation_iri(org), "@type": "Organization",
-                           "name": org.name}  # fmt: skip
+    out: dict[str, Any] = {"@id": organisation_iri(org), "@type": "Organization", "name": org.name}
     if org.parent_id and getattr(org, "parent", None) is not None:
         out["subOrganizationOf"] = [organisation_iri(org.parent)]
     return out
@@ -85,10 +87,12 @@ def _contact(entry: Any) -> dict[str, Any] | str:
     publisher = entry.publisher
     email = entry.contact_email or publisher.email
     if email and _EMAIL.match(email):
-        return {"@type": "Kind", "fn": entry.contact_name or publisher.name,
-                "hasEmail": "mailto:" + email}  # fmt: skip
-    return (web_url(entry.contact_url) or web_url(publisher.website)
-            or organisation_iri(publisher))  # fmt: skip
+        return {
+            "@type": "Kind",
+            "fn": entry.contact_name or publisher.name,
+            "hasEmail": "mailto:" + email,
+        }
+    return web_url(entry.contact_url) or web_url(publisher.website) or organisation_iri(publisher)
 
 
 def _theme(theme: Any) -> dict[str, Any]:
@@ -176,14 +180,20 @@ class Serialiser:
         """An API inline in ``accessService``: the schema wants a whole ``DataService``."""
         publisher = self.services.get(api.pk) or {"@type": "Organization", "name": api.title}
         return {
-            "@id": entry_iri(api), "@type": "DataService", "identifier": _identifier(api),
-            "title": api.title, "endpointURL": [endpoint_of(api)], "publisher": publisher,
+            "@id": entry_iri(api),
+            "@type": "DataService",
+            "identifier": _identifier(api),
+            "title": api.title,
+            "endpointURL": [endpoint_of(api)],
+            "publisher": publisher,
             "contactPoint": [publisher.get("@id") or entry_iri(api)],
-        }  # fmt: skip
+        }
 
     def distribution(self, entry: Any, dist: Any) -> dict[str, Any]:
-        out: dict[str, Any] = {"@id": f"{entry_iri(entry)}#distribution-{dist.pk}",
-                               "@type": "Distribution"}  # fmt: skip
+        out: dict[str, Any] = {
+            "@id": f"{entry_iri(entry)}#distribution-{dist.pk}",
+            "@type": "Distribution",
+        }
         if dist.title:
             out["title"] = dist.title
         if dist.description:
@@ -205,8 +215,11 @@ class Serialiser:
             out["license"] = licence
         checksum = (dist.checksum or "").removeprefix("sha256:")
         if _HEX.match(checksum):
-            out["checksum"] = {"@type": "Checksum", "algorithm": SPDX_SHA256,
-                               "checksumValue": checksum.lower()}  # fmt: skip
+            out["checksum"] = {
+                "@type": "Checksum",
+                "algorithm": SPDX_SHA256,
+                "checksumValue": checksum.lower(),
+            }
         if dist.access_service_id and dist.access_service is not None:
             out["accessService"] = [self.service_ref(dist.access_service)]
         return out
@@ -227,11 +240,15 @@ class Serialiser:
             if api.pk in linked:
                 continue
             # the API serves this dataset, so a distribution gives access through it
-            distributions.append({
-                "@id": f"{entry_iri(entry)}#api-{api.pk}", "@type": "Distribution",
-                "title": api.title, "accessURL": endpoint_of(api),
-                "accessService": [self.service_ref(api)],
-            })  # fmt: skip
+            distributions.append(
+                {
+                    "@id": f"{entry_iri(entry)}#api-{api.pk}",
+                    "@type": "Distribution",
+                    "title": api.title,
+                    "accessURL": endpoint_of(api),
+                    "accessService": [self.service_ref(api)],
+                }
+            )
             licence = _licence_url(entry.licence)
             if licence:
                 distributions[-1]["license"] = licence
@@ -280,16 +297,26 @@ def _publishers_of_services(ids: set[int]) -> dict[int, dict[str, Any]]:
     if not ids:
         return {}
     rows = Entry.objects.filter(pk__in=ids).values_list("pk", "publisher__name", "publisher__slug")
-    return {pk: {"@id": organisation_iri(Organisation(slug=slug)), "@type": "Organization",
-                 "name": name} for pk, name, slug in rows}  # fmt: skip
+    return {
+        pk: {
+            "@id": organisation_iri(Organisation(slug=slug)),
+            "@type": "Organization",
+            "name": name,
+        }
+        for pk, name, slug in rows
+    }
 
 
 def _chunk_objects(kind: str, chunk_ids: list[int], loader: ExportLoader) -> list[str]:
     entries = loader.load(chunk_ids)
     serialiser = Serialiser()
     if kind == "dataset":
-        api_ids = {d.access_service_id for e in entries for d in rel(e, "distributions")
-                   if d.access_service_id}  # fmt: skip
+        api_ids = {
+            d.access_service_id
+            for e in entries
+            for d in rel(e, "distributions")
+            if d.access_service_id
+        }
         api_ids |= {a.pk for e in entries for a in rel(e, "served_by")}
         serialiser.services = _publishers_of_services(api_ids)
         return [json.dumps(serialiser.dataset(e), ensure_ascii=False) for e in entries]

@@ -33,8 +33,21 @@ DC_FREQ_BASE = "http://purl.org/cld/freq/"
 _DATA_DIR = DATA_DIR  # the catalogue's code lists: one copy of each file
 
 # --- themes ---------------------------------------------------------------------------
-EU_THEME_CODES = ("AGRI", "ECON", "EDUC", "ENER", "ENVI", "GOVE", "HEAL", "INTR", "JUST",
-                  "REGI", "SOCI", "TECH", "TRAN")  # fmt: skip
+EU_THEME_CODES = (
+    "AGRI",
+    "ECON",
+    "EDUC",
+    "ENER",
+    "ENVI",
+    "GOVE",
+    "HEAL",
+    "INTR",
+    "JUST",
+    "REGI",
+    "SOCI",
+    "TECH",
+    "TRAN",
+)
 SDG_CODES = tuple(f"SDG{n}" for n in range(1, 18))
 
 
@@ -126,8 +139,9 @@ LICENCE_URL_TO_SPDX = {
     "dcat-ap.de/def/licenses/dl-zero-de/2.0": "DL-DE-ZERO-2.0",
     "dcat-ap.de/def/licenses/odbl": "ODbL-1.0",
 }
-_SPDX_BY_LOWER = {s.lower(): s for s in [*SPDX_TO_EU_LICENCE, "OGL-Canada-2.0", "US-PD",
-                                          "LicenseRef-unspecified"]}  # fmt: skip
+_SPDX_BY_LOWER = {
+    s.lower(): s for s in [*SPDX_TO_EU_LICENCE, "OGL-Canada-2.0", "US-PD", "LicenseRef-unspecified"]
+}
 
 
 def licence_uri(spdx_id: str) -> str:
@@ -156,16 +170,53 @@ def licence_spdx(value: str) -> str:
 # --- file types: catalogue format code ↔ EU file-type code, and IANA media types --------
 # Catalogue format codes are upper-case short names (Distribution.format).
 FORMAT_TO_EU_FILE_TYPE = {
-    "CSV": "CSV", "TSV": "TSV", "JSON": "JSON", "JSON-LD": "JSON_LD", "GEOJSON": "GEOJSON",
-    "XML": "XML", "XLS": "XLS", "XLSX": "XLSX", "ODS": "ODS", "PDF": "PDF", "HTML": "HTML",
-    "TXT": "TXT", "ZIP": "ZIP", "GZIP": "GZIP", "RDF": "RDF", "RDF/XML": "RDF_XML",
-    "TTL": "RDF_TURTLE", "TURTLE": "RDF_TURTLE", "N-TRIPLES": "RDF_N_TRIPLES", "SHP": "SHP",
-    "KML": "KML", "KMZ": "KMZ", "GML": "GML", "GPKG": "GPKG", "WMS": "WMS_SRVC",
-    "WFS": "WFS_SRVC", "PARQUET": "PARQUET", "NETCDF": "NETCDF", "DOCX": "DOCX",
-    "DOC": "DOC", "ODT": "ODT", "PNG": "PNG", "JPEG": "JPEG", "TIFF": "TIFF", "GTFS": "GTFS",
-    "API": "REST", "REST": "REST", "SPARQL": "SPARQLQ", "ATOM": "ATOM", "RSS": "RSS",
-    "YAML": "YAML", "SQL": "SQL", "MDB": "MDB", "DBF": "DBF", "GRIB": "GRIB", "HDF": "HDF",
-}  # fmt: skip
+    "CSV": "CSV",
+    "TSV": "TSV",
+    "JSON": "JSON",
+    "JSON-LD": "JSON_LD",
+    "GEOJSON": "GEOJSON",
+    "XML": "XML",
+    "XLS": "XLS",
+    "XLSX": "XLSX",
+    "ODS": "ODS",
+    "PDF": "PDF",
+    "HTML": "HTML",
+    "TXT": "TXT",
+    "ZIP": "ZIP",
+    "GZIP": "GZIP",
+    "RDF": "RDF",
+    "RDF/XML": "RDF_XML",
+    "TTL": "RDF_TURTLE",
+    "TURTLE": "RDF_TURTLE",
+    "N-TRIPLES": "RDF_N_TRIPLES",
+    "SHP": "SHP",
+    "KML": "KML",
+    "KMZ": "KMZ",
+    "GML": "GML",
+    "GPKG": "GPKG",
+    "WMS": "WMS_SRVC",
+    "WFS": "WFS_SRVC",
+    "PARQUET": "PARQUET",
+    "NETCDF": "NETCDF",
+    "DOCX": "DOCX",
+    "DOC": "DOC",
+    "ODT": "ODT",
+    "PNG": "PNG",
+    "JPEG": "JPEG",
+    "TIFF": "TIFF",
+    "GTFS": "GTFS",
+    "API": "REST",
+    "REST": "REST",
+    "SPARQL": "SPARQLQ",
+    "ATOM": "ATOM",
+    "RSS": "RSS",
+    "YAML": "YAML",
+    "SQL": "SQL",
+    "MDB": "MDB",
+    "DBF": "DBF",
+    "GRIB": "GRIB",
+    "HDF": "HDF",
+}
 EU_FILE_TYPE_TO_FORMAT = {}
 for _fmt, _eu in FORMAT_TO_EU_FILE_TYPE.items():
     EU_FILE_TYPE_TO_FORMAT.setdefault(_eu, _fmt)
@@ -173,29 +224,51 @@ EU_FILE_TYPE_TO_FORMAT["RDF_TURTLE"] = "TURTLE"
 EU_FILE_TYPE_TO_FORMAT["REST"] = "API"
 
 FORMAT_TO_MEDIA_TYPE = {
-    "CSV": "text/csv", "TSV": "text/tab-separated-values", "JSON": "application/json",
-    "JSON-LD": "application/ld+json", "GEOJSON": "application/geo+json",
-    "XML": "application/xml", "XLS": "application/vnd.ms-excel",
+    "CSV": "text/csv",
+    "TSV": "text/tab-separated-values",
+    "JSON": "application/json",
+    "JSON-LD": "application/ld+json",
+    "GEOJSON": "application/geo+json",
+    "XML": "application/xml",
+    "XLS": "application/vnd.ms-excel",
     "XLSX": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "ODS": "application/vnd.oasis.opendocument.spreadsheet", "PDF": "application/pdf",
-    "HTML": "text/html", "TXT": "text/plain", "ZIP": "application/zip",
-    "GZIP": "application/gzip", "RDF/XML": "application/rdf+xml", "RDF": "application/rdf+xml",
-    "TURTLE": "text/turtle", "TTL": "text/turtle", "N-TRIPLES": "application/n-triples",
-    "KML": "application/vnd.google-earth.kml+xml", "KMZ": "application/vnd.google-earth.kmz",
-    "GML": "application/gml+xml", "GPKG": "application/geopackage+sqlite3",
-    "PARQUET": "application/vnd.apache.parquet", "NETCDF": "application/x-netcdf",
+    "ODS": "application/vnd.oasis.opendocument.spreadsheet",
+    "PDF": "application/pdf",
+    "HTML": "text/html",
+    "TXT": "text/plain",
+    "ZIP": "application/zip",
+    "GZIP": "application/gzip",
+    "RDF/XML": "application/rdf+xml",
+    "RDF": "application/rdf+xml",
+    "TURTLE": "text/turtle",
+    "TTL": "text/turtle",
+    "N-TRIPLES": "application/n-triples",
+    "KML": "application/vnd.google-earth.kml+xml",
+    "KMZ": "application/vnd.google-earth.kmz",
+    "GML": "application/gml+xml",
+    "GPKG": "application/geopackage+sqlite3",
+    "PARQUET": "application/vnd.apache.parquet",
+    "NETCDF": "application/x-netcdf",
     "DOCX": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "PNG": "image/png", "JPEG": "image/jpeg", "TIFF": "image/tiff",
-    "ATOM": "application/atom+xml", "RSS": "application/rss+xml", "YAML": "application/yaml",
+    "PNG": "image/png",
+    "JPEG": "image/jpeg",
+    "TIFF": "image/tiff",
+    "ATOM": "application/atom+xml",
+    "RSS": "application/rss+xml",
+    "YAML": "application/yaml",
     "SQL": "application/sql",
-}  # fmt: skip
+}
 MEDIA_TYPE_TO_FORMAT = {}
 for _fmt, _mt in FORMAT_TO_MEDIA_TYPE.items():
     MEDIA_TYPE_TO_FORMAT.setdefault(_mt, _fmt)
-MEDIA_TYPE_TO_FORMAT.update({
-    "text/xml": "XML", "application/vnd.geo+json": "GEOJSON",
-    "application/x-zip-compressed": "ZIP", "text/json": "JSON",
-})  # fmt: skip
+MEDIA_TYPE_TO_FORMAT.update(
+    {
+        "text/xml": "XML",
+        "application/vnd.geo+json": "GEOJSON",
+        "application/x-zip-compressed": "ZIP",
+        "text/json": "JSON",
+    }
+)
 
 
 def file_type_uri(fmt: str) -> str:
@@ -234,37 +307,96 @@ def media_type_uri(media_type: str) -> str:
 
 
 # --- frequencies: catalogue Frequency value ↔ EU frequency, DC freq, ISO 8601 ----------
-FREQUENCY_CODES = ("CONT", "DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "ANNUAL", "IRREG",
-                   "NEVER", "UNKNOWN")  # fmt: skip
+FREQUENCY_CODES = (
+    "CONT",
+    "DAILY",
+    "WEEKLY",
+    "MONTHLY",
+    "QUARTERLY",
+    "ANNUAL",
+    "IRREG",
+    "NEVER",
+    "UNKNOWN",
+)
 # EU frequency codes the catalogue folds into its coarser list.
 EU_FREQUENCY_ALIASES = {
-    "UPDATE_CONT": "CONT", "HOURLY": "CONT", "1MIN": "CONT", "5MIN": "CONT", "10MIN": "CONT",
-    "15MIN": "CONT", "30MIN": "CONT", "12HRS": "DAILY", "BIHOURLY": "CONT",
-    "TRIHOURLY": "CONT", "DAILY_2": "DAILY", "WEEKLY_2": "WEEKLY", "WEEKLY_3": "WEEKLY",
-    "BIWEEKLY": "WEEKLY", "MONTHLY_2": "MONTHLY", "MONTHLY_3": "MONTHLY",
-    "BIMONTHLY": "MONTHLY", "ANNUAL_2": "QUARTERLY", "ANNUAL_3": "QUARTERLY",
-    "BIENNIAL": "ANNUAL", "TRIENNIAL": "ANNUAL", "QUADRENNIAL": "ANNUAL",
-    "QUINQUENNIAL": "ANNUAL", "DECENNIAL": "ANNUAL", "OTHER": "IRREG", "AS_NEEDED": "IRREG",
-    "NOT_PLANNED": "NEVER", "OP_DATPRO": "UNKNOWN",
-}  # fmt: skip
+    "UPDATE_CONT": "CONT",
+    "HOURLY": "CONT",
+    "1MIN": "CONT",
+    "5MIN": "CONT",
+    "10MIN": "CONT",
+    "15MIN": "CONT",
+    "30MIN": "CONT",
+    "12HRS": "DAILY",
+    "BIHOURLY": "CONT",
+    "TRIHOURLY": "CONT",
+    "DAILY_2": "DAILY",
+    "WEEKLY_2": "WEEKLY",
+    "WEEKLY_3": "WEEKLY",
+    "BIWEEKLY": "WEEKLY",
+    "MONTHLY_2": "MONTHLY",
+    "MONTHLY_3": "MONTHLY",
+    "BIMONTHLY": "MONTHLY",
+    "ANNUAL_2": "QUARTERLY",
+    "ANNUAL_3": "QUARTERLY",
+    "BIENNIAL": "ANNUAL",
+    "TRIENNIAL": "ANNUAL",
+    "QUADRENNIAL": "ANNUAL",
+    "QUINQUENNIAL": "ANNUAL",
+    "DECENNIAL": "ANNUAL",
+    "OTHER": "IRREG",
+    "AS_NEEDED": "IRREG",
+    "NOT_PLANNED": "NEVER",
+    "OP_DATPRO": "UNKNOWN",
+}
 DC_FREQ_TO_CODE = {
-    "continuous": "CONT", "daily": "DAILY", "weekly": "WEEKLY", "monthly": "MONTHLY",
-    "quarterly": "QUARTERLY", "annual": "ANNUAL", "irregular": "IRREG", "biweekly": "WEEKLY",
-    "bimonthly": "MONTHLY", "semiweekly": "WEEKLY", "threeTimesAWeek": "WEEKLY",
-    "semimonthly": "MONTHLY", "threeTimesAMonth": "MONTHLY", "semiannual": "QUARTERLY",
-    "threeTimesAYear": "QUARTERLY", "biennial": "ANNUAL", "triennial": "ANNUAL",
-}  # fmt: skip
+    "continuous": "CONT",
+    "daily": "DAILY",
+    "weekly": "WEEKLY",
+    "monthly": "MONTHLY",
+    "quarterly": "QUARTERLY",
+    "annual": "ANNUAL",
+    "irregular": "IRREG",
+    "biweekly": "WEEKLY",
+    "bimonthly": "MONTHLY",
+    "semiweekly": "WEEKLY",
+    "threeTimesAWeek": "WEEKLY",
+    "semimonthly": "MONTHLY",
+    "threeTimesAMonth": "MONTHLY",
+    "semiannual": "QUARTERLY",
+    "threeTimesAYear": "QUARTERLY",
+    "biennial": "ANNUAL",
+    "triennial": "ANNUAL",
+}
 # Project Open Data / DCAT-US accrualPeriodicity (ISO 8601 repeating durations).
 CODE_TO_ISO8601 = {
-    "CONT": "R/PT1S", "DAILY": "R/P1D", "WEEKLY": "R/P1W", "MONTHLY": "R/P1M",
-    "QUARTERLY": "R/P3M", "ANNUAL": "R/P1Y", "IRREG": "irregular",
-}  # fmt: skip
+    "CONT": "R/PT1S",
+    "DAILY": "R/P1D",
+    "WEEKLY": "R/P1W",
+    "MONTHLY": "R/P1M",
+    "QUARTERLY": "R/P3M",
+    "ANNUAL": "R/P1Y",
+    "IRREG": "irregular",
+}
 ISO8601_TO_CODE = {iso: code for code, iso in CODE_TO_ISO8601.items()}
-ISO8601_TO_CODE.update({"R/PT1H": "CONT", "R/P2W": "WEEKLY", "R/P0.5M": "MONTHLY",
-                        "R/P2M": "MONTHLY", "R/P4M": "QUARTERLY", "R/P6M": "QUARTERLY",
-                        "R/P2Y": "ANNUAL", "R/P3Y": "ANNUAL", "R/P4Y": "ANNUAL",
-                        "R/P10Y": "ANNUAL", "R/P3.5D": "WEEKLY", "R/P0.33W": "WEEKLY",
-                        "R/P0.5W": "WEEKLY", "R/P0.33M": "MONTHLY"})  # fmt: skip
+ISO8601_TO_CODE.update(
+    {
+        "R/PT1H": "CONT",
+        "R/P2W": "WEEKLY",
+        "R/P0.5M": "MONTHLY",
+        "R/P2M": "MONTHLY",
+        "R/P4M": "QUARTERLY",
+        "R/P6M": "QUARTERLY",
+        "R/P2Y": "ANNUAL",
+        "R/P3Y": "ANNUAL",
+        "R/P4Y": "ANNUAL",
+        "R/P10Y": "ANNUAL",
+        "R/P3.5D": "WEEKLY",
+        "R/P0.33W": "WEEKLY",
+        "R/P0.5W": "WEEKLY",
+        "R/P0.33M": "MONTHLY",
+    }
+)
 
 
 def frequency_uri(code: str) -> str:
@@ -294,16 +426,54 @@ def _languages() -> tuple[dict[str, str], dict[str, str]]:
     with (_DATA_DIR / "languages.csv").open(newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             to_eu[row["code"].lower()] = row["alpha3"].upper()
-    to_eu.update({"fr": "FRA", "de": "DEU", "nl": "NLD", "cs": "CES", "el": "ELL",
-                  "zh": "ZHO", "sk": "SLK", "ro": "RON", "is": "ISL", "mk": "MKD",
-                  "sq": "SQI", "hy": "HYE", "ka": "KAT", "eu": "EUS", "cy": "CYM",
-                  "fa": "FAS", "ms": "MSA", "my": "MYA", "bo": "BOD"})  # fmt: skip
+    to_eu.update(
+        {
+            "fr": "FRA",
+            "de": "DEU",
+            "nl": "NLD",
+            "cs": "CES",
+            "el": "ELL",
+            "zh": "ZHO",
+            "sk": "SLK",
+            "ro": "RON",
+            "is": "ISL",
+            "mk": "MKD",
+            "sq": "SQI",
+            "hy": "HYE",
+            "ka": "KAT",
+            "eu": "EUS",
+            "cy": "CYM",
+            "fa": "FAS",
+            "ms": "MSA",
+            "my": "MYA",
+            "bo": "BOD",
+        }
+    )
     from_eu = {eu: two for two, eu in to_eu.items()}
     # the ISO 639-2/B forms harvested records may still carry
-    from_eu.update({"FRE": "fr", "GER": "de", "DUT": "nl", "CZE": "cs", "GRE": "el",
-                    "CHI": "zh", "SLO": "sk", "RUM": "ro", "ICE": "is", "MAC": "mk",
-                    "ALB": "sq", "ARM": "hy", "GEO": "ka", "BAQ": "eu", "WEL": "cy",
-                    "PER": "fa", "MAY": "ms", "BUR": "my", "TIB": "bo"})  # fmt: skip
+    from_eu.update(
+        {
+            "FRE": "fr",
+            "GER": "de",
+            "DUT": "nl",
+            "CZE": "cs",
+            "GRE": "el",
+            "CHI": "zh",
+            "SLO": "sk",
+            "RUM": "ro",
+            "ICE": "is",
+            "MAC": "mk",
+            "ALB": "sq",
+            "ARM": "hy",
+            "GEO": "ka",
+            "BAQ": "eu",
+            "WEL": "cy",
+            "PER": "fa",
+            "MAY": "ms",
+            "BUR": "my",
+            "TIB": "bo",
+        }
+    )
     return to_eu, from_eu
 
 
@@ -376,12 +546,17 @@ ORG_KIND_TO_PUBLISHER_TYPE = {
     "international": "InternationalOrganisation",
 }
 PUBLISHER_TYPE_TO_ORG_KIND = {eu: kind for kind, eu in ORG_KIND_TO_PUBLISHER_TYPE.items()}
-PUBLISHER_TYPE_TO_ORG_KIND.update({
-    "LocalAuthority": "government", "RegionalAuthority": "government",
-    "SupraNationalAuthority": "international", "IndustryConsortium": "business",
-    "NonProfitOrganisation": "civil-society", "PrivateIndividual(s)": "civil-society",
-    "StandardisationBody": "international",
-})  # fmt: skip
+PUBLISHER_TYPE_TO_ORG_KIND.update(
+    {
+        "LocalAuthority": "government",
+        "RegionalAuthority": "government",
+        "SupraNationalAuthority": "international",
+        "IndustryConsortium": "business",
+        "NonProfitOrganisation": "civil-society",
+        "PrivateIndividual(s)": "civil-society",
+        "StandardisationBody": "international",
+    }
+)
 
 
 def publisher_type_uri(kind: str) -> str:
@@ -399,7 +574,7 @@ def _tail(value: str, base: str) -> str:
     """The code after an authority base (http or https), else the value itself."""
     for prefix in (base, base.replace("http://", "https://", 1)):
         if value.startswith(prefix):
-            return value[len(prefix):].strip("/")
+            return value[len(prefix) :].strip("/")
     return value
 
 

@@ -36,25 +36,73 @@ from catalogue.models import (
 )
 
 RELATIONS = (
-    "themes", "countries", "languages", "distributions", "served_by", "serves_datasets",
-    "distributions_accessed", "related_datasets", "offered_resources", "partnerships",
-    "milestones", "risks", "documents", "phases", "prizes", "criteria", "winners",
-)  # fmt: skip
-STUB_FIELDS = ("id", "entry_type", "slug", "title", "summary", "description", "endpoint_url",
-               "landing_page", "identifier")  # fmt: skip
+    "themes",
+    "countries",
+    "languages",
+    "distributions",
+    "served_by",
+    "serves_datasets",
+    "distributions_accessed",
+    "related_datasets",
+    "offered_resources",
+    "partnerships",
+    "milestones",
+    "risks",
+    "documents",
+    "phases",
+    "prizes",
+    "criteria",
+    "winners",
+)
+STUB_FIELDS = (
+    "id",
+    "entry_type",
+    "slug",
+    "title",
+    "summary",
+    "description",
+    "endpoint_url",
+    "landing_page",
+    "identifier",
+)
 # Entry columns no export reads (revisions, locks, scheduling, harvest and quality
 # bookkeeping): left out of the chunk query, which saves ~40% of its row conversion (9 of
 # the 14 datetimes, 2 of the 4 JSON columns). An instance reading one of them anyway gets it
 # from Django's deferred-field query, one per entry: slow, never wrong (a test counts the
 # queries). A new column is loaded unless it is named here.
-UNREAD_ENTRY_COLUMNS = frozenset({
-    "latest_revision_id", "live", "has_unpublished_changes", "first_published_at",
-    "last_published_at", "live_revision_id", "go_live_at", "expire_at", "expired", "locked",
-    "locked_at", "locked_by_id", "withdrawn_at", "origin", "last_harvested_at", "content_hash",
-    "overridden_fields", "quality_score", "quality_report", "created_at", "updated_at",
-})  # fmt: skip
-_PARTS = {"milestones": Milestone, "risks": Risk, "documents": EntryDocument,
-          "phases": ChallengePhase, "prizes": Prize, "criteria": JudgingCriterion}  # fmt: skip
+UNREAD_ENTRY_COLUMNS = frozenset(
+    {
+        "latest_revision_id",
+        "live",
+        "has_unpublished_changes",
+        "first_published_at",
+        "last_published_at",
+        "live_revision_id",
+        "go_live_at",
+        "expire_at",
+        "expired",
+        "locked",
+        "locked_at",
+        "locked_by_id",
+        "withdrawn_at",
+        "origin",
+        "last_harvested_at",
+        "content_hash",
+        "overridden_fields",
+        "quality_score",
+        "quality_report",
+        "created_at",
+        "updated_at",
+    }
+)
+_PARTS = {
+    "milestones": Milestone,
+    "risks": Risk,
+    "documents": EntryDocument,
+    "phases": ChallengePhase,
+    "prizes": Prize,
+    "criteria": JudgingCriterion,
+}
 
 
 def _instance(model: type[Any], row: dict[str, Any]) -> Any:
@@ -123,8 +171,9 @@ class ExportLoader:
         # a 500-value IN list costs Django ~20 ms per query to build
         lo, hi = min(ids), max(ids)
         wanted = set(ids)
-        columns = [f.attname for f in Entry._meta.concrete_fields
-                   if f.attname not in UNREAD_ENTRY_COLUMNS]  # fmt: skip
+        columns = [
+            f.attname for f in Entry._meta.concrete_fields if f.attname not in UNREAD_ENTRY_COLUMNS
+        ]
         rows = Entry.objects.filter(pk__gte=lo, pk__lte=hi).order_by("pk").values(*columns)
         entries = [_instance(Entry, row) for row in rows if row["id"] in wanted]
         by_id = {e.pk: e for e in entries}
@@ -134,8 +183,11 @@ class ExportLoader:
         self._vocabularies(entries, by_id)
         stubs = self._links(entries, by_id)
         rows = Distribution.objects.filter(**self._between("entry_id"))
-        distributions = [_instance(Distribution, d) for d in rows.order_by(
-            "entry_id", "sort_order", "pk").values() if d["entry_id"] in by_id]  # fmt: skip
+        distributions = [
+            _instance(Distribution, d)
+            for d in rows.order_by("entry_id", "sort_order", "pk").values()
+            if d["entry_id"] in by_id
+        ]
         stub_ids = {d.access_service_id for d in distributions if d.access_service_id}
         stub_ids |= {e.in_series_id for e in entries if e.in_series_id}
         stubs.update(self._stubs(stub_ids - set(stubs)))
@@ -146,8 +198,9 @@ class ExportLoader:
         for entry in entries:
             _cache(entry, "in_series", stubs.get(entry.in_series_id or 0))
         self._parts(entries, by_id)
-        self._organisations([e.publisher_id for e in entries]
-                            + [e.public_authority_id for e in entries])  # fmt: skip
+        self._organisations(
+            [e.publisher_id for e in entries] + [e.public_authority_id for e in entries]
+        )
         for entry in entries:
             _cache(entry, "publisher", self.orgs[entry.publisher_id])
             _cache(entry, "public_authority", self.orgs.get(entry.public_authority_id or 0))
@@ -156,9 +209,11 @@ class ExportLoader:
         return entries
 
     def _vocabularies(self, entries: list[Entry], by_id: dict[int, Entry]) -> None:
-        for name, table, field in (("themes", self.themes, "theme_id"),
-                                   ("countries", self.countries, "country_id"),
-                                   ("languages", self.languages, "language_id")):  # fmt: skip
+        for name, table, field in (
+            ("themes", self.themes, "theme_id"),
+            ("countries", self.countries, "country_id"),
+            ("languages", self.languages, "language_id"),
+        ):
             through = Entry._meta.get_field(name).remote_field.through
             rows = through.objects.filter(**self._between("entry_id")).order_by("pk")
             for entry_id, term_id in rows.values_list("entry_id", field):
@@ -177,11 +232,13 @@ class ExportLoader:
         links: list[tuple[str, int, int]] = []  # (relation, owner id, linked id)
         serves = field("serves_datasets").remote_field.through.objects
         for api_id, dataset_id in serves.filter(**self._between("from_entry_id")).values_list(
-                "from_entry_id", "to_entry_id"):  # fmt: skip
+            "from_entry_id", "to_entry_id"
+        ):
             if api_id in by_id:
                 links.append(("serves_datasets", api_id, dataset_id))
         for api_id, dataset_id in serves.filter(**self._between("to_entry_id")).values_list(
-                "from_entry_id", "to_entry_id"):  # fmt: skip
+            "from_entry_id", "to_entry_id"
+        ):
             if dataset_id in by_id:
                 links.append(("served_by", dataset_id, api_id))
         kinds = {e.entry_type for e in entries}
@@ -189,36 +246,51 @@ class ExportLoader:
             if kind in kinds:
                 through = field(name).remote_field.through.objects
                 for owner, linked in through.filter(**self._between("from_entry_id")).values_list(
-                        "from_entry_id", "to_entry_id"):  # fmt: skip
+                    "from_entry_id", "to_entry_id"
+                ):
                     if owner in by_id:
                         links.append((name, owner, linked))
         accessed: list[tuple[int, int]] = []
         if "api" in kinds:
-            accessed = [(a, e) for a, e in Distribution.objects.filter(
-                **self._between("access_service_id")).values_list("access_service_id", "entry_id")
-                if a in by_id]  # fmt: skip
+            accessed = [
+                (a, e)
+                for a, e in Distribution.objects.filter(
+                    **self._between("access_service_id")
+                ).values_list("access_service_id", "entry_id")
+                if a in by_id
+            ]
         stubs = self._stubs({linked for _n, _o, linked in links} | {e for _a, e in accessed})
         for name, owner, linked in links:
             if linked in stubs:
                 _add(by_id[owner], name, stubs[linked])
         for api_id, dataset_id in accessed:
             if dataset_id in stubs:
-                _add(by_id[api_id], "distributions_accessed",
-                     SimpleNamespace(entry=stubs[dataset_id]))
+                _add(
+                    by_id[api_id],
+                    "distributions_accessed",
+                    SimpleNamespace(entry=stubs[dataset_id]),
+                )
         return stubs
 
     def _parts(self, entries: list[Entry], by_id: dict[int, Entry]) -> None:
         if not any(e.entry_type in ("ppp", "challenge") for e in entries):
             return
         for name, model in _PARTS.items():
-            for row in model.objects.filter(**self._between("entry_id")).order_by(
-                    "sort_order", "pk").values():  # fmt: skip
+            for row in (
+                model.objects.filter(**self._between("entry_id"))
+                .order_by("sort_order", "pk")
+                .values()
+            ):
                 if row["entry_id"] in by_id:
                     _add(by_id[row["entry_id"]], name, _instance(model, row))
         for name, model in (("partnerships", Partnership), ("winners", Winner)):
-            parts = [_instance(model, row) for row in model.objects.filter(
-                **self._between("entry_id")).order_by("sort_order", "pk").values()
-                if row["entry_id"] in by_id]  # fmt: skip
+            parts = [
+                _instance(model, row)
+                for row in model.objects.filter(**self._between("entry_id"))
+                .order_by("sort_order", "pk")
+                .values()
+                if row["entry_id"] in by_id
+            ]
             self._organisations(p.organisation_id for p in parts)
             for part in parts:
                 _cache(part, "organisation", self.orgs.get(part.organisation_id or 0))

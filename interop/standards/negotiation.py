@@ -29,7 +29,7 @@ class _SeeOther(HttpResponseRedirect):
 
 
 def preferred_rdf_format(request: HttpRequest) -> str | None:
-    """"ttl", "rdf" or "jsonld" when the client prefers that RDF type to HTML, else None."""
+    """ "ttl", "rdf" or "jsonld" when the client prefers that RDF type to HTML, else None."""
     if "HTTP_ACCEPT" not in request.META:
         return None
     try:
@@ -47,4 +47,3 @@ def rdf_response_for(request: HttpRequest, entry: Any) -> HttpResponse | None:
     response = _SeeOther(f"/{entry.type_path}/{entry.slug}.{fmt}")
     patch_vary_headers(response, ["Accept"])
     return response
-

@@ -111,9 +111,13 @@ class Node:
 
     __slots__ = ("id", "types", "props", "related")
 
-    def __init__(self, id: str = "", types: list[str] | None = None,  # noqa: A002
-                 props: list[tuple[str, IRI | Lit | Node]] | None = None,
-                 related: list[Node] | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        id: str = "",
+        types: list[str] | None = None,  # noqa: A002
+        props: list[tuple[str, IRI | Lit | Node]] | None = None,
+        related: list[Node] | None = None,
+    ) -> None:
         # an IRI object is safe already; any other string is made safe here
         self.id = id if not id or type(id) is IRI else safe_iri(id)
         self.types = types if types is not None else []
@@ -170,8 +174,9 @@ def to_graph(nodes: Iterable[Node]) -> Any:
             if kind is Node:
                 obj = subject(value)
             elif kind is Lit:
-                obj = Literal(value[0], lang=value[1] or None,
-                              datatype=URIRef(value[2]) if value[2] else None)  # fmt: skip
+                obj = Literal(
+                    value[0], lang=value[1] or None, datatype=URIRef(value[2]) if value[2] else None
+                )
             else:
                 obj = URIRef(value)
             graph.add((ref, URIRef(predicate), obj))
@@ -185,8 +190,15 @@ def to_graph(nodes: Iterable[Node]) -> Any:
 
 # --- Turtle ------------------------------------------------------------------------------
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
-_TTL_STRING_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",
-                       "\b": "\\b", "\f": "\\f"}  # fmt: skip
+_TTL_STRING_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\b": "\\b",
+    "\f": "\\f",
+}
 _TTL_STRING_RE = re.compile(r'[\\"\n\r\t\b\f\x00-\x1f\x7f]')
 
 
@@ -239,7 +251,7 @@ class _Names:
             return f"{prefix}:{iri[cut:]}"
         for prefix, base in self.fallback:
             if iri.startswith(base) and _LOCAL.match(iri, len(base)):
-                return f"{prefix}:{iri[len(base):]}"
+                return f"{prefix}:{iri[len(base) :]}"
         return None
 
 
@@ -392,7 +404,7 @@ class RdfXmlWriter:
         return qname
 
     def props(self, node: Node, indent: str) -> str:
-        lines = [f'{indent}<rdf:type rdf:resource={_xml_attr(t)}/>' for t in node.types]
+        lines = [f"{indent}<rdf:type rdf:resource={_xml_attr(t)}/>" for t in node.types]
         for predicate, value in node.props:
             tag = self.element(predicate)
             if isinstance(value, Node):
@@ -412,8 +424,10 @@ class RdfXmlWriter:
     def node(self, node: Node) -> str:
         if not (node.types or node.props):
             return ""
-        return (f"  <rdf:Description rdf:about={_xml_attr(node.id)}>\n"
-                f"{self.props(node, '    ')}\n  </rdf:Description>\n")  # fmt: skip
+        return (
+            f"  <rdf:Description rdf:about={_xml_attr(node.id)}>\n"
+            f"{self.props(node, '    ')}\n  </rdf:Description>\n"
+        )
 
     def nodes(self, nodes: Iterable[Node]) -> str:
         return "".join(self.node(n) for n in flatten(nodes))

@@ -28,28 +28,31 @@ from .export_loader import rel
 from .rdf import web_url
 
 MIN_DESCRIPTION, MAX_DESCRIPTION = 50, 5000
-TYPE_LABELS = {"dataset": "Dataset", "api": "API", "ppp": "PPP project",
-               "challenge": "Challenge"}  # fmt: skip
+TYPE_LABELS = {"dataset": "Dataset", "api": "API", "ppp": "PPP project", "challenge": "Challenge"}
 
 
 def _description(entry: Any) -> str:
     """The description Google wants: 50 to 5,000 characters, plain text."""
-    parts = [html_to_text(entry.description), html_to_text(getattr(entry, "problem_statement",
-                                                                   ""))]  # fmt: skip
+    parts = [html_to_text(entry.description), html_to_text(getattr(entry, "problem_statement", ""))]
     text = " ".join(p for p in parts if p) or entry.summary or entry.title
     if entry.summary and entry.summary not in text:
         text = f"{entry.summary} {text}"
     if len(text) < MIN_DESCRIPTION:
-        text = (f"{text} — {TYPE_LABELS.get(entry.entry_type, 'Entry')} published by "
-                f"{entry.publisher.name} in the {settings.WAGTAIL_SITE_NAME}.")  # fmt: skip
+        text = (
+            f"{text} — {TYPE_LABELS.get(entry.entry_type, 'Entry')} published by "
+            f"{entry.publisher.name} in the {settings.WAGTAIL_SITE_NAME}."
+        )
     if len(text) > MAX_DESCRIPTION:
         text = text[: MAX_DESCRIPTION - 1].rsplit(" ", 1)[0] + "…"
     return text
 
 
 def _organisation(org: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {"@type": "Organization", "name": org.name,
-                           "url": base_url() + org.get_absolute_url()}  # fmt: skip
+    out: dict[str, Any] = {
+        "@type": "Organization",
+        "name": org.name,
+        "url": base_url() + org.get_absolute_url(),
+    }
     if web_url(org.website):
         out["sameAs"] = web_url(org.website)
     return out
@@ -128,8 +131,11 @@ def _dataset(entry: Any) -> dict[str, Any]:
         downloads.append(item)
     if downloads:
         out["distribution"] = downloads
-    out["includedInDataCatalog"] = {"@type": "DataCatalog", "name": settings.WAGTAIL_SITE_NAME,
-                                    "url": base_url() + "/"}  # fmt: skip
+    out["includedInDataCatalog"] = {
+        "@type": "DataCatalog",
+        "name": settings.WAGTAIL_SITE_NAME,
+        "url": base_url() + "/",
+    }
     return out
 
 
@@ -139,8 +145,10 @@ def _api(entry: Any) -> dict[str, Any]:
     if web_url(entry.endpoint_description_url):
         out["documentation"] = web_url(entry.endpoint_description_url)
     if web_url(entry.endpoint_url):
-        out["availableChannel"] = {"@type": "ServiceChannel",
-                                   "serviceUrl": web_url(entry.endpoint_url)}  # fmt: skip
+        out["availableChannel"] = {
+            "@type": "ServiceChannel",
+            "serviceUrl": web_url(entry.endpoint_url),
+        }
     licence = _licence(entry)
     if licence:
         out["termsOfService"] = licence
@@ -153,19 +161,29 @@ def _api(entry: Any) -> dict[str, Any]:
 def _ppp(entry: Any) -> dict[str, Any]:
     out = _common(entry, "Project")
     out["parentOrganization"] = _organisation(entry.public_authority or entry.publisher)
-    members = [{"@type": "OrganizationRole", "roleName": p.get_role_display(),
-                "member": _organisation(p.organisation)}
-               for p in rel(entry, "partnerships")]  # fmt: skip
+    members = [
+        {
+            "@type": "OrganizationRole",
+            "roleName": p.get_role_display(),
+            "member": _organisation(p.organisation),
+        }
+        for p in rel(entry, "partnerships")
+    ]
     if members:
         out["member"] = members
     place = _place(entry)
     if place:
         out["location"] = place
     if entry.total_investment is not None and entry.currency:
-        out["funding"] = {"@type": "MonetaryGrant", "name": "Total investment",
-                          "amount": {"@type": "MonetaryAmount",
-                                     "value": str(entry.total_investment),
-                                     "currency": entry.currency}}  # fmt: skip
+        out["funding"] = {
+            "@type": "MonetaryGrant",
+            "name": "Total investment",
+            "amount": {
+                "@type": "MonetaryAmount",
+                "value": str(entry.total_investment),
+                "currency": entry.currency,
+            },
+        }
     return out
 
 
@@ -181,8 +199,12 @@ def _challenge(entry: Any) -> dict[str, Any]:
     page = web_url(entry.landing_page) or entry_iri(entry)
     out["location"] = {"@type": "VirtualLocation", "url": page}
     # free to enter: Google reads an Event's ticket offer; the prizes go to ``award``
-    offer: dict[str, Any] = {"@type": "Offer", "price": "0", "url": page,
-                             "availability": "https://schema.org/InStock"}  # fmt: skip
+    offer: dict[str, Any] = {
+        "@type": "Offer",
+        "price": "0",
+        "url": page,
+        "availability": "https://schema.org/InStock",
+    }
     prizes = list(rel(entry, "prizes"))
     currency = next((p.currency for p in prizes if p.currency), "")
     if currency:

@@ -84,8 +84,9 @@ class BroadWords:
         self._lock = threading.Lock()
         self._rankings: dict[str, WordRanking] = {}
 
-    def rankings(self, words: Sequence[str], *, indexed: int,
-                 size_bytes: int) -> list[WordRanking] | None:  # fmt: skip
+    def rankings(
+        self, words: Sequence[str], *, indexed: int, size_bytes: int
+    ) -> list[WordRanking] | None:
         """Every word's ranking when all are broad (in a tenth of the ``indexed`` entries or
         more), else None: the caller's SQL query answers."""
         threshold = max(MIN_BROAD_ROWS, indexed // BROAD_SHARE)
@@ -144,8 +145,9 @@ def _score(entry_id: int, rankings: Sequence[WordRanking]) -> float:
     return total
 
 
-def ranked(rankings: Sequence[WordRanking], members: Membership,
-           limit: int | None) -> list[tuple[int, float]]:  # fmt: skip
+def ranked(
+    rankings: Sequence[WordRanking], members: Membership, limit: int | None
+) -> list[tuple[int, float]]:
     """``(entry id, bm25 score)`` of the members, best first, as FTS5's query would give.
 
     ``members`` must hold only entries with every word (the AND of the rankings' bitmaps).
@@ -200,8 +202,9 @@ def _take(pairs: Iterator[tuple[int, float]], limit: int | None) -> Iterator[tup
 _broad_words: TokenCache[BroadWords] = TokenCache(BroadWords, lambda words: words.token)
 
 
-def broad_rankings(words: Sequence[str], *, token: str, indexed: int,
-                   size_bytes: int) -> list[WordRanking] | None:  # fmt: skip
+def broad_rankings(
+    words: Sequence[str], *, token: str, indexed: int, size_bytes: int
+) -> list[WordRanking] | None:
     """The cached rankings when every word is broad, on SQLite; else None. ``token`` is the
     index state the caller's facet bitmaps belong to: rankings of another state are not used."""
     if connection.vendor != "sqlite":

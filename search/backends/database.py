@@ -222,9 +222,16 @@ class DatabaseBackend:
             backend=self.name,
         )
 
-    def search_window(self, query: SearchQuery, *, start: int, rows: int,
-                      facets: Iterable[Facet] = (), within: int | None = None,
-                      reverse: bool = False) -> SearchWindow:  # fmt: skip
+    def search_window(
+        self,
+        query: SearchQuery,
+        *,
+        start: int,
+        rows: int,
+        facets: Iterable[Facet] = (),
+        within: int | None = None,
+        reverse: bool = False,
+    ) -> SearchWindow:
         """The count, the ids of ``rows`` matches from ``start`` and only the asked facets,
         without building hits (entry rows, highlights) nor counting every facet: the CKAN API
         reads its packages itself. ``within`` narrows the matches to a bitmap of entry ids
@@ -262,9 +269,8 @@ class DatabaseBackend:
                 "SELECT -rowid, bm25(wagtailsearch_indexentry_fts, 0.0, %s, %s) AS score "
                 "FROM wagtailsearch_indexentry_fts WHERE wagtailsearch_indexentry_fts MATCH %s "
                 "AND rowid < 0 AND rowid != %s ORDER BY score LIMIT %s",
-                [BODY_WEIGHT, TITLE_WEIGHT, " OR ".join(f'"{w}"' for w in words), -entry_id,
-                 limit],
-            )  # fmt: skip
+                [BODY_WEIGHT, TITLE_WEIGHT, " OR ".join(f'"{w}"' for w in words), -entry_id, limit],
+            )
             rows = cursor.fetchall()
         return self._hits(rows, parse_text_query(""))
 
@@ -275,9 +281,12 @@ class DatabaseBackend:
         broad = None
         if not text.is_empty and not text.phrases:
             # Only broad words: their rankings are cached per index state (broad_terms.py).
-            broad = broad_rankings(text.terms, token=snap.token,
-                                   indexed=snap.universe.bit_count(),
-                                   size_bytes=snap.size_bytes)  # fmt: skip
+            broad = broad_rankings(
+                text.terms,
+                token=snap.token,
+                indexed=snap.universe.bit_count(),
+                size_bytes=snap.size_bytes,
+            )
         if text.is_empty:
             hits = snap.universe
         elif broad is not None:
@@ -343,7 +352,7 @@ class DatabaseBackend:
                 "publisher__name",
                 "publisher__slug",
                 "quality_score",
-            )  # fmt: skip
+            )
         }
         highlights = self._highlights(ids, text)
         hits = []

@@ -142,16 +142,18 @@ class ElasticsearchBackend:
     def _search(self, query: SearchQuery) -> SearchResults:
         text = parse_text_query(query.text)
         now = status_clock(timezone.now())
-        faceted = CatalogueSearch(query, text, index=self.alias, client=self.client, now=now,
-                                  spellcheck=True)  # fmt: skip
+        faceted = CatalogueSearch(
+            query, text, index=self.alias, client=self.client, now=now, spellcheck=True
+        )
         hits, counts = self._msearch(faceted)
         total = int(counts["hits"]["total"]["value"])
         if not total and text.terms and "suggest" in counts:
             # Nothing matched as typed: ask again with typos corrected ("transprot").
             fixed = corrected(text, counts["suggest"])
             if fixed is not None:
-                faceted = CatalogueSearch(query, fixed, index=self.alias, client=self.client,
-                                          now=now)  # fmt: skip
+                faceted = CatalogueSearch(
+                    query, fixed, index=self.alias, client=self.client, now=now
+                )
                 hits, counts = self._msearch(faceted)
                 total = int(counts["hits"]["total"]["value"])
         values = faceted.facet_counts(counts.get("aggregations", {}))
@@ -161,8 +163,10 @@ class ElasticsearchBackend:
         return SearchResults(
             query=query,
             count=total,
-            hits=[_hit(h["_source"], h.get("highlight"), score=h.get("_score"))
-                  for h in hits["hits"]["hits"]],  # fmt: skip
+            hits=[
+                _hit(h["_source"], h.get("highlight"), score=h.get("_score"))
+                for h in hits["hits"]["hits"]
+            ],
             facets=label_facets(facet_counts, query),
             backend=self.name,
         )
@@ -189,8 +193,9 @@ class ElasticsearchBackend:
             except Exception as error:  # noqa: BLE001
                 self._failed("related", error)
             else:
-                return [_hit(h["_source"], None, score=h["_score"])
-                        for h in response["hits"]["hits"]]  # fmt: skip
+                return [
+                    _hit(h["_source"], None, score=h["_score"]) for h in response["hits"]["hits"]
+                ]
         related = getattr(self.fallback, "related", None)
         return list(related(entry_id, limit)) if related else []
 
@@ -210,7 +215,7 @@ class ElasticsearchBackend:
                         "title": h["_source"]["title"],
                         "url": h["_source"]["url"],
                         "type": _first(h["_source"].get("type")),
-                    }  # fmt: skip
+                    }
                     for h in response["hits"]["hits"]
                 ]
         suggest = getattr(self.fallback, "suggest", None)
@@ -380,8 +385,13 @@ class ElasticsearchBackend:
     def _indexed_ids(self) -> set[int]:
         return {
             int(doc["_id"])
-            for doc in helpers.scan(self.bulk_client, index=self.alias, _source=False,
-                                    query={"query": {"match_all": {}}}, size=10_000)  # fmt: skip
+            for doc in helpers.scan(
+                self.bulk_client,
+                index=self.alias,
+                _source=False,
+                query={"query": {"match_all": {}}},
+                size=10_000,
+            )
         }
 
     def drift(self) -> DriftReport:
@@ -396,12 +406,16 @@ class ElasticsearchBackend:
         if self.indices.exists():
             self.client.indices.refresh(index=self.alias)
             for doc in helpers.scan(
-                self.bulk_client, index=self.alias, query={"query": {"match_all": {}}},
-                _source=["updated_at"], size=5000,
-            ):  # fmt: skip
+                self.bulk_client,
+                index=self.alias,
+                query={"query": {"match_all": {}}},
+                _source=["updated_at"],
+                size=5000,
+            ):
                 indexed[int(doc["_id"])] = doc["_source"].get("updated_at")
-        report = DriftReport(in_database=len(truth), in_index=len(indexed),
-                             index=self.indices.describe())  # fmt: skip
+        report = DriftReport(
+            in_database=len(truth), in_index=len(indexed), index=self.indices.describe()
+        )
         report.missing = sorted(set(truth) - set(indexed))
         report.extra = sorted(set(indexed) - set(truth))
         for pk, updated in truth.items():
@@ -445,8 +459,7 @@ def _refused(response: Any) -> list[dict[str, Any]]:
 
 
 def _index_action(index: str, source: dict[str, Any]) -> dict[str, Any]:
-    return {"_op_type": "index", "_index": index, "_id": str(source["entry_id"]),
-            "_source": source}  # fmt: skip
+    return {"_op_type": "index", "_index": index, "_id": str(source["entry_id"]), "_source": source}
 
 
 def _is_missing_alias(error: dict[str, Any]) -> bool:
@@ -499,8 +512,10 @@ def label_facets(
         merged = {**{v: 0 for v in selected}, **values}
         labels = facet_labels(facet, merged)
         result[facet] = sorted(
-            (FacetValue(value=v, label=labels[v], count=n, selected=v in selected)
-             for v, n in merged.items()),
+            (
+                FacetValue(value=v, label=labels[v], count=n, selected=v in selected)
+                for v, n in merged.items()
+            ),
             key=lambda fv: (-fv.count, fv.label.lower()),
-        )  # fmt: skip
+        )
     return result

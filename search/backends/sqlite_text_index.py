@@ -31,8 +31,10 @@ def _in(values: Sequence[object]) -> str:
 
 
 def insert_text(cursor: Any, content_type_id: int, documents: Iterable[EntryDocument]) -> None:
-    rows = [(-doc.entry_id, content_type_id, str(doc.entry_id), doc.title, doc.title, doc.body)
-            for doc in fts_ordered(documents)]  # fmt: skip
+    rows = [
+        (-doc.entry_id, content_type_id, str(doc.entry_id), doc.title, doc.title, doc.body)
+        for doc in fts_ordered(documents)
+    ]
     cursor.executemany(
         "INSERT INTO wagtailsearch_indexentry (id, content_type_id, object_id, title_norm, "
         "title, autocomplete, body) VALUES (%s, %s, %s, 1.0, %s, %s, %s)",

@@ -58,32 +58,59 @@ def assert_matches_openapi(response: Any, path: str) -> None:
 @pytest.fixture
 def linked_catalogue(db: Any) -> dict[str, Any]:
     """One entry of each type, linked to each other as a real catalogue links them."""
-    ministry = make_organisation(name="Ministry of Transport", slug="ministry-of-transport",
-                                 country=Country.objects.get(code="FR"))
+    ministry = make_organisation(
+        name="Ministry of Transport",
+        slug="ministry-of-transport",
+        country=Country.objects.get(code="FR"),
+    )
     builder = make_organisation(name="BuildCo", slug="buildco", kind="business")
-    university = make_organisation(name="City University", slug="city-university",
-                                   kind="academia", parent=None)
+    university = make_organisation(
+        name="City University", slug="city-university", kind="academia", parent=None
+    )
     now = timezone.now()
     dataset = make_entry(
-        "dataset", title="Bus stops of the metropolitan area", publisher=ministry,
-        themes=[theme("TRAN")], countries=[Country.objects.get(code="FR")],
-        languages=[Language.objects.get(code="fr")], keywords=["bus", "stops"],
-        frequency="MONTHLY", conforms_to=["https://gtfs.org/schedule/reference/"],
+        "dataset",
+        title="Bus stops of the metropolitan area",
+        publisher=ministry,
+        themes=[theme("TRAN")],
+        countries=[Country.objects.get(code="FR")],
+        languages=[Language.objects.get(code="fr")],
+        keywords=["bus", "stops"],
+        frequency="MONTHLY",
+        conforms_to=["https://gtfs.org/schedule/reference/"],
         description="<p>Every <b>bus stop</b>, with accessibility.</p>",
         temporal_start=dt.date(2020, 1, 1),
-        distributions=[{"title": "CSV", "format": "CSV", "media_type": "text/csv",
-                        "download_url": "https://example.org/stops.csv", "byte_size": 1234}],
+        distributions=[
+            {
+                "title": "CSV",
+                "format": "CSV",
+                "media_type": "text/csv",
+                "download_url": "https://example.org/stops.csv",
+                "byte_size": 1234,
+            }
+        ],
     )
     draft = make_entry("dataset", title="Draft timetable", publisher=ministry, publish=False)
     api = make_entry(
-        "api", title="Realtime departures API", publisher=ministry, api_type="rest",
-        authentication="api-key", lifecycle="production", endpoint_url="https://example.org/api",
+        "api",
+        title="Realtime departures API",
+        publisher=ministry,
+        api_type="rest",
+        authentication="api-key",
+        lifecycle="production",
+        endpoint_url="https://example.org/api",
         serves_datasets=[dataset, draft],
     )
     ppp = make_entry(
-        "ppp", title="Tramway line 3 concession", publisher=ministry, sector="transport",
-        contract_type="concession", total_investment=Decimal("123456789012.50"),
-        currency="EUR", public_authority=ministry, related_datasets=[dataset],
+        "ppp",
+        title="Tramway line 3 concession",
+        publisher=ministry,
+        sector="transport",
+        contract_type="concession",
+        total_investment=Decimal("123456789012.50"),
+        currency="EUR",
+        public_authority=ministry,
+        related_datasets=[dataset],
         project_status=ProjectStatus.objects.first(),
     )
     Partnership.objects.create(entry=ppp, organisation=builder, role="operator")
@@ -91,17 +118,29 @@ def linked_catalogue(db: Any) -> dict[str, Any]:
     Risk.objects.create(entry=ppp, category="demand", allocation="shared")
     EntryDocument.objects.create(entry=ppp, title="Contract", url="https://example.org/c.pdf")
     challenge = make_entry(
-        "challenge", title="Accessible mobility challenge", publisher=ministry,
-        challenge_type="prototype", opens_at=now - dt.timedelta(days=5),
-        closes_at=now + dt.timedelta(days=20), offered_resources=[dataset, api],
+        "challenge",
+        title="Accessible mobility challenge",
+        publisher=ministry,
+        challenge_type="prototype",
+        opens_at=now - dt.timedelta(days=5),
+        closes_at=now + dt.timedelta(days=20),
+        offered_resources=[dataset, api],
         problem_statement="<p>Make trips easier.</p>",
     )
     Partnership.objects.create(entry=challenge, organisation=university, role="academic")
-    Prize.objects.create(entry=challenge, title="First prize", amount=Decimal("10000"),
-                         currency="EUR")
+    Prize.objects.create(
+        entry=challenge, title="First prize", amount=Decimal("10000"), currency="EUR"
+    )
     JudgingCriterion.objects.create(entry=challenge, name="Impact", weight=60)
-    ChallengePhase.objects.create(entry=challenge, name="Prototype",
-                                  starts_on=dt.date(2024, 1, 1))
+    ChallengePhase.objects.create(entry=challenge, name="Prototype", starts_on=dt.date(2024, 1, 1))
     Winner.objects.create(entry=challenge, name="Team Ramp", organisation=university)
-    return {"ministry": ministry, "builder": builder, "university": university,
-            "dataset": dataset, "draft": draft, "api": api, "ppp": ppp, "challenge": challenge}
+    return {
+        "ministry": ministry,
+        "builder": builder,
+        "university": university,
+        "dataset": dataset,
+        "draft": draft,
+        "api": api,
+        "ppp": ppp,
+        "challenge": challenge,
+    }

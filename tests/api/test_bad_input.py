@@ -17,8 +17,15 @@ def one_dataset(db: Any) -> Any:
 
     return make_entry("dataset", title="Bus stops", description="<p>Every bus stop.</p>")
 
-LIST_PATHS = ["/api/v1/datasets", "/api/v1/apis", "/api/v1/ppp-projects", "/api/v1/challenges",
-              "/api/v1/organisations", "/api/v1/themes"]  # fmt: skip
+
+LIST_PATHS = [
+    "/api/v1/datasets",
+    "/api/v1/apis",
+    "/api/v1/ppp-projects",
+    "/api/v1/challenges",
+    "/api/v1/organisations",
+    "/api/v1/themes",
+]
 
 
 @pytest.mark.parametrize("path", [*LIST_PATHS, "/api/v1/search"])
@@ -55,22 +62,58 @@ def test_very_long_query_is_400(client: Any, db: Any) -> None:
     assert_matches_openapi(response, "/api/v1/search")
 
 
-@pytest.mark.parametrize("q", [
-    'bus AND stops', "bus OR NOT stops", "bus*", '"bus stops', '"bus" "stops"', "(bus", "bus)",
-    "NEAR(bus stops, 2)", "bus NEAR/2 stops", "-bus +stops", "title:bus", "bus^2", "*", '"',
-    "'; DROP TABLE catalogue_entry; --", "Ünïcödé 公交车站 🚌", "\u202ebus", "\x00bus", "%", "_",
-    "\\", "{}", "[]", "~bus", "bus~2", "AND", "OR", "NOT",
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "q",
+    [
+        "bus AND stops",
+        "bus OR NOT stops",
+        "bus*",
+        '"bus stops',
+        '"bus" "stops"',
+        "(bus",
+        "bus)",
+        "NEAR(bus stops, 2)",
+        "bus NEAR/2 stops",
+        "-bus +stops",
+        "title:bus",
+        "bus^2",
+        "*",
+        '"',
+        "'; DROP TABLE catalogue_entry; --",
+        "Ünïcödé 公交车站 🚌",
+        "\u202ebus",
+        "\x00bus",
+        "%",
+        "_",
+        "\\",
+        "{}",
+        "[]",
+        "~bus",
+        "bus~2",
+        "AND",
+        "OR",
+        "NOT",
+    ],
+)
 def test_search_operators_and_unicode_never_fail(client: Any, one_dataset: Any, q: str) -> None:
     response = client.get("/api/v1/search", {"q": q})
     assert response.status_code in (200, 400), response.content[:300]
     assert_matches_openapi(response, "/api/v1/search")
 
 
-@pytest.mark.parametrize("params", [
-    {"type": "spaceship"}, {"organisation": "nobody"}, {"theme": "NOPE"}, {"licence": "x"},
-    {"country": "ZZ"}, {"format": "<script>"}, {"language": "xx"}, {"challenge_status": "?"},
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"type": "spaceship"},
+        {"organisation": "nobody"},
+        {"theme": "NOPE"},
+        {"licence": "x"},
+        {"country": "ZZ"},
+        {"format": "<script>"},
+        {"language": "xx"},
+        {"challenge_status": "?"},
+    ],
+)
 def test_unknown_search_filter_values_give_empty_results(
     client: Any, one_dataset: Any, params: dict
 ) -> None:
@@ -80,10 +123,17 @@ def test_unknown_search_filter_values_give_empty_results(
     assert_matches_openapi(response, "/api/v1/search")
 
 
-@pytest.mark.parametrize("params", [
-    {"organisation": "nobody"}, {"theme": "NOPE"}, {"licence": "x' OR 1=1 --"},
-    {"country": "ZZ"}, {"country": "公"}, {"organisation": "\x00"},
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"organisation": "nobody"},
+        {"theme": "NOPE"},
+        {"licence": "x' OR 1=1 --"},
+        {"country": "ZZ"},
+        {"country": "公"},
+        {"organisation": "\x00"},
+    ],
+)
 def test_unknown_list_filter_values_give_empty_results(
     client: Any, one_dataset: Any, params: dict
 ) -> None:
@@ -93,17 +143,34 @@ def test_unknown_list_filter_values_give_empty_results(
     assert response.json()["count"] == expected
 
 
-@pytest.mark.parametrize("value", ["yesterday", "2024-13-01", "2024-02-30", "2024-01-01T25:00",
-                                   "1" * 100, "2024-01-01T00:00:00+99:99"])  # fmt: skip
+@pytest.mark.parametrize(
+    "value",
+    [
+        "yesterday",
+        "2024-13-01",
+        "2024-02-30",
+        "2024-01-01T25:00",
+        "1" * 100,
+        "2024-01-01T00:00:00+99:99",
+    ],
+)
 def test_malformed_modified_since_is_400(client: Any, db: Any, value: str) -> None:
     response = client.get("/api/v1/datasets", {"modified_since": value})
     assert response.status_code == 400
     assert response.json()["error"]["parameter"] == "modified_since"
 
 
-@pytest.mark.parametrize("value", ["2024-01-01", "2024-01-01T10:00:00Z", "2024-01-01t10:00:00z",
-                                   "2024-01-01T10:00:00.123456789+02:00", "2016-12-31T23:59:60Z",
-                                   "0001-01-01T00:00:00+23:59"])  # fmt: skip
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2024-01-01",
+        "2024-01-01T10:00:00Z",
+        "2024-01-01t10:00:00z",
+        "2024-01-01T10:00:00.123456789+02:00",
+        "2016-12-31T23:59:60Z",
+        "0001-01-01T00:00:00+23:59",
+    ],
+)
 def test_rfc3339_modified_since_is_accepted(client: Any, db: Any, value: str) -> None:
     assert client.get("/api/v1/datasets", {"modified_since": value}).status_code == 200
 
@@ -129,10 +196,15 @@ def test_odd_slugs_are_json_404(client: Any, db: Any, slug: str) -> None:
     assert response["Content-Type"].startswith("application/json")
 
 
-@pytest.mark.parametrize(("params", "parameter"), [
-    ({"sort": "sideways"}, "sort"), ({"type": "x" * 201}, "type"), ({"q": "a" * 501}, "q"),
-    ({"theme": [f"t{n}" for n in range(21)]}, "theme"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("params", "parameter"),
+    [
+        ({"sort": "sideways"}, "sort"),
+        ({"type": "x" * 201}, "type"),
+        ({"q": "a" * 501}, "q"),
+        ({"theme": [f"t{n}" for n in range(21)]}, "theme"),
+    ],
+)
 def test_bad_search_parameters_name_the_parameter(
     client: Any, db: Any, params: dict, parameter: str
 ) -> None:

@@ -50,8 +50,12 @@ def test_ppp_detail_has_partners_milestones_risks(client: Any, linked_catalogue:
     assert data["total_investment"] == "123456789012.50"  # no float rounding
     assert data["partners"][0]["organisation"]["slug"] == "buildco"
     assert data["partners"][0]["role"] == "operator"
-    assert data["milestones"][0] == {"kind": "award", "date": "2023-05-01", "planned": False,
-                                     "note": None}
+    assert data["milestones"][0] == {
+        "kind": "award",
+        "date": "2023-05-01",
+        "planned": False,
+        "note": None,
+    }
     assert data["risks"][0]["allocation"] == "shared"
     assert data["documents"][0]["title"] == "Contract"
     assert data["public_authority"]["slug"] == "ministry-of-transport"
@@ -72,9 +76,17 @@ def test_challenge_detail_has_prizes_criteria_phases_winners(
     assert {r["type"] for r in data["offered_resources"]} == {"dataset", "api"}
 
 
-@pytest.mark.parametrize("path", ["/api/v1/datasets/no-such-thing", "/api/v1/apis/nope",
-                                  "/api/v1/organisations/nope", "/api/v1/themes/nope",
-                                  "/api/v1/unknown-type/x", "/api/v1/datasets/a/b/c"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/datasets/no-such-thing",
+        "/api/v1/apis/nope",
+        "/api/v1/organisations/nope",
+        "/api/v1/themes/nope",
+        "/api/v1/unknown-type/x",
+        "/api/v1/datasets/a/b/c",
+    ],
+)
 def test_unknown_addresses_answer_json_404(client: Any, db: Any, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 404
@@ -120,8 +132,10 @@ def test_entry_lists_filter_and_page(client: Any, linked_catalogue: dict) -> Non
     assert client.get("/api/v1/datasets", {"licence": "MIT"}).json()["count"] == 0
     assert client.get("/api/v1/datasets", {"country": "fr"}).json()["count"] == 1
     assert client.get("/api/v1/datasets", {"modified_since": "2999-01-01"}).json()["count"] == 0
-    assert client.get("/api/v1/datasets",
-                      {"modified_since": "2000-01-01T00:00:00Z"}).json()["count"] == 4
+    assert (
+        client.get("/api/v1/datasets", {"modified_since": "2000-01-01T00:00:00Z"}).json()["count"]
+        == 4
+    )
 
 
 def test_organisation_filter_includes_partners(client: Any, linked_catalogue: dict) -> None:
@@ -194,8 +208,13 @@ def test_openapi_document_and_docs_page(client: Any, db: Any) -> None:
     assert response.status_code == 200
     doc = response.json()
     assert doc["openapi"].startswith("3.1")
-    assert {"/api/v1/search", "/api/v1/datasets", "/api/v1/datasets/{slug}",
-            "/api/v1/organisations", "/api/v1/themes/{slug}"} <= set(doc["paths"])
+    assert {
+        "/api/v1/search",
+        "/api/v1/datasets",
+        "/api/v1/datasets/{slug}",
+        "/api/v1/organisations",
+        "/api/v1/themes/{slug}",
+    } <= set(doc["paths"])
     for path, item in doc["paths"].items():
         responses = item["get"]["responses"]
         assert "429" in responses, path

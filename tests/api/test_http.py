@@ -14,8 +14,13 @@ from .conftest import assert_matches_openapi
 
 pytestmark = pytest.mark.django_db
 
-GET_PATHS = ["/api/v1/search", "/api/v1/datasets", "/api/v1/organisations", "/api/v1/themes",
-             "/api/openapi.json"]  # fmt: skip
+GET_PATHS = [
+    "/api/v1/search",
+    "/api/v1/datasets",
+    "/api/v1/organisations",
+    "/api/v1/themes",
+    "/api/openapi.json",
+]
 
 
 @pytest.mark.parametrize("path", GET_PATHS)
@@ -131,10 +136,17 @@ def test_rate_limit_bucket_refills(rf: Any, settings: Any) -> None:
     assert take_token(request, now=100.6).allowed  # 0.6 s x 2/s = 1.2 tokens back
 
 
-@pytest.mark.parametrize(("spec", "expected"), [
-    ("120/minute", (120, 60)), ("5/second", (5, 1)), ("1000 / hours", (1000, 3600)),
-    ("off", None), ("", None), ("0/minute", None),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        ("120/minute", (120, 60)),
+        ("5/second", (5, 1)),
+        ("1000 / hours", (1000, 3600)),
+        ("off", None),
+        ("", None),
+        ("0/minute", None),
+    ],
+)
 def test_rate_limit_setting(spec: str, expected: Any) -> None:
     rule = parse_rate_limit(spec)
     assert (None if rule is None else (rule.limit, rule.period_seconds)) == expected

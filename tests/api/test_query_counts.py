@@ -28,10 +28,14 @@ def _entries(entry_type: str, n: int) -> list[Any]:
     made = []
     for i in range(n):
         org = make_organisation()
-        entry = make_entry(entry_type, title=f"{entry_type} number {i}", publisher=org,
-                           themes=[theme("TRAN"), theme("ENVI")],
-                           countries=[Country.objects.get(code="FR")],
-                           closes_at=dt.datetime(2030, 1, 1, tzinfo=dt.UTC))  # fmt: skip
+        entry = make_entry(
+            entry_type,
+            title=f"{entry_type} number {i}",
+            publisher=org,
+            themes=[theme("TRAN"), theme("ENVI")],
+            countries=[Country.objects.get(code="FR")],
+            closes_at=dt.datetime(2030, 1, 1, tzinfo=dt.UTC),
+        )
         Distribution.objects.create(entry=entry, format="CSV")
         Partnership.objects.create(entry=entry, organisation=org, role="lead")
         Prize.objects.create(entry=entry, title="Prize")
@@ -39,9 +43,15 @@ def _entries(entry_type: str, n: int) -> list[Any]:
     return made
 
 
-@pytest.mark.parametrize("type_path,entry_type", [
-    ("datasets", "dataset"), ("apis", "api"), ("ppp-projects", "ppp"), ("challenges", "challenge"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "type_path,entry_type",
+    [
+        ("datasets", "dataset"),
+        ("apis", "api"),
+        ("ppp-projects", "ppp"),
+        ("challenges", "challenge"),
+    ],
+)
 def test_entry_list_query_count_is_flat(client: Any, type_path: str, entry_type: str) -> None:
     _entries(entry_type, 2)
     small = _queries(client, f"/api/v1/{type_path}")

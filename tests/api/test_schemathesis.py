@@ -33,15 +33,25 @@ def live_catalogue(live_server: Any, transactional_db: Any, settings: Any, reque
     if "{slug}" in request.node.nodeid or "openapi" in request.node.nodeid:
         return str(live_server.url)
     org = make_organisation(name="Transport authority", slug="transport-authority")
-    common = {"publisher": org, "publish": True, "themes": [theme("TRAN")],
-              "licence": Licence.objects.get(spdx_id="CC-BY-4.0")}  # fmt: skip
+    common = {
+        "publisher": org,
+        "publish": True,
+        "themes": [theme("TRAN")],
+        "licence": Licence.objects.get(spdx_id="CC-BY-4.0"),
+    }
     dataset = entry_create(entry_type="dataset", title="Bus stops", **common)
     Distribution.objects.create(entry=dataset, format="CSV", download_url="https://e.org/a.csv")
-    entry_create(entry_type="api", title="Departures API", serves_datasets=[dataset],
-                 api_type="rest", **common)  # fmt: skip
+    entry_create(
+        entry_type="api",
+        title="Departures API",
+        serves_datasets=[dataset],
+        api_type="rest",
+        **common,
+    )
     entry_create(entry_type="ppp", title="Tramway concession", sector="transport", **common)
-    entry_create(entry_type="challenge", title="Mobility challenge",
-                 offered_resources=[dataset], **common)  # fmt: skip
+    entry_create(
+        entry_type="challenge", title="Mobility challenge", offered_resources=[dataset], **common
+    )
     return str(live_server.url)
 
 
@@ -57,8 +67,7 @@ def test_served_document_is_the_one_fuzzed(client: Any, db: Any) -> None:
 @pytest.mark.slow
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @schema.parametrize()
-@settings(max_examples=MAX_EXAMPLES, deadline=None,
-          suppress_health_check=list(HealthCheck))  # fmt: skip
+@settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 def test_live_api_conforms_to_its_openapi_document(case: Any, live_catalogue: str) -> None:
     excluded = []
     if case.path == "/api/v1/search":

@@ -31,8 +31,14 @@ def url(model: type, action: str, *args: Any) -> str:
 
 def draftail(text: str) -> str:
     """The admin's rich text editor posts Draftail's content state, not HTML."""
-    block = {"key": "a1b2c", "type": "unstyled", "text": text, "depth": 0,
-             "inlineStyleRanges": [], "entityRanges": []}  # fmt: skip
+    block = {
+        "key": "a1b2c",
+        "type": "unstyled",
+        "text": text,
+        "depth": 0,
+        "inlineStyleRanges": [],
+        "entityRanges": [],
+    }
     return json.dumps({"blocks": [block], "entityMap": {}})
 
 
@@ -99,7 +105,7 @@ def dataset_form(publisher_id: int, **overrides: str) -> dict[str, Any]:
                     "description": "",
                 }
             ],
-        )  # fmt: skip
+        )
     )
     data.update(inline_formset("documents", []))
     data.update(overrides)
@@ -297,12 +303,14 @@ def test_distribution_rows_are_edited_inline(editor_client: Client) -> None:
     dataset = Dataset.objects.get()
     distribution = Distribution.objects.get(entry=dataset)
     form = dataset_form(publisher.pk, slug=dataset.slug)
-    form.update({
-        "distributions-INITIAL_FORMS": "1",
-        "distributions-0-id": str(distribution.pk),
-        "distributions-0-format": "JSON",
-        "action-publish": "1",
-    })  # fmt: skip
+    form.update(
+        {
+            "distributions-INITIAL_FORMS": "1",
+            "distributions-0-id": str(distribution.pk),
+            "distributions-0-format": "JSON",
+            "action-publish": "1",
+        }
+    )
     assert editor_client.post(url(Dataset, "edit", dataset.pk), form).status_code == 302
     assert list(Distribution.objects.filter(entry=dataset).values_list("format", flat=True)) == [
         "JSON"

@@ -61,10 +61,16 @@ def test_demo_is_a_living_linked_catalogue_and_loads_once() -> None:
 
     entries = list(
         published.prefetch_related(
-            "themes", "countries", "languages", "serves_datasets", "related_datasets",
-            "offered_resources", "distributions", "partnerships",
+            "themes",
+            "countries",
+            "languages",
+            "serves_datasets",
+            "related_datasets",
+            "offered_resources",
+            "distributions",
+            "partnerships",
         )
-    )  # fmt: skip
+    )
     for entry in entries:
         assert entry.live_revision_id, entry  # made through the services: revisions exist
         assert entry.themes.all() and entry.keywords and entry.licence_id, entry
@@ -103,8 +109,12 @@ def test_demo_is_a_living_linked_catalogue_and_loads_once() -> None:
         has_winners = challenge.winners.exists()
         assert has_winners == (challenge.challenge_status() == "closed"), challenge
     assert {p.project_status.code for p in by_type["ppp"]} >= {
-        "identification", "preparation", "implementation", "completion", "cancelled",
-    }  # fmt: skip
+        "identification",
+        "preparation",
+        "implementation",
+        "completion",
+        "cancelled",
+    }
 
     # The index was kept in step: the public search finds demo entries.
     assert search_entries(parse_search_params({"q": "air quality"})).count >= 2

@@ -55,10 +55,11 @@ def _queries(client, path: str) -> int:
         ("api", "/apis/"),
         ("ppp", "/ppp-projects/"),
         ("challenge", "/challenges/"),
-    ],  # fmt: skip
+    ],
 )
-def test_listing_queries_do_not_grow_with_entries(client, django_assert_max_num_queries,
-                                                  entry_type, path):  # fmt: skip
+def test_listing_queries_do_not_grow_with_entries(
+    client, django_assert_max_num_queries, entry_type, path
+):
     _rich_entries(entry_type, 2)
     few = _queries(client, path)
 

@@ -60,8 +60,15 @@ def test_every_page_has_landmarks_skip_link_nav_and_a_labelled_search_box(client
     assert '<main id="main-content"' in text
     assert "<header" in text and "<footer" in text
     assert '<nav class="site-nav" aria-label="Main">' in text
-    for href in ("/datasets/", "/apis/", "/ppp-projects/", "/challenges/", "/organisations/",
-                 "/themes/", "/search/"):  # fmt: skip
+    for href in (
+        "/datasets/",
+        "/apis/",
+        "/ppp-projects/",
+        "/challenges/",
+        "/organisations/",
+        "/themes/",
+        "/search/",
+    ):
         assert f'href="{href}"' in text
     assert 'action="/search/" method="get"' in text
     assert '<label for="site-search-q">' in text
@@ -72,9 +79,9 @@ def test_every_page_has_landmarks_skip_link_nav_and_a_labelled_search_box(client
     # (search-box suggestions), deferred, and the page works without it.
     assert "https://fonts." not in text
     scripts = re.findall(r"<script[^>]*>", text)
-    assert all(
-        'src="/static/' in tag or 'type="application/ld+json"' in tag for tag in scripts
-    ), scripts
+    assert all('src="/static/' in tag or 'type="application/ld+json"' in tag for tag in scripts), (
+        scripts
+    )
 
 
 # --- listings ---------------------------------------------------------------------------------
@@ -117,8 +124,12 @@ def test_each_type_has_its_listing(client, path, entry_type):
 def test_listing_paginates_twenty_per_page(client):
     publisher = make_organisation()
     for i in range(23):
-        make_entry("api", title=f"Paged API {i:02d}", publisher=publisher,
-                   modified=now() - dt.timedelta(minutes=i))  # fmt: skip
+        make_entry(
+            "api",
+            title=f"Paged API {i:02d}",
+            publisher=publisher,
+            modified=now() - dt.timedelta(minutes=i),
+        )
 
     first = page_text(client.get("/apis/"))
     second = page_text(client.get("/apis/?page=2"))
@@ -179,7 +190,7 @@ def test_dataset_page_shows_licence_access_provenance_contact_and_distributions(
                 "download_url": "https://example.org/air.csv",
             },
             {"title": "Live feed", "format": "json", "access_url": "https://example.org/api"},
-        ],  # fmt: skip
+        ],
     )
     api = make_entry("api", title="Air quality API", serves_datasets=[dataset])
     draft_api = make_entry("api", title="Draft air API", serves_datasets=[dataset], publish=False)
@@ -272,12 +283,14 @@ def test_ppp_page_shows_partners_milestones_risks_and_documents(client):
     )
     Partnership.objects.create(entry=project, organisation=builder, role="constructor")
     Milestone.objects.create(entry=project, kind="award", date=dt.date(2022, 3, 1))
-    Milestone.objects.create(entry=project, kind="operation", date=dt.date(2027, 1, 1),
-                             planned=True)  # fmt: skip
+    Milestone.objects.create(
+        entry=project, kind="operation", date=dt.date(2027, 1, 1), planned=True
+    )
     Risk.objects.create(entry=project, category="demand", allocation="public")
     Risk.objects.create(entry=project, category="construction", allocation="private")
-    EntryDocument.objects.create(entry=project, title="Concession contract",
-                                 url="https://example.org/contract.pdf")  # fmt: skip
+    EntryDocument.objects.create(
+        entry=project, title="Concession contract", url="https://example.org/contract.pdf"
+    )
 
     text = page_text(client.get(project.get_absolute_url()))
 
@@ -310,8 +323,9 @@ def test_challenge_page_shows_status_prizes_criteria_timeline_and_offered_resour
         outcomes="Two pilots started.",
         offered_resources=[dataset, api],
     )
-    Prize.objects.create(entry=challenge, title="First prize", amount=Decimal("20000"),
-                         currency="EUR")  # fmt: skip
+    Prize.objects.create(
+        entry=challenge, title="First prize", amount=Decimal("20000"), currency="EUR"
+    )
     Prize.objects.create(
         entry=challenge, title="Incubation", non_monetary="Six months of mentoring"
     )
@@ -319,8 +333,9 @@ def test_challenge_page_shows_status_prizes_criteria_timeline_and_offered_resour
     JudgingCriterion.objects.create(entry=challenge, name="Feasibility", weight=40)
     ChallengePhase.objects.create(entry=challenge, name="Demo day", starts_on=dt.date(2030, 5, 1))
     Partnership.objects.create(entry=challenge, organisation=partner, role="co-organiser")
-    Winner.objects.create(entry=challenge, name="Team River", organisation=partner,
-                          prize="First prize")  # fmt: skip
+    Winner.objects.create(
+        entry=challenge, name="Team River", organisation=partner, prize="First prize"
+    )
 
     text = page_text(client.get(challenge.get_absolute_url()))
 
@@ -338,9 +353,12 @@ def test_challenge_page_shows_status_prizes_criteria_timeline_and_offered_resour
 
 
 def test_challenge_status_follows_the_dates(client):
-    closed = make_entry("challenge", title="Old challenge",
-                        opens_at=now() - dt.timedelta(days=90),
-                        closes_at=now() - dt.timedelta(days=30))  # fmt: skip
+    closed = make_entry(
+        "challenge",
+        title="Old challenge",
+        opens_at=now() - dt.timedelta(days=90),
+        closes_at=now() - dt.timedelta(days=30),
+    )
     text = page_text(client.get(closed.get_absolute_url()))
     assert 'status--closed">Closed<' in text and "This challenge is over." in text
 
@@ -508,8 +526,13 @@ def test_theme_page_lists_published_entries_by_type(client):
 @pytest.fixture
 def home_page() -> HomePage:
     root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="Open Innovation Catalogue", slug="home-test",
-                                            hero_text="Find open data and APIs."))  # fmt: skip
+    home = root.add_child(
+        instance=HomePage(
+            title="Open Innovation Catalogue",
+            slug="home-test",
+            hero_text="Find open data and APIs.",
+        )
+    )
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
@@ -523,14 +546,20 @@ def test_home_page_shows_counts_newest_closing_challenges_and_organisations(clie
     featured = make_organisation(name="Featured Agency", featured=True)
     make_entry("dataset", title="Newest dataset", publisher=featured)
     make_entry("api", title="An API")
-    soon = make_entry("challenge", title="Closing soon",
-                      opens_at=now() - dt.timedelta(days=5),
-                      closes_at=now() + dt.timedelta(days=2))  # fmt: skip
-    later = make_entry("challenge", title="Closing later",
-                       closes_at=now() + dt.timedelta(days=40))  # fmt: skip
+    soon = make_entry(
+        "challenge",
+        title="Closing soon",
+        opens_at=now() - dt.timedelta(days=5),
+        closes_at=now() + dt.timedelta(days=2),
+    )
+    later = make_entry("challenge", title="Closing later", closes_at=now() + dt.timedelta(days=40))
     make_entry("challenge", title="Already closed", closes_at=now() - dt.timedelta(days=1))
-    make_entry("challenge", title="Not yet open", opens_at=now() + dt.timedelta(days=3),
-               closes_at=now() + dt.timedelta(days=30))  # fmt: skip
+    make_entry(
+        "challenge",
+        title="Not yet open",
+        opens_at=now() + dt.timedelta(days=3),
+        closes_at=now() + dt.timedelta(days=30),
+    )
 
     text = page_text(client.get("/"))
 
@@ -546,19 +575,29 @@ def test_home_page_shows_counts_newest_closing_challenges_and_organisations(clie
 
 
 def test_content_and_guide_pages_render_their_stream_blocks(client, home_page):
-    guides = home_page.add_child(instance=GuideIndexPage(title="Guides", slug="guides",
-                                                         intro="How to publish."))  # fmt: skip
-    guides.add_child(instance=ContentPage(
-        title="Publishing an API",
-        slug="publishing-an-api",
-        summary="What to write down.",
-        body=[
-            ("heading", {"text": "Before you start", "level": "h2"}),
-            ("paragraph", "<p>Have an <b>OpenAPI</b> document.</p>"),
-            ("callout", {"title": "Tip", "text": "<p>Keep it short.</p>",
-                         "link_url": "https://example.org/tip", "link_text": "More"}),
-        ],
-    ))  # fmt: skip
+    guides = home_page.add_child(
+        instance=GuideIndexPage(title="Guides", slug="guides", intro="How to publish.")
+    )
+    guides.add_child(
+        instance=ContentPage(
+            title="Publishing an API",
+            slug="publishing-an-api",
+            summary="What to write down.",
+            body=[
+                ("heading", {"text": "Before you start", "level": "h2"}),
+                ("paragraph", "<p>Have an <b>OpenAPI</b> document.</p>"),
+                (
+                    "callout",
+                    {
+                        "title": "Tip",
+                        "text": "<p>Keep it short.</p>",
+                        "link_url": "https://example.org/tip",
+                        "link_text": "More",
+                    },
+                ),
+            ],
+        )
+    )
 
     index_text = page_text(client.get("/guides/"))
     assert "How to publish." in index_text and "Publishing an API" in index_text

@@ -18,9 +18,12 @@ def test_a_draft_keeps_its_themes_and_countries():
     org = make_organisation()
     envi = Theme.objects.get(code="ENVI")
     draft = entry_create(
-        entry_type="dataset", title="River levels", publisher=org, themes=[envi],
+        entry_type="dataset",
+        title="River levels",
+        publisher=org,
+        themes=[envi],
         countries=[Country.objects.get(code="BE")],
-    )  # fmt: skip
+    )
     fresh = Entry.objects.get(pk=draft.pk)
     assert not fresh.live
     assert list(fresh.themes.all()) == [envi]
@@ -82,12 +85,16 @@ def test_challenge_status_follows_the_clock():
 def test_quality_score_rewards_complete_metadata():
     bare = make_entry("dataset", title="Bare", licence=None, summary="")
     rich = make_entry(
-        "dataset", title="Rich", keywords=["roads"], themes=[Theme.objects.get(code="TRAN")],
-        countries=[Country.objects.get(code="FR")], contact_email="data@example.org",
+        "dataset",
+        title="Rich",
+        keywords=["roads"],
+        themes=[Theme.objects.get(code="TRAN")],
+        countries=[Country.objects.get(code="FR")],
+        contact_email="data@example.org",
         description="<p>" + "A thorough description of the road network dataset. " * 3 + "</p>",
         temporal_start=dt.date(2020, 1, 1),
         distributions=[{"format": "CSV", "download_url": "https://x.test/r.csv"}],
-    )  # fmt: skip
+    )
     from catalogue.services import entry_refresh_quality
 
     entry_refresh_quality(entry=rich)

@@ -55,13 +55,20 @@ def build_catalogue() -> dict[str, Any]:
         issued=now - dt.timedelta(days=400),
         modified=now - dt.timedelta(days=2),
         distributions=[
-            {"title": "Counts (CSV)", "format": "CSV", "media_type": "text/csv",
-             "download_url": "https://data.ghent.example/bicycle-counts.csv",
-             "byte_size": 1234},
-            {"title": "Counts (JSON)", "format": "JSON",
-             "access_url": "https://data.ghent.example/bicycle-counts.json"},
+            {
+                "title": "Counts (CSV)",
+                "format": "CSV",
+                "media_type": "text/csv",
+                "download_url": "https://data.ghent.example/bicycle-counts.csv",
+                "byte_size": 1234,
+            },
+            {
+                "title": "Counts (JSON)",
+                "format": "JSON",
+                "access_url": "https://data.ghent.example/bicycle-counts.json",
+            },
         ],
-    )  # fmt: skip
+    )
     air = make_entry(
         "dataset",
         title="Air quality measurements",
@@ -71,9 +78,14 @@ def build_catalogue() -> dict[str, Any]:
         themes=[theme("ENVI")],
         licence=Licence.objects.get(spdx_id="CC0-1.0"),
         modified=now - dt.timedelta(days=1),
-        distributions=[{"title": "Air (CSV)", "format": "csv",
-                        "download_url": "https://data.ghent.example/air.csv"}],
-    )  # fmt: skip
+        distributions=[
+            {
+                "title": "Air (CSV)",
+                "format": "csv",
+                "download_url": "https://data.ghent.example/air.csv",
+            }
+        ],
+    )
     thesis = make_entry(
         "dataset",
         title="Bicycle survey 2023",
@@ -94,11 +106,20 @@ def build_catalogue() -> dict[str, Any]:
         authentication="api-key",
         modified=now - dt.timedelta(days=3),
     )
-    draft = make_entry("dataset", title="Unpublished plans", slug="draft", publisher=city,
-                       publish=False)  # fmt: skip
+    draft = make_entry(
+        "dataset", title="Unpublished plans", slug="draft", publisher=city, publish=False
+    )
     gone = make_entry("dataset", title="Withdrawn counts", slug="gone", publisher=city)
     entry_withdraw(entry_ids=[gone.pk])
-    challenge = make_entry("challenge", title="Mobility challenge", slug="mobility",
-                           publisher=city)  # fmt: skip
-    return {"city": city, "uni": uni, "bikes": bikes, "air": air, "thesis": thesis, "api": api,
-            "draft": draft, "gone": gone, "challenge": challenge}  # fmt: skip
+    challenge = make_entry("challenge", title="Mobility challenge", slug="mobility", publisher=city)
+    return {
+        "city": city,
+        "uni": uni,
+        "bikes": bikes,
+        "air": air,
+        "thesis": thesis,
+        "api": api,
+        "draft": draft,
+        "gone": gone,
+        "challenge": challenge,
+    }

@@ -36,8 +36,12 @@ def names(packages: list[dict[str, Any]]) -> list[str]:
 def test_package_search_lists_public_datasets_and_apis_newest_first(client, ckan_catalogue):
     found = result(client, "package_search", rows=100)
     assert found["count"] == 4
-    assert names(found["results"]) == ["air-quality", "bicycle-counts", "api--parking",
-                                       "bicycle-survey"]  # fmt: skip
+    assert names(found["results"]) == [
+        "air-quality",
+        "bicycle-counts",
+        "api--parking",
+        "bicycle-survey",
+    ]
     assert found["sort"] == "score desc, metadata_modified desc"
 
 
@@ -58,7 +62,11 @@ def test_package_show_maps_a_dataset_onto_ckans_package(client, ckan_catalogue):
     assert package["url"] == "https://data.ghent.example/bicycle-counts"
     csv, json_ = package["resources"]
     assert (csv["format"], csv["url"], csv["size"], csv["mimetype"]) == (
-        "CSV", "https://data.ghent.example/bicycle-counts.csv", 1234, "text/csv")
+        "CSV",
+        "https://data.ghent.example/bicycle-counts.csv",
+        1234,
+        "text/csv",
+    )
     assert json_["url"] == "https://data.ghent.example/bicycle-counts.json"
     assert package["num_resources"] == 2
     extras = {e["key"]: e["value"] for e in package["extras"]}
@@ -115,19 +123,27 @@ def test_fq_filters(client, ckan_catalogue, fq, expected):
 def test_fq_on_organization_id_and_modified_range(client, ckan_catalogue):
     uni_id = object_uuid("organisation", ckan_catalogue["uni"].pk)
     assert names(result(client, "package_search", fq=f"owner_org:{uni_id}")["results"]) == [
-        "bicycle-survey"]
+        "bicycle-survey"
+    ]
     bound = ckan_catalogue["api"].modified.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-    found = result(client, "package_search", fq=f"metadata_modified:[{bound} TO *]",
-                   sort="metadata_modified asc,id asc")  # fmt: skip
+    found = result(
+        client,
+        "package_search",
+        fq=f"metadata_modified:[{bound} TO *]",
+        sort="metadata_modified asc,id asc",
+    )
     assert names(found["results"]) == ["api--parking", "bicycle-counts", "air-quality"]
 
 
 def test_q_matches_words_and_field_clauses(client, ckan_catalogue):
     # Ranked by bm25 relevance (CKAN's "score desc"), so only the set is fixed here.
     assert sorted(names(result(client, "package_search", q="bicycle")["results"])) == [
-        "bicycle-counts", "bicycle-survey"]
-    assert names(result(client, "package_search", q='bicycle organization:"ghent-university"')
-                 ["results"]) == ["bicycle-survey"]  # fmt: skip
+        "bicycle-counts",
+        "bicycle-survey",
+    ]
+    assert names(
+        result(client, "package_search", q='bicycle organization:"ghent-university"')["results"]
+    ) == ["bicycle-survey"]
     assert result(client, "package_search", q="*:*")["count"] == 4
     # Solr syntax in q is matched literally, never interpreted
     assert result(client, "package_search", q="title:{!xmlparser v='x'}")["count"] == 0
@@ -137,17 +153,23 @@ def test_rows_start_and_sort(client, ckan_catalogue):
     page = result(client, "package_search", rows=2, start=1, sort="name asc")
     assert page["count"] == 4
     assert names(page["results"]) == ["api--parking", "bicycle-counts"] or names(
-        page["results"]) == ["bicycle-counts", "bicycle-survey"]
+        page["results"]
+    ) == ["bicycle-counts", "bicycle-survey"]
     titles = names(result(client, "package_search", sort="title_string desc", rows=4)["results"])
     assert titles == ["api--parking", "bicycle-survey", "bicycle-counts", "air-quality"]
 
 
 def test_facets_in_ckans_two_shapes(client, ckan_catalogue):
     found = result(
-        client, "package_search",
-        **{"facet.field": json.dumps(["organization", "tags", "res_format", "license_id",
-                                      "dataset_type"]), "rows": 0},
-    )  # fmt: skip
+        client,
+        "package_search",
+        **{
+            "facet.field": json.dumps(
+                ["organization", "tags", "res_format", "license_id", "dataset_type"]
+            ),
+            "rows": 0,
+        },
+    )
     assert found["results"] == []
     assert found["facets"]["organization"] == {"city-of-ghent": 3, "ghent-university": 1}
     assert found["facets"]["tags"]["mobility"] == 3
@@ -156,14 +178,18 @@ def test_facets_in_ckans_two_shapes(client, ckan_catalogue):
     assert found["facets"]["dataset_type"] == {"dataset": 3, "api": 1}
     org_items = found["search_facets"]["organization"]
     assert org_items["title"] == "organization"
-    assert org_items["items"][0] == {"name": "city-of-ghent", "display_name": "City of Ghent",
-                                     "count": 3}  # fmt: skip
+    assert org_items["items"][0] == {
+        "name": "city-of-ghent",
+        "display_name": "City of Ghent",
+        "count": 3,
+    }
     limited = result(client, "package_search", **{"facet.field": '["tags"]', "facet.limit": 1})
     assert limited["facets"]["tags"] == {"mobility": 3}
 
 
-def test_package_search_queries_do_not_grow_with_rows(client, ckan_catalogue,
-                                                      django_assert_max_num_queries):  # fmt: skip
+def test_package_search_queries_do_not_grow_with_rows(
+    client, ckan_catalogue, django_assert_max_num_queries
+):
     result(client, "package_search", rows=1)  # builds the search backend's per-process bitmaps
     with django_assert_max_num_queries(9):
         result(client, "package_search", rows=1000)
@@ -180,8 +206,8 @@ def test_package_search_queries_do_not_grow_with_rows(client, ckan_catalogue,
         ({"sort": "metadata_modified sideways"}, "sort"),
         ({"fq": "organization:x OR 1=1"}, "fq"),
         ({"fq": "organization:x' OR '1'='1"}, "fq"),
-        ({"fq": '{!join from=id to=id}*:*'}, "fq"),
-        ({"fq": "_query_:\"{!dismax}x\""}, "fq"),
+        ({"fq": "{!join from=id to=id}*:*"}, "fq"),
+        ({"fq": '_query_:"{!dismax}x"'}, "fq"),
         ({"fq": "secret_field:1"}, "fq"),
         ({"fq": "tags:a)"}, "fq"),
         ({"fq": "tags:[a TO z]"}, "fq"),
@@ -192,8 +218,9 @@ def test_package_search_queries_do_not_grow_with_rows(client, ckan_catalogue,
         ({"facet.limit": "99999999"}, "facet.limit"),
     ],
 )
-def test_hostile_search_parameters_get_ckans_validation_error(client, ckan_catalogue, params,
-                                                              field):  # fmt: skip
+def test_hostile_search_parameters_get_ckans_validation_error(
+    client, ckan_catalogue, params, field
+):
     body = call(client, "package_search", status=409, **params)
     assert body["success"] is False
     assert body["error"]["__type"] == "Validation Error"
@@ -209,23 +236,32 @@ def test_unknown_action_is_a_400_ckan_error(client, db):
 
 
 def test_post_with_a_json_body_and_bad_bodies(client, ckan_catalogue):
-    response = client.post(BASE + "package_search", data=json.dumps({"fq": "tags:survey",
-                           "rows": 5}), content_type="application/json")  # fmt: skip
+    response = client.post(
+        BASE + "package_search",
+        data=json.dumps({"fq": "tags:survey", "rows": 5}),
+        content_type="application/json",
+    )
     assert response.status_code == 200
     assert names(response.json()["result"]["results"]) == ["bicycle-survey"]
     for body in ("[1, 2]", "{not json", '"x"'):
-        response = client.post(BASE + "package_search", data=body,
-                               content_type="application/json")  # fmt: skip
+        response = client.post(BASE + "package_search", data=body, content_type="application/json")
         assert response.status_code == 400
         assert response.json()["success"] is False
-    response = client.post(BASE + "package_search", data=json.dumps({"rows": [1], "q": {"a": 1}}),
-                           content_type="application/json")  # fmt: skip
+    response = client.post(
+        BASE + "package_search",
+        data=json.dumps({"rows": [1], "q": {"a": 1}}),
+        content_type="application/json",
+    )
     assert response.status_code == 409
 
 
 def test_package_list_and_unversioned_alias(client, ckan_catalogue):
-    assert result(client, "package_list") == ["air-quality", "api--parking", "bicycle-counts",
-                                              "bicycle-survey"]  # fmt: skip
+    assert result(client, "package_list") == [
+        "air-quality",
+        "api--parking",
+        "bicycle-counts",
+        "bicycle-survey",
+    ]
     assert result(client, "package_list", limit=2, offset=1) == ["api--parking", "bicycle-counts"]
     response = client.get("/api/action/package_list")
     assert response.json()["result"][0] == "air-quality"
@@ -235,7 +271,9 @@ def test_organization_list_and_show(client, ckan_catalogue):
     assert result(client, "organization_list") == ["city-of-ghent", "ghent-university"]
     full = result(client, "organization_list", all_fields="true")
     assert [(o["name"], o["title"], o["package_count"]) for o in full] == [
-        ("city-of-ghent", "City of Ghent", 3), ("ghent-university", "Ghent University", 1)]
+        ("city-of-ghent", "City of Ghent", 3),
+        ("ghent-university", "Ghent University", 1),
+    ]
     by_count = result(client, "organization_list", sort="package_count desc")
     assert by_count[0] == "city-of-ghent"
     shown = result(client, "organization_show", id="ghent-university", include_datasets="true")
@@ -243,7 +281,8 @@ def test_organization_list_and_show(client, ckan_catalogue):
     assert names(shown["packages"]) == ["bicycle-survey"]
     assert result(client, "organization_show", id=shown["id"])["name"] == "ghent-university"
     assert call(client, "organization_show", status=404, id="nobody")["error"]["__type"] == (
-        "Not Found Error")
+        "Not Found Error"
+    )
     assert call(client, "organization_list", status=409, sort="password")["success"] is False
 
 

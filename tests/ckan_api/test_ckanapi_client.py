@@ -31,9 +31,10 @@ def remote(live_server: Any, live_catalogue: dict[str, Any]) -> ckanapi.RemoteCK
 
 def test_ckanapi_reads_packages_facets_and_organisations(remote, live_catalogue):
     found = remote.action.package_search(
-        fq='organization:"city-of-ghent" +tags:mobility', rows=10,
+        fq='organization:"city-of-ghent" +tags:mobility',
+        rows=10,
         **{"facet.field": json.dumps(["res_format", "tags"])},
-    )  # fmt: skip
+    )
     assert found["count"] == 2
     assert {p["name"] for p in found["results"]} == {"bicycle-counts", "api--parking"}
     assert found["search_facets"]["res_format"]["items"] == [
@@ -45,11 +46,17 @@ def test_ckanapi_reads_packages_facets_and_organisations(remote, live_catalogue)
     assert [r["format"] for r in package["resources"]] == ["CSV", "JSON"]
     orgs = remote.action.organization_list(all_fields=True)
     assert [(o["name"], o["package_count"]) for o in orgs] == [
-        ("city-of-ghent", 3), ("ghent-university", 1)]
+        ("city-of-ghent", 3),
+        ("ghent-university", 1),
+    ]
     assert remote.action.organization_show(id="ghent-university")["title"] == "Ghent University"
     assert "mobility" in remote.action.tag_list()
-    assert remote.action.package_list() == ["air-quality", "api--parking", "bicycle-counts",
-                                            "bicycle-survey"]  # fmt: skip
+    assert remote.action.package_list() == [
+        "air-quality",
+        "api--parking",
+        "bicycle-counts",
+        "bicycle-survey",
+    ]
     assert remote.action.status_show()["ckan_version"].startswith("2.")
 
 
@@ -91,8 +98,10 @@ def test_our_ckan_harvester_maps_our_catalogue_back_to_the_same_core(
     assert record.landing_page == bikes.landing_page
     assert record.publisher.name == "City of Ghent"
     assert record.publisher.remote_id == "city-of-ghent"
-    assert (record.contact_name, record.contact_email) == ("Mobility desk",
-                                                           "mobility@ghent.example")  # fmt: skip
+    assert (record.contact_name, record.contact_email) == (
+        "Mobility desk",
+        "mobility@ghent.example",
+    )
     assert record.keywords == ("mobility", "bicycles")
     assert record.themes == ("TRAN",)
     assert record.licence == "CC-BY-4.0"
@@ -100,16 +109,20 @@ def test_our_ckan_harvester_maps_our_catalogue_back_to_the_same_core(
     assert record.countries == ("BE",)
     assert record.languages == ("nl",)
     assert record.spatial_label == "Ghent"
-    assert (record.temporal_start, record.temporal_end) == (bikes.temporal_start,
-                                                            bikes.temporal_end)  # fmt: skip
+    assert (record.temporal_start, record.temporal_end) == (
+        bikes.temporal_start,
+        bikes.temporal_end,
+    )
     assert record.issued == bikes.issued
     assert record.modified == bikes.modified
     assert record.frequency == "DAILY"
-    assert [(d.title, d.format, d.download_url or d.access_url, d.byte_size)
-            for d in record.distributions] == [
+    assert [
+        (d.title, d.format, d.download_url or d.access_url, d.byte_size)
+        for d in record.distributions
+    ] == [
         ("Counts (CSV)", "CSV", "https://data.ghent.example/bicycle-counts.csv", 1234),
         ("Counts (JSON)", "JSON", "https://data.ghent.example/bicycle-counts.json", None),
-    ]  # fmt: skip
+    ]
     assert records["Air quality measurements"].licence == "CC0-1.0"
     assert records["Air quality measurements"].themes == ("ENVI",)
 

@@ -16,8 +16,7 @@ from search.backends import broad_terms, reset_backend_cache
 
 pytestmark = pytest.mark.django_db
 
-FACETS = json.dumps(["organization", "res_format", "license_id", "tags", "groups",
-                     "dataset_type"])  # fmt: skip
+FACETS = json.dumps(["organization", "res_format", "license_id", "tags", "groups", "dataset_type"])
 
 
 @pytest.fixture
@@ -74,8 +73,9 @@ def test_a_page_is_one_window_pass(client, seeded, monkeypatch) -> None:
         return original(the_plan, **kwargs)
 
     monkeypatch.setattr(fast_search, "_window", counting)
-    found = client.get("/api/3/action/package_search",
-                       {"q": "data", "facet.field": FACETS}).json()["result"]  # fmt: skip
+    found = client.get("/api/3/action/package_search", {"q": "data", "facet.field": FACETS}).json()[
+        "result"
+    ]
     assert calls == [{"start": 0, "rows": 10}]
     assert found["count"] > 10
     assert len(found["results"]) == 10
@@ -91,8 +91,10 @@ def test_tags_with_words_count_facets_over_the_same_matches(client, seeded) -> N
     assert found["count"] > 0
     for name in ("organization", "dataset_type", "license_id"):  # one value per package
         assert sum(found["facets"][name].values()) == found["count"], name
-    every = client.get("/api/3/action/package_search",
-                       {"q": "public", "fq": "tags:transport tags:bus", "rows": "1000"})
+    every = client.get(
+        "/api/3/action/package_search",
+        {"q": "public", "fq": "tags:transport tags:bus", "rows": "1000"},
+    )
     packages = every.json()["result"]["results"]
     assert len(packages) == found["count"]
     assert all({"transport", "bus"} <= {t["name"] for t in p["tags"]} for p in packages)
@@ -107,8 +109,13 @@ def name_cases(org: str) -> list[dict[str, str]]:
     return [
         {"sort": "name asc"},
         {"fq": "license_id:CC-BY-4.0", "sort": "name asc"},
-        {"fq": f"organization:{org}", "sort": "name asc, id desc", "start": "3", "rows": "4",
-         "facet.field": NO_TAGS},
+        {
+            "fq": f"organization:{org}",
+            "sort": "name asc, id desc",
+            "start": "3",
+            "rows": "4",
+            "facet.field": NO_TAGS,
+        },
         {"fq": "tags:transport res_format:CSV", "sort": "name asc", "facet.field": NO_TAGS},
         {"sort": "name asc", "start": "150", "rows": "30"},
         {"sort": "name asc", "rows": "0", "facet.field": NO_TAGS},
@@ -119,8 +126,9 @@ def name_cases(org: str) -> list[dict[str, str]]:
 def test_name_order_answers_as_the_orm_path(client, seeded, monkeypatch) -> None:
     """``sort=name asc`` without free text pages through the cached name order; the ORM path
     (slug, then id descending; its own counts and facets) must agree on every field."""
-    windowed = [client.get("/api/3/action/package_search", p).json()["result"]
-                for p in name_cases(seeded)]  # fmt: skip
+    windowed = [
+        client.get("/api/3/action/package_search", p).json()["result"] for p in name_cases(seeded)
+    ]
     assert all(r["count"] for r in windowed)
     monkeypatch.setattr(fast_search, "plan", lambda params: None)
     for params, got in zip(name_cases(seeded), windowed, strict=True):

@@ -22,17 +22,25 @@ def catalogue():
     city = make_organisation(name="City", slug="city")
     uni = make_organisation(name="University", slug="uni", kind="academia")
     made = {
-        "bikes": make_entry("dataset", title="Bicycle counts", publisher=city,
-                            keywords=["mobility"], themes=[theme("TRAN")],
-                            countries=[Country.objects.get(code="BE")],
-                            distributions=[{"format": "csv",
-                                            "download_url": "https://x.example/b.csv"}]),
-        "evil": make_entry("dataset", title="=HYPERLINK(\"http://evil.example\",\"click\")",
-                           summary="+cmd|' /C calc'!A0", publisher=uni,
-                           keywords=["@SUM(1+1)", "-2+3"]),
+        "bikes": make_entry(
+            "dataset",
+            title="Bicycle counts",
+            publisher=city,
+            keywords=["mobility"],
+            themes=[theme("TRAN")],
+            countries=[Country.objects.get(code="BE")],
+            distributions=[{"format": "csv", "download_url": "https://x.example/b.csv"}],
+        ),
+        "evil": make_entry(
+            "dataset",
+            title='=HYPERLINK("http://evil.example","click")',
+            summary="+cmd|' /C calc'!A0",
+            publisher=uni,
+            keywords=["@SUM(1+1)", "-2+3"],
+        ),
         "api": make_entry("api", title="Bicycle API", publisher=city, api_type="rest"),
         "draft": make_entry("dataset", title="Bicycle draft", publisher=city, publish=False),
-    }  # fmt: skip
+    }
     return made
 
 
@@ -53,19 +61,29 @@ def rows(client, url):
 def test_csv_has_every_published_entry_and_the_search_filters(client, catalogue):
     everything = rows(client, "/export.csv")
     assert {r["title"] for r in everything} == {
-        "Bicycle counts", "'=HYPERLINK(\"http://evil.example\",\"click\")", "Bicycle API"}
+        "Bicycle counts",
+        '\'=HYPERLINK("http://evil.example","click")',
+        "Bicycle API",
+    }
     assert [r["title"] for r in rows(client, "/export.csv?type=api")] == ["Bicycle API"]
     bikes = rows(client, "/export.csv?theme=" + theme("TRAN").slug)
     assert [r["title"] for r in bikes] == ["Bicycle counts"]
     row = bikes[0]
     assert row["url"].startswith("http://testserver/datasets/")
     assert (row["formats"], row["countries"], row["themes"], row["licence"]) == (
-        "CSV", "BE", "TRAN", "CC-BY-4.0")
+        "CSV",
+        "BE",
+        "TRAN",
+        "CC-BY-4.0",
+    )
     assert row["download_urls"] == "https://x.example/b.csv"
     assert [r["title"] for r in rows(client, "/export.csv?format=CSV&country=BE")] == [
-        "Bicycle counts"]
+        "Bicycle counts"
+    ]
     assert {r["title"] for r in rows(client, "/export.csv?q=bicycle")} == {
-        "Bicycle counts", "Bicycle API"}
+        "Bicycle counts",
+        "Bicycle API",
+    }
     assert rows(client, "/export.csv?organisation=nobody") == []
 
 
@@ -84,8 +102,10 @@ def test_jsonl_one_object_per_line_with_lists(client, catalogue):
     assert response["Content-Type"].startswith("application/jsonl")
     lines = streamed(response).splitlines()
     records = [json.loads(line) for line in lines]
-    assert {r["title"] for r in records} == {"Bicycle counts",
-                                             '=HYPERLINK("http://evil.example","click")'}
+    assert {r["title"] for r in records} == {
+        "Bicycle counts",
+        '=HYPERLINK("http://evil.example","click")',
+    }
     bikes = next(r for r in records if r["title"] == "Bicycle counts")
     assert bikes["keywords"] == ["mobility"] and bikes["formats"] == ["CSV"]
 
@@ -102,13 +122,15 @@ def test_export_reads_all_pages_beyond_the_search_window(catalogue):
     assert len(ids) == 3  # the page parameters do not limit an export
 
 
-def test_rows_come_in_chunks_with_a_fixed_number_of_queries(
-    catalogue, django_assert_num_queries
-):
+def test_rows_come_in_chunks_with_a_fixed_number_of_queries(catalogue, django_assert_num_queries):
     org = make_organisation()
     for n in range(7):
-        make_entry("dataset", title=f"Bulk {n}", publisher=org,
-                   distributions=[{"format": "CSV", "download_url": "https://x.example/a"}])
+        make_entry(
+            "dataset",
+            title=f"Bulk {n}",
+            publisher=org,
+            distributions=[{"format": "CSV", "download_url": "https://x.example/a"}],
+        )
     ids = bulk_export.export_entry_ids(parse_search_params({}))
     assert len(ids) == 10
     # 5 queries a chunk (entries, themes, countries, languages, distributions), 4 chunks of 3,

@@ -19,12 +19,16 @@ pytestmark = pytest.mark.django_db
 def dataset():
     org = make_organisation(name="Institute for R&D {Stats}", slug="rd-stats")
     return make_entry(
-        "dataset", title="Survey of 100% renewable #1 sites_2024 ~ ^ \\ $x$",
-        slug="survey", publisher=org, version="2.1",
+        "dataset",
+        title="Survey of 100% renewable #1 sites_2024 ~ ^ \\ $x$",
+        slug="survey",
+        publisher=org,
+        version="2.1",
         identifier="https://doi.org/10.5281/zenodo.123456",
-        summary="Line one\nline two", keywords=["energy", "solar"],
+        summary="Line one\nline two",
+        keywords=["energy", "solar"],
         issued=dt.datetime(2021, 5, 4, tzinfo=dt.UTC),
-    )  # fmt: skip
+    )
 
 
 def download(client, url, content_type):
@@ -38,8 +42,10 @@ def download(client, url, content_type):
 def test_bibtex_escapes_special_characters(client, dataset):
     bib = download(client, "/datasets/survey/cite.bib", "application/x-bibtex")
     assert bib.startswith("@misc{RdStats2021Survey,")
-    assert r"title = {Survey of 100\% renewable \#1 sites\_2024 \textasciitilde{} " \
-           r"\textasciicircum{} \textbackslash{} \$x\$}" in bib
+    assert (
+        r"title = {Survey of 100\% renewable \#1 sites\_2024 \textasciitilde{} "
+        r"\textasciicircum{} \textbackslash{} \$x\$}" in bib
+    )
     assert r"author = {{Institute for R\&D \{Stats\}}}" in bib
     assert "doi = {10.5281/zenodo.123456}" in bib
     assert "year = {2021}" in bib and "version = {2.1}" in bib

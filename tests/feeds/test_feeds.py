@@ -19,16 +19,32 @@ def entries():
     city = make_organisation(name="City of Ghent", slug="city-of-ghent")
     other = make_organisation(name="Port authority", slug="port")
     return {
-        "old": make_entry("dataset", title="Old bus stops", slug="bus-stops", publisher=city,
-                          summary="Every bus stop.", keywords=["transport"],
-                          modified=now - dt.timedelta(days=30)),
-        "new": make_entry("dataset", title="Tram delays", slug="tram-delays", publisher=city,
-                          summary="Delays <by> line & hour.",
-                          modified=now - dt.timedelta(days=1)),
-        "api": make_entry("api", title="Tram positions API", slug="tram-positions",
-                          publisher=other, modified=now - dt.timedelta(days=2)),
+        "old": make_entry(
+            "dataset",
+            title="Old bus stops",
+            slug="bus-stops",
+            publisher=city,
+            summary="Every bus stop.",
+            keywords=["transport"],
+            modified=now - dt.timedelta(days=30),
+        ),
+        "new": make_entry(
+            "dataset",
+            title="Tram delays",
+            slug="tram-delays",
+            publisher=city,
+            summary="Delays <by> line & hour.",
+            modified=now - dt.timedelta(days=1),
+        ),
+        "api": make_entry(
+            "api",
+            title="Tram positions API",
+            slug="tram-positions",
+            publisher=other,
+            modified=now - dt.timedelta(days=2),
+        ),
         "draft": make_entry("dataset", title="Secret tram plans", publisher=city, publish=False),
-    }  # fmt: skip
+    }
 
 
 def read(client, url, status=200):
@@ -42,8 +58,7 @@ def test_rss_of_all_entries_newest_update_first(client, entries):
     assert response["Content-Type"].startswith("application/rss+xml")
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == "rss20"
-    assert [e.title for e in feed.entries] == ["Tram delays", "Tram positions API",
-                                               "Old bus stops"]  # fmt: skip
+    assert [e.title for e in feed.entries] == ["Tram delays", "Tram positions API", "Old bus stops"]
     first = feed.entries[0]
     assert first.link == "http://testserver/datasets/tram-delays/"
     assert first.summary == "Delays &lt;by&gt; line &amp; hour." or "Delays" in first.summary
@@ -87,9 +102,12 @@ def test_feed_link_tags_include(rf, entries):
 
     html = render_to_string(
         "catalogue/includes/feed_links.html",
-        {"feed_type_path": "datasets", "feed_organisation": Organisation.objects.get(slug="port"),
-         "feed_querystring": "q=tram&amp;type=api"},
-    )  # fmt: skip
+        {
+            "feed_type_path": "datasets",
+            "feed_organisation": Organisation.objects.get(slug="port"),
+            "feed_querystring": "q=tram&amp;type=api",
+        },
+    )
     assert 'type="application/rss+xml"' in html
     assert 'href="/feeds/datasets.atom"' in html
     assert 'href="/feeds/organisations/port.rss"' in html

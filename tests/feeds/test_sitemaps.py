@@ -29,8 +29,11 @@ def test_index_lists_every_section_and_sections_list_public_urls(client, monkeyp
     root, sections = locs(client, "/sitemap.xml")
     assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
     assert {s.rsplit("/", 1)[1] for s in sections} >= {
-        "sitemap-entries.xml", "sitemap-organisations.xml", "sitemap-themes.xml",
-        "sitemap-pages.xml"}
+        "sitemap-entries.xml",
+        "sitemap-organisations.xml",
+        "sitemap-themes.xml",
+        "sitemap-pages.xml",
+    }
     _, entries = locs(client, "/sitemap-entries.xml")
     assert entries == ["http://testserver/datasets/bus-stops/", "http://testserver/apis/tram/"]
     root, _ = locs(client, "/sitemap-entries.xml")

@@ -77,9 +77,15 @@ class FixtureServer:
     def fixture_url(self, relpath: str) -> str:
         return self.url("/fixtures/" + relpath.lstrip("/"))
 
-    def add(self, path: str, body: Any, *, status: int = 200,
-            headers: dict[str, str] | None = None,
-            content_type: str = "application/json") -> str:  # fmt: skip
+    def add(
+        self,
+        path: str,
+        body: Any,
+        *,
+        status: int = 200,
+        headers: dict[str, str] | None = None,
+        content_type: str = "application/json",
+    ) -> str:
         self.routes[path] = Route(body, status, headers or {}, content_type)
         return self.url(path)
 
@@ -113,8 +119,13 @@ class _Handler(BaseHTTPRequestHandler):
     def server_(self) -> FixtureServer:
         return self.server.fixture_server  # type: ignore[attr-defined,no-any-return]
 
-    def _send(self, status: int, body: bytes, content_type: str = "application/json",
-              headers: dict[str, str] | None = None) -> None:  # fmt: skip
+    def _send(
+        self,
+        status: int,
+        body: bytes,
+        content_type: str = "application/json",
+        headers: dict[str, str] | None = None,
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -267,13 +278,18 @@ def make_source(db: Any) -> Callable[..., Any]:
 
     counter = iter(range(1, 10_000))
 
-    def make(url: str, *, protocol: str = "test-json", approved: bool = True,
-             **fields: Any) -> HarvestSource:  # fmt: skip
+    def make(
+        url: str, *, protocol: str = "test-json", approved: bool = True, **fields: Any
+    ) -> HarvestSource:
         n = next(counter)
         fields.setdefault("organisation", make_organisation(name=f"Owner {n}"))
         return HarvestSource.objects.create(
-            name=f"Source {n}", slug=f"source-{n}", protocol=protocol, url=url,
-            approved=approved, **fields,
-        )  # fmt: skip
+            name=f"Source {n}",
+            slug=f"source-{n}",
+            protocol=protocol,
+            url=url,
+            approved=approved,
+            **fields,
+        )
 
     return make

@@ -13,11 +13,27 @@ scalars = (
     | st.floats(allow_nan=True, allow_infinity=True)
     | st.text(max_size=40)
     | st.sampled_from(
-        ["", " ", "http://x.org/a b", "javascript:alert(1)", "mailto:a@b.co", "2021-13-45",
-         "R/P1D", "cc-by", "CSV", "9999-12-31T23:59:59-23:59", "0001-01-01", "1e309",
-         "<script>alert(1)</script>", "\x00", "https://example.org/", "[\"a\"]", "{"]
+        [
+            "",
+            " ",
+            "http://x.org/a b",
+            "javascript:alert(1)",
+            "mailto:a@b.co",
+            "2021-13-45",
+            "R/P1D",
+            "cc-by",
+            "CSV",
+            "9999-12-31T23:59:59-23:59",
+            "0001-01-01",
+            "1e309",
+            "<script>alert(1)</script>",
+            "\x00",
+            "https://example.org/",
+            '["a"]',
+            "{",
+        ]
     )
-)  # fmt: skip
+)
 
 
 def json_values(keys: list[str]) -> st.SearchStrategy[Any]:

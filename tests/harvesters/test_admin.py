@@ -38,19 +38,35 @@ def test_source_listing_and_create_form(admin_client, make_source):
 
 def test_create_refuses_bad_options(admin_client, make_source):
     org = make_source("https://example.org/x").organisation
-    response = admin_client.post("/admin/harvest_sources/new/", {
-        "name": "New", "slug": "new", "protocol": "dcat", "url": "https://example.org/c.ttl",
-        "organisation": org.pk, "schedule": "daily", "active": "on",
-        "options": json.dumps({"default_licence": "NOT-A-LICENCE"}),
-    })  # fmt: skip
+    response = admin_client.post(
+        "/admin/harvest_sources/new/",
+        {
+            "name": "New",
+            "slug": "new",
+            "protocol": "dcat",
+            "url": "https://example.org/c.ttl",
+            "organisation": org.pk,
+            "schedule": "daily",
+            "active": "on",
+            "options": json.dumps({"default_licence": "NOT-A-LICENCE"}),
+        },
+    )
     assert response.status_code == 200
     assert b"no licence with the SPDX id" in response.content
     assert not HarvestSource.objects.filter(slug="new").exists()
-    response = admin_client.post("/admin/harvest_sources/new/", {
-        "name": "New", "slug": "new", "protocol": "dcat", "url": "https://example.org/c.ttl",
-        "organisation": org.pk, "schedule": "daily", "active": "on",
-        "options": json.dumps({"default_licence": "CC-BY-4.0", "protected_fields": ["title"]}),
-    })  # fmt: skip
+    response = admin_client.post(
+        "/admin/harvest_sources/new/",
+        {
+            "name": "New",
+            "slug": "new",
+            "protocol": "dcat",
+            "url": "https://example.org/c.ttl",
+            "organisation": org.pk,
+            "schedule": "daily",
+            "active": "on",
+            "options": json.dumps({"default_licence": "CC-BY-4.0", "protected_fields": ["title"]}),
+        },
+    )
     assert response.status_code == 302
     assert HarvestSource.objects.get(slug="new").approved is False  # approval is separate
 
@@ -59,8 +75,10 @@ def test_approve_needs_the_permission(client, make_source):
     source = make_source("https://example.org/x", approved=False)
     user = get_user_model().objects.create_user("editor", "e@example.org", "pw-12345678")
     group = Group.objects.create(name="harvest editors")
-    group.permissions.add(Permission.objects.get(codename="access_admin"),
-                          Permission.objects.get(codename="view_harvestsource"))  # fmt: skip
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="view_harvestsource"),
+    )
     user.groups.add(group)
     client.force_login(user)
     assert client.get(f"/admin/harvesting/sources/{source.pk}/overview/").status_code == 200
@@ -76,12 +94,20 @@ def test_approve_needs_the_permission(client, make_source):
     assert source.approved and source.approved_by == user
 
 
-def test_run_now_and_dry_run(admin_client, fixture_server, test_protocol, make_source,
-                             immediate_tasks):  # fmt: skip
-    url = fixture_server.add("/p", json.dumps({"records": [
-        {"remote_id": "a", "entry_type": "dataset", "title": "Alpha"},
-        {"remote_id": "b", "entry_type": "dataset", "title": " "},
-    ]}))  # fmt: skip
+def test_run_now_and_dry_run(
+    admin_client, fixture_server, test_protocol, make_source, immediate_tasks
+):
+    url = fixture_server.add(
+        "/p",
+        json.dumps(
+            {
+                "records": [
+                    {"remote_id": "a", "entry_type": "dataset", "title": "Alpha"},
+                    {"remote_id": "b", "entry_type": "dataset", "title": " "},
+                ]
+            }
+        ),
+    )
     source = make_source(url)
     response = admin_client.post(f"/admin/harvesting/sources/{source.pk}/run/", {"dry_run": "1"})
     assert response.status_code == 302
@@ -99,8 +125,9 @@ def test_run_now_and_dry_run(admin_client, fixture_server, test_protocol, make_s
     assert admin_client.get("/admin/harvest_jobs/new/").status_code in (302, 403)
 
 
-def test_errors_are_grouped_by_field_and_message(admin_client, fixture_server, test_protocol,
-                                                 make_source):  # fmt: skip
+def test_errors_are_grouped_by_field_and_message(
+    admin_client, fixture_server, test_protocol, make_source
+):
     records = [{"remote_id": f"r{i}", "entry_type": "dataset", "title": ""} for i in range(7)]
     source = make_source(fixture_server.add("/p", json.dumps({"records": records})))
     harvest_source_run(source=source)

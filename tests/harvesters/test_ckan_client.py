@@ -79,9 +79,10 @@ def test_incremental_run_asks_only_for_changes(fixture_server: FixtureServer) ->
 def test_incremental_can_be_switched_off(fixture_server: FixtureServer) -> None:
     serve_catalogue(fixture_server, 5)
     harvester, pages = harvest(
-        fixture_server.url("/"), since=dt.datetime(2030, 1, 1, tzinfo=dt.UTC),
+        fixture_server.url("/"),
+        since=dt.datetime(2030, 1, 1, tzinfo=dt.UTC),
         options={"incremental": False},
-    )  # fmt: skip
+    )
     assert harvester.lists_everything
     assert sum(len(page.records) for _url, page in pages) == 5
 
@@ -132,8 +133,10 @@ def test_one_timestamp_for_a_whole_page_pages_by_offset(fixture_server: FixtureS
     ids = [r.remote_id for _url, page in pages for r in page.records]
     assert len(ids) == len(set(ids)) == 12
     assert [parse_qs(urlsplit(url).query)["start"] for url, _page in pages] == [
-        ["0"], ["5"], ["10"],
-    ]  # fmt: skip
+        ["0"],
+        ["5"],
+        ["10"],
+    ]
 
 
 def test_not_json_fails_the_page(fixture_server: FixtureServer) -> None:

@@ -23,8 +23,9 @@ def serve(server: FixtureServer, packages: list[dict[str, Any]]) -> None:
 def test_a_known_fingerprint_is_not_mapped() -> None:
     packages = generate(3)
     known = {packages[0]["id"]: package_fingerprint(packages[0])}
-    page = map_search_page({"success": True, "result": {"count": 3, "results": packages}},
-                           known=known)  # fmt: skip
+    page = map_search_page(
+        {"success": True, "result": {"count": 3, "results": packages}}, known=known
+    )
     assert page.unchanged_ids == (packages[0]["id"],)
     assert {r.remote_id for r in page.records} == {p["id"] for p in packages[1:]}
     assert set(page.fingerprints) == {p["id"] for p in packages[1:]}
@@ -37,8 +38,9 @@ def test_reharvest_skips_unchanged_and_keeps_loader_rules(
 ) -> None:
     packages = generate(12)
     serve(fixture_server, packages)
-    source = make_source(fixture_server.url("/"), protocol="ckan",
-                         options={"incremental": False, "rows": 5})  # fmt: skip
+    source = make_source(
+        fixture_server.url("/"), protocol="ckan", options={"incremental": False, "rows": 5}
+    )
     first = harvest_source_run(source=source)
     assert first.created == 12
     assert HarvestRecord.objects.filter(source=source).exclude(fingerprint="").count() == 12

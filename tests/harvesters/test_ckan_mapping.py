@@ -197,12 +197,30 @@ def test_invalid_dates_and_junk_values_become_warnings() -> None:
 
 
 PACKAGE_KEYS = sorted(
-    {key for name in ["birmingham_package_search.json"] for key in load(name)["result"][
-        "results"][0]}
-    | {"extras", "temporals", "title_translated", "notes_translated", "contact_points",
-       "countries_covered", "language", "access_level", "key", "value", "url_type", "format",
-       "mimetype", "size", "hash", "download_url"}
-)  # fmt: skip
+    {
+        key
+        for name in ["birmingham_package_search.json"]
+        for key in load(name)["result"]["results"][0]
+    }
+    | {
+        "extras",
+        "temporals",
+        "title_translated",
+        "notes_translated",
+        "contact_points",
+        "countries_covered",
+        "language",
+        "access_level",
+        "key",
+        "value",
+        "url_type",
+        "format",
+        "mimetype",
+        "size",
+        "hash",
+        "download_url",
+    }
+)
 
 
 @settings(max_examples=150, deadline=None)

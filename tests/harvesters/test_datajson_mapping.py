@@ -140,8 +140,13 @@ def test_arcgis_hub_feed() -> None:
     assert record.description.startswith("<DIV")  # the loader sanitises, not the mapper
     assert dict(record.extras)["spatial"] == "6.5735,46.3912,6.6069,46.4028"
     assert [d.format for d in record.distributions] == [
-        "HTML", "ESRI REST", "CSV", "GEOJSON", "ZIP", "KML",
-    ]  # fmt: skip
+        "HTML",
+        "ESRI REST",
+        "CSV",
+        "GEOJSON",
+        "ZIP",
+        "KML",
+    ]
 
 
 def test_socrata_generated_data_json() -> None:
@@ -180,12 +185,33 @@ def test_not_a_catalogue(payload: Any) -> None:
 
 
 DATASET_KEYS = sorted(
-    {key for d in json.loads((FIXTURES / "dcat_us/gsa_gov_data.json").read_text())["dataset"][:20]
-     for key in d}
-    | {"@id", "@type", "inSeries", "landingPage", "temporal", "accessURL", "downloadURL",
-       "mediaType", "format", "byteSize", "hasEmail", "fn", "name", "notation", "endpointURL",
-       "servesDataset", "endpointDescription", "prefLabel", "seriesMember"}
-)  # fmt: skip
+    {
+        key
+        for d in json.loads((FIXTURES / "dcat_us/gsa_gov_data.json").read_text())["dataset"][:20]
+        for key in d
+    }
+    | {
+        "@id",
+        "@type",
+        "inSeries",
+        "landingPage",
+        "temporal",
+        "accessURL",
+        "downloadURL",
+        "mediaType",
+        "format",
+        "byteSize",
+        "hasEmail",
+        "fn",
+        "name",
+        "notation",
+        "endpointURL",
+        "servesDataset",
+        "endpointDescription",
+        "prefLabel",
+        "seriesMember",
+    }
+)
 
 
 @settings(max_examples=150, deadline=None)

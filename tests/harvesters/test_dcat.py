@@ -35,7 +35,11 @@ GOLDEN_CASES = [
 
 def map_file(name: str, **options):
     path = FIXTURES / "dcat" / name
-    payload = {"content": path.read_bytes(), "content_type": "", "url": f"http://example.org/{name}"}
+    payload = {
+        "content": path.read_bytes(),
+        "content_type": "",
+        "url": f"http://example.org/{name}",
+    }
     return DcatHarvester.map_payload(payload, source_options=options, page_url=payload["url"])
 
 
@@ -66,8 +70,7 @@ def test_golden_records(name):
 def test_same_graph_in_three_serialisations_gives_the_same_records():
     pages = [map_file(f"demo_ckan_org_catalog_2016.{ext}") for ext in ("rdf", "ttl", "jsonld")]
     records = [
-        [(r.remote_id, r.title, len(r.distributions), r.modified) for r in p.records]
-        for p in pages
+        [(r.remote_id, r.title, len(r.distributions), r.modified) for r in p.records] for p in pages
     ]
     assert len(records[0]) == 100
     assert records[0] == records[1] == records[2]
@@ -149,8 +152,9 @@ def test_record_without_title_is_a_record_error_naming_the_field():
     @prefix dct: <http://purl.org/dc/terms/> .
     <https://x.example/a> a dcat:Dataset ; dct:title "Fine" ; dct:issued "not a date" .
     <https://x.example/b> a dcat:Dataset ; dct:description "no title" ."""
-    page = DcatHarvester.map_payload({"content": ttl, "content_type": "text/turtle"},
-                                     source_options={})  # fmt: skip
+    page = DcatHarvester.map_payload(
+        {"content": ttl, "content_type": "text/turtle"}, source_options={}
+    )
     assert [r.remote_id for r in page.records] == ["https://x.example/a"]
     assert page.records[0].issued is None
     assert any("issued" in w for w in page.records[0].warnings)
@@ -185,8 +189,9 @@ def test_dcat_catalogue_harvest_end_to_end(fixture_server, make_source):
 
 @pytest.mark.django_db
 def test_billion_laughs_over_http_fails_the_job_cleanly(fixture_server, make_source):
-    source = make_source(fixture_server.fixture_url("hostile/defusedxml_xmlbomb.xml"),
-                         protocol="dcat")  # fmt: skip
+    source = make_source(
+        fixture_server.fixture_url("hostile/defusedxml_xmlbomb.xml"), protocol="dcat"
+    )
     job = harvest_source_run(source=source)
     assert job.status == JobStatus.FAILED and "refused" in job.error
     assert Entry.objects.count() == 0

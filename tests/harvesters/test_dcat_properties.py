@@ -15,33 +15,52 @@ from harvesters.records import EntryRecord, Page
 from .conftest import FIXTURES
 
 SEED = (FIXTURES / "dcat" / "semic_dcat-ap-3-hvd_example-ms_catalogue.ttl").read_bytes()
-SEED_JSONLD = json.loads(
-    (FIXTURES / "dcat" / "udata_hydra_paged_collection-1.jsonld").read_bytes()
-)
+SEED_JSONLD = json.loads((FIXTURES / "dcat" / "udata_hydra_paged_collection-1.jsonld").read_bytes())
 CONTENT_TYPES = ["text/turtle", "application/rdf+xml", "application/ld+json", "", "text/html"]
 PREDICATES = [
-    "http://purl.org/dc/terms/title", "http://purl.org/dc/terms/issued",
-    "http://purl.org/dc/terms/modified", "http://purl.org/dc/terms/license",
-    "http://www.w3.org/ns/dcat#distribution", "http://www.w3.org/ns/dcat#byteSize",
-    "http://purl.org/dc/terms/spatial", "http://www.w3.org/ns/dcat#theme",
-    "http://www.w3.org/ns/dcat#servesDataset", "http://www.w3.org/ns/hydra/core#next",
-    "http://purl.org/dc/terms/temporal", "http://www.w3.org/ns/dcat#startDate",
-    "http://purl.org/dc/terms/publisher", "http://xmlns.com/foaf/0.1/name",
-]  # fmt: skip
-TYPES = ["http://www.w3.org/ns/dcat#Dataset", "http://www.w3.org/ns/dcat#DataService",
-         "http://www.w3.org/ns/dcat#DatasetSeries", "http://www.w3.org/ns/dcat#Distribution"]
+    "http://purl.org/dc/terms/title",
+    "http://purl.org/dc/terms/issued",
+    "http://purl.org/dc/terms/modified",
+    "http://purl.org/dc/terms/license",
+    "http://www.w3.org/ns/dcat#distribution",
+    "http://www.w3.org/ns/dcat#byteSize",
+    "http://purl.org/dc/terms/spatial",
+    "http://www.w3.org/ns/dcat#theme",
+    "http://www.w3.org/ns/dcat#servesDataset",
+    "http://www.w3.org/ns/hydra/core#next",
+    "http://purl.org/dc/terms/temporal",
+    "http://www.w3.org/ns/dcat#startDate",
+    "http://purl.org/dc/terms/publisher",
+    "http://xmlns.com/foaf/0.1/name",
+]
+TYPES = [
+    "http://www.w3.org/ns/dcat#Dataset",
+    "http://www.w3.org/ns/dcat#DataService",
+    "http://www.w3.org/ns/dcat#DatasetSeries",
+    "http://www.w3.org/ns/dcat#Distribution",
+]
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=30)
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True)
+    | st.text(max_size=30)
     | st.sampled_from(["2020-13-45", "http://x/", "mailto:a@b", "-1", "1e999"]),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
-        st.sampled_from(["@value", "@id", "@language", "@type"]), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["@value", "@id", "@language", "@type"]), inner, max_size=3
+        )
+    ),
     max_leaves=8,
-)  # fmt: skip
+)
 NODES = st.fixed_dictionaries(
-    {"@id": st.one_of(st.just("_:b0"), st.text(max_size=20), st.just("https://x.example/a")),
-     "@type": st.lists(st.sampled_from(TYPES), min_size=1, max_size=2)},
+    {
+        "@id": st.one_of(st.just("_:b0"), st.text(max_size=20), st.just("https://x.example/a")),
+        "@type": st.lists(st.sampled_from(TYPES), min_size=1, max_size=2),
+    },
     optional={p: JSON_VALUES for p in PREDICATES},
-)  # fmt: skip
+)
 
 
 def check(payload: dict) -> None:

@@ -124,8 +124,11 @@ def test_editor_overrides_and_protected_fields_survive(fixture_server, test_prot
         title="Editor's title", overridden_fields=["title", "themes"], keywords=["curated"]
     )
     entry.themes.set([])
-    serve(fixture_server, "/p", [rec(1, title="Remote title", summary="New summary",
-                                     keywords=["remote"])])  # fmt: skip
+    serve(
+        fixture_server,
+        "/p",
+        [rec(1, title="Remote title", summary="New summary", keywords=["remote"])],
+    )
     job = harvest_source_run(source=source)
     assert job.updated == 1
     entry.refresh_from_db()
@@ -146,10 +149,16 @@ def test_same_dataset_through_two_sources_is_one_entry(fixture_server, test_prot
             ],
         )
     )
-    b = make_source(serve(fixture_server, "/b", [
-        rec(9, title="Same one, other portal", identifier="https://id.example/ds/1"),
-        rec(8, title="Same by landing page", landing_page="https://example.org/2"),
-    ]))  # fmt: skip
+    b = make_source(
+        serve(
+            fixture_server,
+            "/b",
+            [
+                rec(9, title="Same one, other portal", identifier="https://id.example/ds/1"),
+                rec(8, title="Same by landing page", landing_page="https://example.org/2"),
+            ],
+        )
+    )
     harvest_source_run(source=a)
     job = harvest_source_run(source=b)
     assert (job.created, job.updated) == (0, 2)
@@ -169,8 +178,9 @@ def test_one_source_sharing_a_landing_page_keeps_its_records_apart(
     fixture_server, test_protocol, make_source
 ):
     generic = "https://portal.example.org/data"
-    a = make_source(serve(fixture_server, "/a", [rec(1, landing_page=generic),
-                                                 rec(2, landing_page=generic)]))  # fmt: skip
+    a = make_source(
+        serve(fixture_server, "/a", [rec(1, landing_page=generic), rec(2, landing_page=generic)])
+    )
     job = harvest_source_run(source=a)
     assert job.created == 2 and Entry.objects.count() == 2
     # A second source with that generic page: ambiguous, so it is not merged either.
@@ -231,11 +241,21 @@ def test_one_bad_record_fails_alone_with_its_field(fixture_server, test_protocol
 
 
 def test_hostile_text_is_sanitised(fixture_server, test_protocol, make_source):
-    url = serve(fixture_server, "/p", [rec(
-        1, title="<script>alert(1)</script>Rivers", summary='<img src=x onerror="alert(1)">Hi',
-        description='<p onclick="x()">Text<script>evil()</script><a href="javascript:x">l</a></p>',
-        landing_page="javascript:alert(1)",
-    )])  # fmt: skip
+    url = serve(
+        fixture_server,
+        "/p",
+        [
+            rec(
+                1,
+                title="<script>alert(1)</script>Rivers",
+                summary='<img src=x onerror="alert(1)">Hi',
+                description=(
+                    '<p onclick="x()">Text<script>evil()</script><a href="javascript:x">l</a></p>'
+                ),
+                landing_page="javascript:alert(1)",
+            )
+        ],
+    )
     harvest_source_run(source=make_source(url))
     entry = Entry.objects.get()
     assert "script" not in entry.title and entry.title.endswith("Rivers")
@@ -269,7 +289,9 @@ def test_failed_job_withdraws_nothing_and_resumes(fixture_server, test_protocol,
     assert fixture_server.hits["/page1"] == hits_page1  # not fetched again
     assert job.withdrawn == 1
     assert sorted(Entry.objects.published().values_list("title", flat=True)) == [
-        "Dataset 3", "One v2"]  # fmt: skip
+        "Dataset 3",
+        "One v2",
+    ]
 
 
 def test_unparseable_page_fails_the_job_leaving_entries(fixture_server, test_protocol, make_source):
@@ -312,16 +334,25 @@ def test_stuck_job_is_closed_and_the_next_run_proceeds(fixture_server, test_prot
 
 
 def test_api_linked_to_datasets_in_whichever_order(fixture_server, test_protocol, make_source):
-    api = rec(10, entry_type="api", title="Water API", endpoint_url="https://api.example.org/",
-              serves_refs=["r2", "https://id.example/ds/1"], distributions=[])  # fmt: skip
+    api = rec(
+        10,
+        entry_type="api",
+        title="Water API",
+        endpoint_url="https://api.example.org/",
+        serves_refs=["r2", "https://id.example/ds/1"],
+        distributions=[],
+    )
     page2 = fixture_server.url("/2")
-    url = serve(fixture_server, "/1", [api, rec(1, identifier="https://id.example/ds/1")],
-                next_url=page2)  # fmt: skip
+    url = serve(
+        fixture_server, "/1", [api, rec(1, identifier="https://id.example/ds/1")], next_url=page2
+    )
     serve(fixture_server, "/2", [rec(2)])
     harvest_source_run(source=make_source(url), batch_size=1)
     service = Entry.objects.get(entry_type="api")
     assert sorted(service.serves_datasets.values_list("title", flat=True)) == [
-        "Dataset 1", "Dataset 2"]  # fmt: skip
+        "Dataset 1",
+        "Dataset 2",
+    ]
 
 
 def test_incremental_run_withdraws_nothing(fixture_server, test_protocol, make_source):
@@ -336,15 +367,25 @@ def test_incremental_run_withdraws_nothing(fixture_server, test_protocol, make_s
 
 
 def test_organisations_are_matched_not_duplicated(fixture_server, test_protocol, make_source):
-    existing = Organisation.objects.create(name="Water Agency", slug="water-agency",
-                                           kind="government")  # fmt: skip
-    url = serve(fixture_server, "/p", [
-        rec(1, publisher={"name": "Water Agency"}),
-        rec(2, publisher={"name": "Air Office", "identifier": "https://org.example/air"}),
-        rec(3, publisher={"name": "Air Office (renamed)", "identifier": "https://org.example/air"}),
-    ])  # fmt: skip
+    existing = Organisation.objects.create(
+        name="Water Agency", slug="water-agency", kind="government"
+    )
+    url = serve(
+        fixture_server,
+        "/p",
+        [
+            rec(1, publisher={"name": "Water Agency"}),
+            rec(2, publisher={"name": "Air Office", "identifier": "https://org.example/air"}),
+            rec(
+                3,
+                publisher={"name": "Air Office (renamed)", "identifier": "https://org.example/air"},
+            ),
+        ],
+    )
     harvest_source_run(source=make_source(url))
     assert Entry.objects.get(title="Dataset 1").publisher == existing
-    assert Entry.objects.get(title="Dataset 2").publisher == Entry.objects.get(
-        title="Dataset 3").publisher  # fmt: skip
+    assert (
+        Entry.objects.get(title="Dataset 2").publisher
+        == Entry.objects.get(title="Dataset 3").publisher
+    )
     assert Organisation.objects.filter(name__startswith="Air").count() == 1

@@ -31,11 +31,22 @@ def test_directory_documents_are_read_for_endpoint_and_auth(fixture_server: Fixt
     """Two directory entries: one whose document is served, one whose document is missing."""
     spec = fixture_server.fixture_url("api_descriptions/bcgov_route-planner_oas3.json")
     listing = {
-        "gov.bc.ca:router": {"preferred": "2", "versions": {"2": {
-            "info": {"title": "Router", "x-providerName": "gov.bc.ca"}, "swaggerUrl": spec}}},
-        "gov.bc.ca:gone": {"preferred": "1", "versions": {"1": {
-            "info": {"title": "Gone"}, "swaggerUrl": fixture_server.url("/status/404/x")}}},
-    }  # fmt: skip
+        "gov.bc.ca:router": {
+            "preferred": "2",
+            "versions": {
+                "2": {
+                    "info": {"title": "Router", "x-providerName": "gov.bc.ca"},
+                    "swaggerUrl": spec,
+                }
+            },
+        },
+        "gov.bc.ca:gone": {
+            "preferred": "1",
+            "versions": {
+                "1": {"info": {"title": "Gone"}, "swaggerUrl": fixture_server.url("/status/404/x")}
+            },
+        },
+    }
     fixture_server.add("/list.json", json.dumps(listing))
     ((_url, page),) = run(fixture_server.url("/list.json"))
     router, gone = page.records

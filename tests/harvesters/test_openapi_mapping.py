@@ -102,11 +102,15 @@ def test_apis_guru_directory() -> None:
 def test_lifecycle_and_sunset() -> None:
     document = {
         "openapi": "3.1.0",
-        "info": {"title": "Old", "version": "1", "x-sunset": "2027-01-31",
-                 "license": {"name": "CC BY 4.0", "identifier": "CC-BY-4.0"}},
+        "info": {
+            "title": "Old",
+            "version": "1",
+            "x-sunset": "2027-01-31",
+            "license": {"name": "CC BY 4.0", "identifier": "CC-BY-4.0"},
+        },
         "servers": [{"url": "/v1"}],
         "paths": {"/a": {"get": {"deprecated": True}}},
-    }  # fmt: skip
+    }
     record = map_document(document, document_url="https://x.org/spec/openapi.json")
     assert isinstance(record, EntryRecord)
     assert (record.lifecycle, record.sunset_date) == ("deprecated", dt.date(2027, 1, 31))
@@ -122,10 +126,12 @@ def test_server_variables_and_unusable_servers() -> None:
         "info": {"title": "T"},
         "servers": [
             {"url": "javascript:alert(1)"},
-            {"url": "https://{region}.api.example.org/{v}", "variables": {
-                "region": {"default": "eu"}, "v": {"default": "v2"}}},
+            {
+                "url": "https://{region}.api.example.org/{v}",
+                "variables": {"region": {"default": "eu"}, "v": {"default": "v2"}},
+            },
         ],
-    }  # fmt: skip
+    }
     record = map_document(document)
     assert isinstance(record, EntryRecord)
     assert record.endpoint_url == "https://eu.api.example.org/v2"
@@ -161,12 +167,43 @@ def test_yaml_never_builds_python_objects() -> None:
 
 
 DOCUMENT_KEYS = [
-    "openapi", "swagger", "info", "title", "version", "servers", "url", "variables", "default",
-    "host", "basePath", "schemes", "paths", "get", "deprecated", "security", "components",
-    "securitySchemes", "securityDefinitions", "type", "scheme", "in", "name", "license",
-    "identifier", "contact", "email", "x-sunset", "x-status", "tags", "externalDocs",
-    "versions", "preferred", "swaggerUrl", "x-origin", "x-apisguru-categories",
-]  # fmt: skip
+    "openapi",
+    "swagger",
+    "info",
+    "title",
+    "version",
+    "servers",
+    "url",
+    "variables",
+    "default",
+    "host",
+    "basePath",
+    "schemes",
+    "paths",
+    "get",
+    "deprecated",
+    "security",
+    "components",
+    "securitySchemes",
+    "securityDefinitions",
+    "type",
+    "scheme",
+    "in",
+    "name",
+    "license",
+    "identifier",
+    "contact",
+    "email",
+    "x-sunset",
+    "x-status",
+    "tags",
+    "externalDocs",
+    "versions",
+    "preferred",
+    "swaggerUrl",
+    "x-origin",
+    "x-apisguru-categories",
+]
 
 
 @settings(max_examples=150, deadline=None)

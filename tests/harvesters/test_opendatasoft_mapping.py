@@ -100,14 +100,40 @@ def test_not_a_catalog_response(payload: Any) -> None:
 def test_bad_datasets_fail_only_themselves() -> None:
     page = map_catalog_page({"results": [{"dataset_id": "x"}, {"metas": {}}, "junk"]})
     assert [(e.remote_id, e.field) for e in page.errors] == [
-        ("x", "title"), ("#1", "dataset_id"), ("#2", ""),
-    ]  # fmt: skip
+        ("x", "title"),
+        ("#1", "dataset_id"),
+        ("#2", ""),
+    ]
 
 
-KEYS = ["dataset_id", "datasetid", "metas", "default", "dcat", "title", "description",
-        "theme", "keyword", "license", "license_url", "publisher", "modified", "language",
-        "territory", "references", "features", "has_records", "attachments", "url", "href",
-        "mimetype", "id", "temporal", "accrualperiodicity", "contact_email"]  # fmt: skip
+KEYS = [
+    "dataset_id",
+    "datasetid",
+    "metas",
+    "default",
+    "dcat",
+    "title",
+    "description",
+    "theme",
+    "keyword",
+    "license",
+    "license_url",
+    "publisher",
+    "modified",
+    "language",
+    "territory",
+    "references",
+    "features",
+    "has_records",
+    "attachments",
+    "url",
+    "href",
+    "mimetype",
+    "id",
+    "temporal",
+    "accrualperiodicity",
+    "contact_email",
+]
 
 
 @settings(max_examples=150, deadline=None)

@@ -49,8 +49,9 @@ def test_pages_by_offset_until_result_set_size(fixture_server: FixtureServer) ->
 
 
 def test_429_then_success(fixture_server: FixtureServer) -> None:
-    fixture_server.add(CATALOG, [Route(b"{}", status=429, headers={"Retry-After": "0"}),
-                                 Route(paged)])  # fmt: skip
+    fixture_server.add(
+        CATALOG, [Route(b"{}", status=429, headers={"Retry-After": "0"}), Route(paged)]
+    )
     pages = run(fixture_server.url("/"))
     assert len(pages[0][1].records) == 3
 

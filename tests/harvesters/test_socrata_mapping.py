@@ -89,10 +89,34 @@ def test_not_a_catalog_response(payload: Any) -> None:
         map_catalog_page(payload)
 
 
-KEYS = ["resource", "classification", "metadata", "permalink", "link", "owner", "id", "name",
-        "type", "description", "attribution", "createdAt", "updatedAt", "domain_category",
-        "domain_tags", "domain_metadata", "key", "value", "license", "domain", "parent_fxf",
-        "columns_name", "viewType", "tags", "category", "rowsUpdatedAt"]  # fmt: skip
+KEYS = [
+    "resource",
+    "classification",
+    "metadata",
+    "permalink",
+    "link",
+    "owner",
+    "id",
+    "name",
+    "type",
+    "description",
+    "attribution",
+    "createdAt",
+    "updatedAt",
+    "domain_category",
+    "domain_tags",
+    "domain_metadata",
+    "key",
+    "value",
+    "license",
+    "domain",
+    "parent_fxf",
+    "columns_name",
+    "viewType",
+    "tags",
+    "category",
+    "rowsUpdatedAt",
+]
 
 
 @settings(max_examples=150, deadline=None)

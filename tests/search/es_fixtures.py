@@ -60,8 +60,11 @@ def es_settings(settings: Any, elasticsearch_url: str) -> Iterator[Any]:
     client = getattr(backend, "bulk_client", None)
     if client is not None:
         # Clusters refuse wildcard deletes (action.destructive_requires_name): name each one.
-        names = client.indices.get(index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}-*",
-                                   allow_no_indices=True, ignore_unavailable=True).body  # fmt: skip
+        names = client.indices.get(
+            index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}-*",
+            allow_no_indices=True,
+            ignore_unavailable=True,
+        ).body
         for name in names:
             client.indices.delete(index=name, ignore_unavailable=True)
         client.close()

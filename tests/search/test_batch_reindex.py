@@ -64,14 +64,26 @@ def batch(backend: DatabaseBackend) -> dict[str, Entry]:
     tran = Theme.objects.get(code="TRAN")
     cc0 = Licence.objects.get(spdx_id="CC0-1.0")
     entries = {
-        name: make_entry("dataset", title=f"Harbour {name} soundings", publisher=org,
-                         themes=[tran], licence=cc0, summary="Depth of the old harbour basin.")
+        name: make_entry(
+            "dataset",
+            title=f"Harbour {name} soundings",
+            publisher=org,
+            themes=[tran],
+            licence=cc0,
+            summary="Depth of the old harbour basin.",
+        )
         for name in ("retitled", "relicensed", "unchanged", "unpublished", "unindexed")
-    }  # fmt: skip
+    }
     entries["api"] = make_entry(
-        "api", title="Harbour tides API", publisher=org, themes=[tran], licence=cc0,
-        api_type="rest", authentication="none", endpoint_url="https://api.x.test/tides",
-    )  # fmt: skip
+        "api",
+        title="Harbour tides API",
+        publisher=org,
+        themes=[tran],
+        licence=cc0,
+        api_type="rest",
+        authentication="none",
+        endpoint_url="https://api.x.test/tides",
+    )
     backend.rebuild()
     backend.remove_entries([entries["unindexed"].pk])
     return entries

@@ -48,8 +48,15 @@ def expected(backend: Any, query: SearchQuery) -> list[tuple[int, float]]:
     return [pair for pair in fts5_ranking(query.text) if pair[0] in allowed]
 
 
-BROAD = ["data", "public", "air quality", "quality air", "data public transport",
-         "bus rail tram metro", "public open"]  # fmt: skip
+BROAD = [
+    "data",
+    "public",
+    "air quality",
+    "quality air",
+    "data public transport",
+    "bus rail tram metro",
+    "public open",
+]
 FILTERS: list[dict[Facet, tuple[str, ...]]] = [
     {},
     {Facet.TYPE: ("dataset", "api")},
@@ -64,8 +71,10 @@ def rare_word() -> str:
             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.test_vocab "
             "USING fts5vocab(main, wagtailsearch_indexentry_fts, row)"
         )
-        cursor.execute("SELECT term FROM temp.test_vocab WHERE doc BETWEEN 3 AND 20 "
-                       "AND term GLOB '[a-z]*' ORDER BY doc DESC, term LIMIT 1")  # fmt: skip
+        cursor.execute(
+            "SELECT term FROM temp.test_vocab WHERE doc BETWEEN 3 AND 20 "
+            "AND term GLOB '[a-z]*' ORDER BY doc DESC, term LIMIT 1"
+        )
         return str(cursor.fetchone()[0])
 
 
@@ -110,12 +119,19 @@ def test_broad_ranking_is_not_the_tie_break_order(backend: Any) -> None:
 
 
 def test_facet_counts_and_newest_order_match_the_sql_path(backend: Any, monkeypatch: Any) -> None:
-    queries = [SearchQuery(text=t, filters=f, sort=s) for t in BROAD[:3] for f in FILTERS
-               for s in (Sort.RELEVANCE, Sort.NEWEST)]  # fmt: skip
+    queries = [
+        SearchQuery(text=t, filters=f, sort=s)
+        for t in BROAD[:3]
+        for f in FILTERS
+        for s in (Sort.RELEVANCE, Sort.NEWEST)
+    ]
     cached = [backend.search(q) for q in queries]
     monkeypatch.setattr(broad_terms, "MIN_BROAD_ROWS", 10**9)  # every word "selective"
-    monkeypatch.setattr(broad_terms, "_broad_words", broad_terms.TokenCache(
-        broad_terms.BroadWords, lambda words: words.token))  # fmt: skip
+    monkeypatch.setattr(
+        broad_terms,
+        "_broad_words",
+        broad_terms.TokenCache(broad_terms.BroadWords, lambda words: words.token),
+    )
     for query, got in zip(queries, cached, strict=True):
         assert backend._run(query).broad is None
         sql = backend.search(query)

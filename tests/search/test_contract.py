@@ -43,38 +43,72 @@ def catalogue(search_backend: SearchBackend) -> dict[str, Any]:
     cc0 = Licence.objects.get(spdx_id="CC0-1.0")
     e = {}
     e["bus_title"] = make_entry(
-        "dataset", title="Bus timetables", publisher=city, themes=[tran], countries=[fr],
-        summary="Scheduled departures for every line.", licence=cc0,
-        distributions=[{"format": "CSV", "download_url": "https://x.test/a.csv"},
-                       {"format": "GTFS", "download_url": "https://x.test/a.zip"}],
+        "dataset",
+        title="Bus timetables",
+        publisher=city,
+        themes=[tran],
+        countries=[fr],
+        summary="Scheduled departures for every line.",
+        licence=cc0,
+        distributions=[
+            {"format": "CSV", "download_url": "https://x.test/a.csv"},
+            {"format": "GTFS", "download_url": "https://x.test/a.zip"},
+        ],
     )
     e["bus_description"] = make_entry(
-        "dataset", title="Street noise measurements", publisher=uni, themes=[envi],
-        countries=[de], description="<p>Sensors on every bus shelter record noise levels.</p>",
+        "dataset",
+        title="Street noise measurements",
+        publisher=uni,
+        themes=[envi],
+        countries=[de],
+        description="<p>Sensors on every bus shelter record noise levels.</p>",
         distributions=[{"format": "CSV", "download_url": "https://x.test/n.csv"}],
     )
     e["air_api"] = make_entry(
-        "api", title="Air quality API", publisher=city, themes=[envi, heal], countries=[fr],
-        api_type="rest", authentication="none", endpoint_url="https://api.x.test/air",
+        "api",
+        title="Air quality API",
+        publisher=city,
+        themes=[envi, heal],
+        countries=[fr],
+        api_type="rest",
+        authentication="none",
+        endpoint_url="https://api.x.test/air",
         summary="Hourly air quality readings from <b>twelve</b> stations.",
     )
     e["parking_api"] = make_entry(
-        "api", title="Parking availability API", publisher=ngo, themes=[tran],
-        api_type="graphql", authentication="api-key", endpoint_url="https://api.x.test/park",
+        "api",
+        title="Parking availability API",
+        publisher=ngo,
+        themes=[tran],
+        api_type="graphql",
+        authentication="api-key",
+        endpoint_url="https://api.x.test/park",
     )
     e["open_challenge"] = make_entry(
-        "challenge", title="Cleaner air challenge", publisher=city, themes=[envi],
-        opens_at=now - dt.timedelta(days=5), closes_at=now + dt.timedelta(days=20),
+        "challenge",
+        title="Cleaner air challenge",
+        publisher=city,
+        themes=[envi],
+        opens_at=now - dt.timedelta(days=5),
+        closes_at=now + dt.timedelta(days=20),
         judging_ends_at=now + dt.timedelta(days=50),
     )
     e["closed_challenge"] = make_entry(
-        "challenge", title="Bus stop design challenge", publisher=ngo, themes=[tran],
-        opens_at=now - dt.timedelta(days=200), closes_at=now - dt.timedelta(days=100),
+        "challenge",
+        title="Bus stop design challenge",
+        publisher=ngo,
+        themes=[tran],
+        opens_at=now - dt.timedelta(days=200),
+        closes_at=now - dt.timedelta(days=100),
         judging_ends_at=now - dt.timedelta(days=60),
     )
     e["ppp"] = make_entry(
-        "ppp", title="Tram line public-private partnership", publisher=city, themes=[tran],
-        sector="transport", contract_type="greenfield-dbfo",
+        "ppp",
+        title="Tram line public-private partnership",
+        publisher=city,
+        themes=[tran],
+        sector="transport",
+        contract_type="greenfield-dbfo",
     )
     e["draft"] = make_entry("dataset", title="Bus draft dataset", publisher=city, publish=False)
     search_backend.rebuild()
@@ -117,8 +151,10 @@ def test_facet_counts_equal_true_counts(search_backend, catalogue):
     assert facet_counts(results, Facet.AUTHENTICATION) == {"none": 1, "api-key": 1}
     assert facet_counts(results, Facet.CHALLENGE_STATUS) == {"open": 1, "closed": 1}
     assert facet_counts(results, Facet.ORGANISATION_KIND) == {
-        "government": 4, "academia": 1, "civil-society": 2
-    }  # fmt: skip
+        "government": 4,
+        "academia": 1,
+        "civil-society": 2,
+    }
 
 
 def test_filters_combine_and_within_a_facet_values_are_alternatives(search_backend, catalogue):
@@ -126,8 +162,9 @@ def test_filters_combine_and_within_a_facet_values_are_alternatives(search_backe
     assert both.count == 4
     narrowed = run(search_backend, "type=dataset&type=api&theme=transport")
     assert {h.entry_id for h in narrowed.hits} == {
-        catalogue["bus_title"].pk, catalogue["parking_api"].pk
-    }  # fmt: skip
+        catalogue["bus_title"].pk,
+        catalogue["parking_api"].pk,
+    }
     with_text = run(search_backend, "q=air&type=api&country=FR")
     assert [h.entry_id for h in with_text.hits] == [catalogue["air_api"].pk]
 
@@ -168,9 +205,19 @@ def test_phrases_match_words_in_order(search_backend, catalogue):
 
 @pytest.mark.parametrize(
     "text",
-    ['"unbalanced', "NEAR(bus air)", "bus AND OR NOT", "* ^ : - +", "bus*", "é ü 中文 🚌",
-     "'; DROP TABLE catalogue_entry; --", "title:bus", "(((", "\\"],
-)  # fmt: skip
+    [
+        '"unbalanced',
+        "NEAR(bus air)",
+        "bus AND OR NOT",
+        "* ^ : - +",
+        "bus*",
+        "é ü 中文 🚌",
+        "'; DROP TABLE catalogue_entry; --",
+        "title:bus",
+        "(((",
+        "\\",
+    ],
+)
 def test_hostile_text_never_breaks_the_search(search_backend, catalogue, text):
     results = search_backend.search(parse_search_params({"q": text}))
     assert results.count >= 0

@@ -28,16 +28,28 @@ def run(backend: Any, qs: str) -> SearchResults:
 def entries(es_backend: Any) -> dict[str, Entry]:
     city = make_organisation(name="City of Rivertown", slug="rivertown")
     e = {
-        "bus": make_entry("dataset", title="Bus timetables", publisher=city,
-                          summary="Departures of every bus line, updated daily.",
-                          keywords=["transport", "bus"]),
-        "tram": make_entry("dataset", title="Tram timetables", publisher=city,
-                           summary="Departures of every tram line, updated daily.",
-                           keywords=["transport", "tram"]),
-        "noise": make_entry("dataset", title="Street noise levels", publisher=city,
-                            summary="Noise sensors in the old town."),
+        "bus": make_entry(
+            "dataset",
+            title="Bus timetables",
+            publisher=city,
+            summary="Departures of every bus line, updated daily.",
+            keywords=["transport", "bus"],
+        ),
+        "tram": make_entry(
+            "dataset",
+            title="Tram timetables",
+            publisher=city,
+            summary="Departures of every tram line, updated daily.",
+            keywords=["transport", "tram"],
+        ),
+        "noise": make_entry(
+            "dataset",
+            title="Street noise levels",
+            publisher=city,
+            summary="Noise sensors in the old town.",
+        ),
         "ppp": make_entry("ppp", title="Tram depot public private partnership", publisher=city),
-    }  # fmt: skip
+    }
     es_backend.rebuild()
     return e
 
@@ -74,7 +86,7 @@ def test_suggestions_complete_the_last_word(es_backend, entries):
     titles = [s["title"] for s in es_backend.suggest("tram ti")]
     assert titles == ["Tram timetables"]
     assert es_backend.suggest("") == []
-    assert es_backend.suggest("\"(*") == []
+    assert es_backend.suggest('"(*') == []
 
 
 def test_suggest_endpoint_answers_json(client, es_backend, entries):
@@ -112,9 +124,16 @@ def test_changes_reach_the_index_and_withdrawn_entries_leave_it(es_backend, entr
 
 @pytest.mark.parametrize(
     "qs",
-    ["q=title:bus AND (tram", 'q="unbalanced', "q=bus~2^3", "q=%2F%5C%2F*", "page=500",
-     "q=bus&page=10000&page_size=1", "q=" + "bus+" * 100],
-)  # fmt: skip
+    [
+        "q=title:bus AND (tram",
+        'q="unbalanced',
+        "q=bus~2^3",
+        "q=%2F%5C%2F*",
+        "page=500",
+        "q=bus&page=10000&page_size=1",
+        "q=" + "bus+" * 100,
+    ],
+)
 def test_hostile_api_input_gets_an_answer_never_a_500(client, es_backend, entries, settings, qs):
     settings.API_RATE_LIMIT = "off"
     response = client.get(f"/api/v1/search?{qs}")

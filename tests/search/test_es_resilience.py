@@ -51,8 +51,7 @@ def drain_queue() -> None:
 
 
 def pending_sync_tasks() -> Any:
-    return DBTaskResult.objects.filter(task_path="search.tasks.sync_entries_task",
-                                       status="READY")  # fmt: skip
+    return DBTaskResult.objects.filter(task_path="search.tasks.sync_entries_task", status="READY")
 
 
 def test_searches_fall_back_to_the_database_and_admins_are_told(cluster_down, admin_client):

@@ -12,8 +12,12 @@ pytestmark = pytest.mark.django_db
 
 def test_entries_sharing_words_are_related_and_shown_on_the_page(client):
     org = make_organisation()
-    air = make_entry("dataset", title="Urban air pollution sensors", publisher=org,
-                     keywords=["pollution", "sensors"])
+    air = make_entry(
+        "dataset",
+        title="Urban air pollution sensors",
+        publisher=org,
+        keywords=["pollution", "sensors"],
+    )
     api = make_entry("api", title="Air pollution readings API", publisher=org)
     make_entry("dataset", title="School holidays calendar", publisher=org)
     draft = make_entry("dataset", title="Pollution draft", publisher=org, publish=False)

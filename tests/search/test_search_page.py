@@ -13,12 +13,17 @@ pytestmark = pytest.mark.django_db
 def entries():
     city = make_organisation(name="Harbour City", slug="harbour-city", kind="government")
     return [
-        make_entry("dataset", title="Harbour water quality", publisher=city,
-                   distributions=[{"format": "CSV", "download_url": "https://x.test/w.csv"}]),
-        make_entry("api", title="Harbour ferry API", publisher=city, api_type="rest",
-                   authentication="none"),
+        make_entry(
+            "dataset",
+            title="Harbour water quality",
+            publisher=city,
+            distributions=[{"format": "CSV", "download_url": "https://x.test/w.csv"}],
+        ),
+        make_entry(
+            "api", title="Harbour ferry API", publisher=city, api_type="rest", authentication="none"
+        ),
         make_entry("dataset", title="<script>alert(1)</script>Harbour tides", publisher=city),
-    ]  # fmt: skip
+    ]
 
 
 def test_results_highlights_and_facet_counts_render(client, entries):
@@ -28,7 +33,7 @@ def test_results_highlights_and_facet_counts_render(client, entries):
     assert "3 results" in html
     assert "<mark>Harbour</mark> water quality" in html
     assert 'name="type" value="dataset"' in html
-    assert "Dataset <span class=\"facet__count\">(2" in html
+    assert 'Dataset <span class="facet__count">(2' in html
     assert "<script>alert(1)</script>" not in html
 
 
@@ -41,9 +46,14 @@ def test_filters_keep_other_values_and_can_be_removed(client, entries):
 
 @pytest.mark.parametrize(
     "params",
-    [{"page": "abc"}, {"page": "0"}, {"q": "x" * 10_000}, {"sort": "random"},
-     {"page_size": "1000"}],
-)  # fmt: skip
+    [
+        {"page": "abc"},
+        {"page": "0"},
+        {"q": "x" * 10_000},
+        {"sort": "random"},
+        {"page_size": "1000"},
+    ],
+)
 def test_bad_input_is_a_clear_400(client, entries, params):
     response = client.get("/search/", params)
     assert response.status_code == 400

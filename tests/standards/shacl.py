@@ -28,8 +28,9 @@ def dcat_ap_shapes() -> Graph:
     shapes = Graph()
     shapes.parse(SHACL_DIR / "dcat-ap-3.0.1_dcat-ap-SHACL.ttl")
     shapes.parse(SHACL_DIR / "dcat-ap-3.0.1_ranges.ttl")
-    dangling = [(s, p) for s, p in shapes.subject_objects(SH.property)
-                if shapes.value(p, SH.path) is None]  # fmt: skip
+    dangling = [
+        (s, p) for s, p in shapes.subject_objects(SH.property) if shapes.value(p, SH.path) is None
+    ]
     assert len(dangling) == 5, "the SEMIC release changed: review the dangling shapes"
     for s, p in dangling:
         shapes.remove((s, SH.property, p))
@@ -54,6 +55,10 @@ def violations(data: Graph) -> list[str]:
     for result in report.subjects(RDF.type, SH.ValidationResult):
         if report.value(result, SH.resultSeverity) != SH.Violation:
             continue
-        lines.append(" | ".join(str(report.value(result, p)) for p in (
-            SH.focusNode, SH.resultPath, SH.sourceShape, SH.resultMessage)))  # fmt: skip
+        lines.append(
+            " | ".join(
+                str(report.value(result, p))
+                for p in (SH.focusNode, SH.resultPath, SH.sourceShape, SH.resultMessage)
+            )
+        )
     return sorted(lines)

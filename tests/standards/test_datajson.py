@@ -17,10 +17,12 @@ pytestmark = pytest.mark.django_db
 def validator() -> Draft4Validator:
     catalog = json.loads((SCHEMA_DIR / "catalog.json").read_text())
     dataset = json.loads((SCHEMA_DIR / "dataset-non-federal.json").read_text())
-    registry = Registry().with_resources([
-        (catalog["id"].rstrip("#"), Resource.from_contents(catalog)),
-        (dataset["id"].rstrip("#"), Resource.from_contents(dataset)),
-    ])  # fmt: skip
+    registry = Registry().with_resources(
+        [
+            (catalog["id"].rstrip("#"), Resource.from_contents(catalog)),
+            (dataset["id"].rstrip("#"), Resource.from_contents(dataset)),
+        ]
+    )
     return Draft4Validator(catalog, registry=registry, format_checker=FormatChecker())
 
 

@@ -14,8 +14,11 @@ HYDRA = Namespace("http://www.w3.org/ns/hydra/core#")
 SCHEMA = Namespace("https://schema.org/")
 BASE = "http://catalogue.test"
 RDFLIB_FORMATS = {"ttl": "turtle", "rdf": "xml", "jsonld": "json-ld"}
-CONTENT_TYPES = {"ttl": "text/turtle", "rdf": "application/rdf+xml",
-                 "jsonld": "application/ld+json"}  # fmt: skip
+CONTENT_TYPES = {
+    "ttl": "text/turtle",
+    "rdf": "application/rdf+xml",
+    "jsonld": "application/ld+json",
+}
 
 pytestmark = pytest.mark.django_db
 
@@ -53,8 +56,11 @@ def test_dataset_distributions_and_api_linked_both_ways(client, demo_catalogue):
     dists = list(graph.objects(stops, DCAT.distribution))
     assert len(dists) == 3  # CSV, GeoJSON, and one giving access through the API
     csv = next(d for d in dists if (d, DCAT.downloadURL, None) in graph)
-    assert (csv, DCT["format"], URIRef(
-        "http://publications.europa.eu/resource/authority/file-type/CSV")) in graph
+    assert (
+        csv,
+        DCT["format"],
+        URIRef("http://publications.europa.eu/resource/authority/file-type/CSV"),
+    ) in graph
     # the API serves the dataset, and a distribution of the dataset gives access through it
     assert (api, RDF.type, DCAT.DataService) in graph
     assert (api, DCAT.servesDataset, stops) in graph
@@ -68,14 +74,20 @@ def test_agents_vocabularies_and_our_namespace(client, demo_catalogue):
     graph = get_graph(client, "/catalog.ttl", "ttl")
     company = URIRef(BASE + "/organisations/transit-operator/")
     assert (company, RDF.type, FOAF.Agent) in graph
-    assert (company, DCT.type, URIRef(
-        "http://publications.europa.eu/resource/authority/publisher-type/Company")) in graph
+    assert (
+        company,
+        DCT.type,
+        URIRef("http://publications.europa.eu/resource/authority/publisher-type/Company"),
+    ) in graph
     stops = iri(demo_catalogue["stops"])
     eu = "http://publications.europa.eu/resource/authority/"
     for predicate, value in [
-        (DCAT.theme, eu + "data-theme/TRAN"), (DCAT.theme, "http://metadata.un.org/sdg/11"),
-        (DCT.license, eu + "licence/CC_BY_4_0"), (DCT.language, eu + "language/FRA"),
-        (DCT.spatial, eu + "country/FRA"), (DCT.accrualPeriodicity, eu + "frequency/DAILY"),
+        (DCAT.theme, eu + "data-theme/TRAN"),
+        (DCAT.theme, "http://metadata.un.org/sdg/11"),
+        (DCT.license, eu + "licence/CC_BY_4_0"),
+        (DCT.language, eu + "language/FRA"),
+        (DCT.spatial, eu + "country/FRA"),
+        (DCT.accrualPeriodicity, eu + "frequency/DAILY"),
         (DCT.accessRights, eu + "access-right/PUBLIC"),
     ]:
         assert (stops, predicate, URIRef(value)) in graph, predicate
@@ -95,8 +107,11 @@ def test_hydra_paging(client, demo_catalogue):
     assert (view, HYDRA.previous, URIRef(BASE + "/catalog.ttl?page=1&page_size=2")) in graph
     assert (view, HYDRA.last, URIRef(BASE + "/catalog.ttl?page=3&page_size=2")) in graph
     assert int(graph.value(view, HYDRA.totalItems)) == 6
-    listed = [o for p in (DCAT.dataset, DCAT.service, DCAT.resource)
-              for o in graph.objects(URIRef(BASE + "/catalog"), p)]
+    listed = [
+        o
+        for p in (DCAT.dataset, DCAT.service, DCAT.resource)
+        for o in graph.objects(URIRef(BASE + "/catalog"), p)
+    ]
     assert len(listed) == 2
     last = get_graph(client, "/catalog.ttl?page=3&page_size=2", "ttl")
     assert (None, HYDRA.next, None) not in last
@@ -111,11 +126,19 @@ def test_modified_since_keeps_recent_entries(client, demo_catalogue):
     assert (URIRef(BASE + "/catalog"), DCAT.dataset, stops) in graph
 
 
-@pytest.mark.parametrize("query,status", [
-    ("modified_since=yesterday", 400), ("modified_since=2024-13-45", 400),
-    ("modified_since=%00", 400), ("page=0", 400), ("page=abc", 400), ("page_size=100000", 400),
-    ("page=99", 404), ("page=1" + "0" * 30, 400),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "query,status",
+    [
+        ("modified_since=yesterday", 400),
+        ("modified_since=2024-13-45", 400),
+        ("modified_since=%00", 400),
+        ("page=0", 400),
+        ("page=abc", 400),
+        ("page_size=100000", 400),
+        ("page=99", 404),
+        ("page=1" + "0" * 30, 400),
+    ],
+)
 def test_bad_query_is_a_4xx_with_a_message(client, demo_catalogue, query, status):
     response = client.get(f"/catalog.ttl?{query}")
     assert response.status_code == status
@@ -123,8 +146,15 @@ def test_bad_query_is_a_4xx_with_a_message(client, demo_catalogue, query, status
     assert len(response.content) > 10
 
 
-@pytest.mark.parametrize("url", ["/catalog.xml", "/catalog.ttl.exe", "/datasets/nope.ttl",
-                                 "/datasets/public-transport-stops.n3"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/catalog.xml",
+        "/catalog.ttl.exe",
+        "/datasets/nope.ttl",
+        "/datasets/public-transport-stops.n3",
+    ],
+)
 def test_unknown_format_or_entry_is_404(client, demo_catalogue, url):
     assert client.get(url).status_code == 404
 
@@ -190,12 +220,19 @@ def test_stored_javascript_urls_never_leave_the_catalogue(client, demo_catalogue
 
     stops = demo_catalogue["stops"]
     Entry.objects.filter(pk=stops.pk).update(
-        landing_page="javascript:alert(1)", remote_url=" JavaScript:alert(2)",
-        contact_url="javascript:alert(3)")  # fmt: skip
+        landing_page="javascript:alert(1)",
+        remote_url=" JavaScript:alert(2)",
+        contact_url="javascript:alert(3)",
+    )
     Distribution.objects.filter(entry=stops).update(access_url="javascript:alert(4)")
-    for url in (f"/datasets/{stops.slug}.ttl", f"/datasets/{stops.slug}.rdf",
-                f"/datasets/{stops.slug}.jsonld", "/catalog.ttl", "/data.json",
-                stops.get_absolute_url()):
+    for url in (
+        f"/datasets/{stops.slug}.ttl",
+        f"/datasets/{stops.slug}.rdf",
+        f"/datasets/{stops.slug}.jsonld",
+        "/catalog.ttl",
+        "/data.json",
+        stops.get_absolute_url(),
+    ):
         response = client.get(url)
         body = b"".join(response.streaming_content) if response.streaming else response.content
         assert b"javascript:" not in body.lower(), url

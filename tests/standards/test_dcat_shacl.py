@@ -68,8 +68,14 @@ def test_access_url_fallback_satisfies_distribution_shape_access_url(db, setting
     """DistributionShape: dcat:accessURL minCount 1 — a distribution with only a download
     URL, or none at all, gets one."""
     settings.WAGTAILADMIN_BASE_URL = "http://catalogue.test"
-    entry = make_entry("dataset", title="Files", distributions=[
-        {"download_url": "https://example.org/a.csv", "format": "CSV"}, {"format": "PDF"}])
+    entry = make_entry(
+        "dataset",
+        title="Files",
+        distributions=[
+            {"download_url": "https://example.org/a.csv", "format": "CSV"},
+            {"format": "PDF"},
+        ],
+    )
     assert violations(parse(entry_document(entry, "ttl"), "turtle")) == []
 
 
@@ -83,16 +89,22 @@ def test_terms_are_typed_and_labelled_for_concept_and_range_shapes(db, settings)
     from catalogue.models import Country, Language, Licence
 
     entry = make_entry(
-        "dataset", title="Typed terms", publisher=org, frequency="MONTHLY",
+        "dataset",
+        title="Typed terms",
+        publisher=org,
+        frequency="MONTHLY",
         licence=Licence.objects.get(spdx_id="OGL-Canada-2.0"),  # no EU code: its URL
-        languages=[Language.objects.get(code="de")], countries=[Country.objects.get(code="CA")],
-        landing_page="https://example.org/typed", access_rights="restricted",
+        languages=[Language.objects.get(code="de")],
+        countries=[Country.objects.get(code="CA")],
+        landing_page="https://example.org/typed",
+        access_rights="restricted",
         distributions=[{"access_url": "https://example.org/x", "media_type": "text/csv"}],
     )
     graph = parse(entry_document(entry, "ttl"), "turtle")
     assert violations(graph) == []
     # the shapes do bite: drop a concept's label and skos:ConceptShape reports it
     from rdflib import Namespace
+
     SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
     concept = next(graph.subjects(RDF.type, SKOS.Concept))
     graph.remove((concept, SKOS.prefLabel, None))
@@ -118,8 +130,9 @@ def test_harvested_content_has_zero_violations(db, settings, path, content_type)
     source = FIXTURES / path
     if not source.exists():
         pytest.skip(f"{path} is not in tests/fixtures (the harvester work copies it)")
-    created = harvest_text(source.read_bytes(), content_type=content_type,
-                           url="https://portal.example.org/catalog")
+    created = harvest_text(
+        source.read_bytes(), content_type=content_type, url="https://portal.example.org/catalog"
+    )
     assert created > 0
     assert Organisation.objects.exists()
     assert violations(catalogue_graph("ttl")) == []

@@ -54,8 +54,11 @@ def _iri(value: object) -> bool:
     if not isinstance(value, str):
         return True
     parts = urlsplit(value)
-    return bool(parts.scheme) and " " not in value and (
-        bool(parts.netloc) or parts.scheme in ("mailto", "urn"))  # fmt: skip
+    return (
+        bool(parts.scheme)
+        and " " not in value
+        and (bool(parts.netloc) or parts.scheme in ("mailto", "urn"))
+    )
 
 
 @FORMATS.checks("date-time", raises=ValueError)
@@ -88,10 +91,12 @@ def get_json(client, path: str = "/dcat-us-3.json") -> dict:
 
 # --- the schema really is the official one, and it bites ------------------------------
 def test_data_gov_fixtures_validate_and_the_invalid_one_does_not():
-    good = json.loads((FIXTURES / "dcat_us" / "datagov-harvester_dcatus3_0_with_services.json")
-                      .read_text())  # fmt: skip
-    bad = json.loads((FIXTURES / "dcat_us" / "datagov-harvester_dcatus3_0_invalid.json")
-                     .read_text())  # fmt: skip
+    good = json.loads(
+        (FIXTURES / "dcat_us" / "datagov-harvester_dcatus3_0_with_services.json").read_text()
+    )
+    bad = json.loads(
+        (FIXTURES / "dcat_us" / "datagov-harvester_dcatus3_0_invalid.json").read_text()
+    )
     assert errors_of(good) == []
     assert any("contactPoint" in e for e in errors_of(bad))
 
@@ -113,15 +118,22 @@ def test_demo_catalogue_is_valid_dcat_us_3(client, demo_catalogue):
     stops = next(d for d in data["dataset"] if d["title"] == "Public transport stops")
     assert stops["identifier"] == "https://data.lyon.fr/id/stops"
     assert stops["publisher"]["name"] == "City of Lyon"
-    assert stops["contactPoint"] == {"@type": "Kind", "fn": "Open data team",
-                                     "hasEmail": "mailto:opendata@lyon.fr"}  # fmt: skip
+    assert stops["contactPoint"] == {
+        "@type": "Kind",
+        "fn": "Open data team",
+        "hasEmail": "mailto:opendata@lyon.fr",
+    }
     assert stops["accrualPeriodicity"] == "R/P1D"
-    assert stops["temporal"] == [{"@type": "PeriodOfTime", "startDate": "2020-01-01",
-                                  "endDate": "2024-12-31"}]  # fmt: skip
-    assert {"http://publications.europa.eu/resource/authority/data-theme/TRAN",
-            "http://metadata.un.org/sdg/11"} <= {t.get("@id") for t in stops["theme"]}
+    assert stops["temporal"] == [
+        {"@type": "PeriodOfTime", "startDate": "2020-01-01", "endDate": "2024-12-31"}
+    ]
+    assert {
+        "http://publications.europa.eu/resource/authority/data-theme/TRAN",
+        "http://metadata.un.org/sdg/11",
+    } <= {t.get("@id") for t in stops["theme"]}
     assert {p.get("@id") for p in stops["spatial"]} >= {
-        "http://publications.europa.eu/resource/authority/country/FRA"}
+        "http://publications.europa.eu/resource/authority/country/FRA"
+    }
     assert {p["prefLabel"] for p in stops["spatial"]} >= {"Lyon metropolitan area"}
     assert stops["accessRights"].endswith("/access-right/PUBLIC")
     assert sorted(stops["language"]) == ["en", "fr"]
@@ -165,8 +177,9 @@ def test_query_alias_and_bad_schema(client, db):
     assert client.post("/dcat-us-3.json").status_code == 405
 
 
-def test_streams_in_chunks_with_queries_per_chunk_not_per_entry(demo_catalogue,
-                                                                django_assert_num_queries):
+def test_streams_in_chunks_with_queries_per_chunk_not_per_entry(
+    demo_catalogue, django_assert_num_queries
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -180,8 +193,12 @@ def test_streams_in_chunks_with_queries_per_chunk_not_per_entry(demo_catalogue,
     with CaptureQueriesContext(connection) as few:
         list(stream_dcat_us3())
     for i in range(10):
-        make_entry("dataset", title=f"Extra {i}", publisher=demo_catalogue["orgs"][i % 5],
-                   distributions=[{"access_url": f"https://example.org/{i}", "format": "CSV"}])
+        make_entry(
+            "dataset",
+            title=f"Extra {i}",
+            publisher=demo_catalogue["orgs"][i % 5],
+            distributions=[{"access_url": f"https://example.org/{i}", "format": "CSV"}],
+        )
     with django_assert_num_queries(len(few.captured_queries)):
         list(stream_dcat_us3())  # ten more datasets, same chunk count, same queries
 
@@ -196,9 +213,13 @@ def test_empty_catalogue_is_valid(client, db):
 def harvest_data_json(payload: dict) -> int:
     owner = make_organisation(name="Data.json owner")
     source = HarvestSource.objects.create(
-        name="data.json", slug="data-json", protocol="datajson",
-        url="https://portal.example.org/data.json", organisation=owner, approved=True,
-    )  # fmt: skip
+        name="data.json",
+        slug="data-json",
+        protocol="datajson",
+        url="https://portal.example.org/data.json",
+        organisation=owner,
+        approved=True,
+    )
     job = HarvestJob.objects.create(source=source, status=JobStatus.RUNNING)
     page = map_catalog(payload, page_url=source.url)
     loader = Loader(source=source, job=job)
@@ -207,12 +228,15 @@ def harvest_data_json(payload: dict) -> int:
     return Entry.objects.published().count()
 
 
-@pytest.mark.parametrize("name", [
-    "dcat_us/ckanext-datajson_usda.gov.data.json",
-    "dcat_us/cftc_gov_data_excerpt.json",
-    "dcat_us/ckanext-datajson_geospatial.data.json",
-    "dcat_us/datagov-harvester_dcatus3_0_with_services.json",
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "name",
+    [
+        "dcat_us/ckanext-datajson_usda.gov.data.json",
+        "dcat_us/cftc_gov_data_excerpt.json",
+        "dcat_us/ckanext-datajson_geospatial.data.json",
+        "dcat_us/datagov-harvester_dcatus3_0_with_services.json",
+    ],
+)
 def test_harvested_data_json_content_is_valid(client, db, settings, name):
     settings.WAGTAILADMIN_BASE_URL = "http://catalogue.test"
     assert harvest_data_json(json.loads((FIXTURES / name).read_text())) > 0
@@ -221,14 +245,23 @@ def test_harvested_data_json_content_is_valid(client, db, settings, name):
     assert errors_of(data) == []
 
 
-@pytest.mark.parametrize("name,content_type", [
-    ("dcat/datos_gob_es_dataset.ttl", "text/turtle"),
-    ("dcat/govdata_de_dataset_dcat-ap-de.rdf", "application/rdf+xml"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "name,content_type",
+    [
+        ("dcat/datos_gob_es_dataset.ttl", "text/turtle"),
+        ("dcat/govdata_de_dataset_dcat-ap-de.rdf", "application/rdf+xml"),
+    ],
+)
 def test_harvested_dcat_content_is_valid(client, db, settings, name, content_type):
     settings.WAGTAILADMIN_BASE_URL = "http://catalogue.test"
-    assert harvest_text((FIXTURES / name).read_bytes(), content_type=content_type,
-                        url="https://portal.example.org/catalog") > 0  # fmt: skip
+    assert (
+        harvest_text(
+            (FIXTURES / name).read_bytes(),
+            content_type=content_type,
+            url="https://portal.example.org/catalog",
+        )
+        > 0
+    )
     assert Organisation.objects.exists()
     assert errors_of(get_json(client)) == []
 
@@ -236,15 +269,17 @@ def test_harvested_dcat_content_is_valid(client, db, settings, name, content_typ
 # --- our own data.json harvester reads it back -----------------------------------------------
 @pytest.mark.slow
 def test_our_data_json_harvester_reads_dcat_us_3_back(client, demo_catalogue):
-    before = {e.title: e for e in Entry.objects.published().filter(
-        entry_type__in=["dataset", "api"])}  # fmt: skip
+    before = {
+        e.title: e for e in Entry.objects.published().filter(entry_type__in=["dataset", "api"])
+    }
     want = {title: _facts(e) for title, e in before.items()}
     response = client.get("/dcat-us-3.json")
     payload = json.loads(b"".join(response.streaming_content))
     export_and_empty(client)
     harvest_data_json(payload)
-    after = {e.title: e for e in Entry.objects.published().filter(
-        entry_type__in=["dataset", "api"])}  # fmt: skip
+    after = {
+        e.title: e for e in Entry.objects.published().filter(entry_type__in=["dataset", "api"])
+    }
     assert set(after) == set(before)
     for title, facts in want.items():
         got = _facts(after[title])
@@ -254,10 +289,23 @@ def test_our_data_json_harvester_reads_dcat_us_3_back(client, demo_catalogue):
 
 # The common core DCAT-US 3 shares with DCAT-AP, compared as the DCAT-AP round trip does.
 SHARED_WITH_DCAT_AP = (
-    "entry_type", "keywords", "themes", "licence", "access_rights", "countries",
-    "spatial_label", "temporal", "languages", "issued", "modified", "frequency", "version",
-    "conforms_to", "endpoint", "serves",
-)  # fmt: skip
+    "entry_type",
+    "keywords",
+    "themes",
+    "licence",
+    "access_rights",
+    "countries",
+    "spatial_label",
+    "temporal",
+    "languages",
+    "issued",
+    "modified",
+    "frequency",
+    "version",
+    "conforms_to",
+    "endpoint",
+    "serves",
+)
 
 
 def _facts(entry: Entry) -> dict:
@@ -277,8 +325,13 @@ def test_a_bare_code_identifier_stays_valid_and_links_back(client, db, settings)
     settings.WAGTAILADMIN_BASE_URL = "http://catalogue.test"
     office = make_organisation(name="Statistics office", slug="stats", email="data@stats.example")
     census = make_entry("dataset", title="Census 2021", publisher=office, identifier="CENSUS-21")
-    make_entry("api", title="Census API", publisher=office, serves_datasets=[census],
-               endpoint_url="https://api.stats.example/")  # fmt: skip
+    make_entry(
+        "api",
+        title="Census API",
+        publisher=office,
+        serves_datasets=[census],
+        endpoint_url="https://api.stats.example/",
+    )
     data = get_json(client)
     assert errors_of(data) == []
     (dataset,) = data["dataset"]

@@ -17,9 +17,10 @@ def test_rdf_clients_are_sent_to_the_rdf_document(client, accept):
     assert response["Location"].startswith(entry.get_absolute_url().rstrip("/"))
     followed = client.get(response["Location"])
     assert followed.status_code == 200
-    assert "Negotiated dataset" in b"".join(
-        getattr(followed, "streaming_content", [followed.content])
-    ).decode()
+    assert (
+        "Negotiated dataset"
+        in b"".join(getattr(followed, "streaming_content", [followed.content])).decode()
+    )
 
 
 def test_browsers_get_html_that_varies_on_accept(client):

@@ -40,20 +40,42 @@ RDFLIB_FORMATS = {"ttl": "turtle", "rdf": "xml", "jsonld": "json-ld"}
 
 # XML 1.0 cannot carry most C0 controls: the RDF/XML writer drops them (documented loss).
 XML_SAFE = [
-    'say "hi"', "it's", "'''triple''' \"\"\"quotes\"\"\"", "back\\slash", "ends with \\",
-    "two\nlines", "cr\rlf\r\n", "tab\there", "élan 数据 😀 \u200f\u202e \u2028\u2029 \ufeff",
-    "<b>&amp; markup</b> & < >", "e\u0301 combining", "\U0010fffd", "@prefix x: <y> .",
-    "# not a comment", "]] > ; , .", "{\"@id\": \"json\"}",
-]  # fmt: skip
+    'say "hi"',
+    "it's",
+    "'''triple''' \"\"\"quotes\"\"\"",
+    "back\\slash",
+    "ends with \\",
+    "two\nlines",
+    "cr\rlf\r\n",
+    "tab\there",
+    "élan 数据 😀 \u200f\u202e \u2028\u2029 \ufeff",
+    "<b>&amp; markup</b> & < >",
+    "e\u0301 combining",
+    "\U0010fffd",
+    "@prefix x: <y> .",
+    "# not a comment",
+    "]] > ; , .",
+    '{"@id": "json"}',
+]
 CONTROL = ["\x00 nul", "\x01\x08\x0b\x0c\x0e\x1f", "del \x7f", "bell \a backspace \b"]
 IRIS = [
-    "http://example.org/a b", "http://example.org/<x>", 'http://example.org/"q"',
-    "http://example.org/{}|^`\\", "http://例え.jp/パス?q=ü#frag", "http://example.org/%20done",
-    "https://example.org/tab\tnewline\n", "mailto:someone@example.org", "urn:uuid:1234-5678",
-    "http://purl.org/dc/terms/has.dot", "http://purl.org/dc/terms/1digit",
-    "http://purl.org/dc/terms/a-b_c", "http://purl.org/dc/terms/", "http://www.w3.org/ns/dcat#x y",
-    "HTTP://EXAMPLE.ORG/Upper", "javascript:alert(1)",  # the last: no IRI at all
-]  # fmt: skip
+    "http://example.org/a b",
+    "http://example.org/<x>",
+    'http://example.org/"q"',
+    "http://example.org/{}|^`\\",
+    "http://例え.jp/パス?q=ü#frag",
+    "http://example.org/%20done",
+    "https://example.org/tab\tnewline\n",
+    "mailto:someone@example.org",
+    "urn:uuid:1234-5678",
+    "http://purl.org/dc/terms/has.dot",
+    "http://purl.org/dc/terms/1digit",
+    "http://purl.org/dc/terms/a-b_c",
+    "http://purl.org/dc/terms/",
+    "http://www.w3.org/ns/dcat#x y",
+    "HTTP://EXAMPLE.ORG/Upper",
+    "javascript:alert(1)",  # the last: no IRI at all
+]
 
 
 def tricky_nodes(strings: list[str]) -> list[Node]:
@@ -94,8 +116,9 @@ def assert_same_graph(text: str, fmt: str, nodes: list[Node]) -> None:
     assert len(ours) == len(reference) > 0
     if not isomorphic(ours, reference):
         _both, only_ours, only_rdflib = graph_diff(to_isomorphic(ours), to_isomorphic(reference))
-        pytest.fail(f"{fmt}: only ours {sorted(only_ours)[:5]}; only rdflib's "
-                    f"{sorted(only_rdflib)[:5]}")  # fmt: skip
+        pytest.fail(
+            f"{fmt}: only ours {sorted(only_ours)[:5]}; only rdflib's {sorted(only_rdflib)[:5]}"
+        )
 
 
 @pytest.mark.parametrize("fmt", ["ttl", "jsonld"])

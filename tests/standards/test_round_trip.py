@@ -45,24 +45,40 @@ def core(entry: Entry) -> dict:
         "conforms_to": sorted(entry.conforms_to or []),
         "endpoint": (entry.endpoint_url, entry.endpoint_description_url),
         # API facts DCAT has no term for travel in our eco: namespace, which the mapper reads
-        "api": (entry.api_type, entry.authentication, entry.access_instructions,
-                entry.rate_limits, entry.availability, entry.lifecycle, entry.sunset_date,
-                entry.sandbox_url),
+        "api": (
+            entry.api_type,
+            entry.authentication,
+            entry.access_instructions,
+            entry.rate_limits,
+            entry.availability,
+            entry.lifecycle,
+            entry.sunset_date,
+            entry.sandbox_url,
+        ),
         "contains_personal_data": entry.contains_personal_data,
         "series": entry.in_series.title if entry.in_series_id else None,
         # dcat:servesDataset names the datasets listed and those whose distributions go
         # through the API, so after a round trip both are listed
-        "serves": sorted({d.title for d in entry.serves_datasets.all()}
-                         | {d.entry.title for d in entry.distributions_accessed.all()}),
+        "serves": sorted(
+            {d.title for d in entry.serves_datasets.all()}
+            | {d.entry.title for d in entry.distributions_accessed.all()}
+        ),
         # the export completes a distribution's media type (from its format) and licence
         # (the entry's): enrichment, not loss, so the snapshot applies the same rule
         "distributions": sorted(
-            (safe_iri(d.access_url or d.download_url), safe_iri(d.download_url), d.format,
-             d.media_type or media_type_for(d.format), d.byte_size, d.checksum,
-             (d.licence or entry.licence).spdx_id if (d.licence or entry.licence) else None,
-             d.access_service.title if d.access_service else None)
-            for d in entry.distributions.all() if not d.title.startswith("Lyon transit")
-        ),  # fmt: skip
+            (
+                safe_iri(d.access_url or d.download_url),
+                safe_iri(d.download_url),
+                d.format,
+                d.media_type or media_type_for(d.format),
+                d.byte_size,
+                d.checksum,
+                (d.licence or entry.licence).spdx_id if (d.licence or entry.licence) else None,
+                d.access_service.title if d.access_service else None,
+            )
+            for d in entry.distributions.all()
+            if not d.title.startswith("Lyon transit")
+        ),
     }
 
 
@@ -148,20 +164,41 @@ def test_round_trip_keeps_series_personal_data_and_api_lifecycle(client, db, set
 
     settings.WAGTAILADMIN_BASE_URL = "http://catalogue.test"
     office = make_organisation(name="Statistics office", slug="stats", kind="government")
-    series = make_entry("dataset", title="Census series", publisher=office,
-                        identifier="https://stats.example.org/id/census")  # fmt: skip
-    make_entry("dataset", title="Census 2021", publisher=office, in_series=series,
-               contains_personal_data=True, identifier="https://stats.example.org/id/c2021")
-    make_entry("api", title="Old census API", publisher=office, api_type="soap",
-               endpoint_url="https://old.stats.example.org/ws", authentication="oauth2",
-               lifecycle="deprecated", sunset_date=dt.date(2027, 1, 1),
-               availability="99.5% monthly", rate_limits="10 requests per second")
+    series = make_entry(
+        "dataset",
+        title="Census series",
+        publisher=office,
+        identifier="https://stats.example.org/id/census",
+    )
+    make_entry(
+        "dataset",
+        title="Census 2021",
+        publisher=office,
+        in_series=series,
+        contains_personal_data=True,
+        identifier="https://stats.example.org/id/c2021",
+    )
+    make_entry(
+        "api",
+        title="Old census API",
+        publisher=office,
+        api_type="soap",
+        endpoint_url="https://old.stats.example.org/ws",
+        authentication="oauth2",
+        lifecycle="deprecated",
+        sunset_date=dt.date(2027, 1, 1),
+        availability="99.5% monthly",
+        rate_limits="10 requests per second",
+    )
     before = snapshot()
     body = export_and_empty(client)
     harvest_text(body, content_type="text/turtle", url="http://catalogue.test/catalog.ttl")
     after = snapshot()
     assert set(after) == set(before)
     for title, fields in before.items():
-        lost = {k: (v, after[title][k]) for k, v in fields.items()
-                if after[title][k] != v and k != "identifier"}  # fmt: skip
+        lost = {
+            k: (v, after[title][k])
+            for k, v in fields.items()
+            if after[title][k] != v and k != "identifier"
+        }
         assert not lost, f"{title}: {lost}"

@@ -26,9 +26,20 @@ def data_of(html: str) -> dict:
 def test_dataset_has_what_google_dataset_guidance_asks(demo_catalogue):
     data = data_of(render(demo_catalogue["stops"]))
     assert data["@context"] == "https://schema.org" and data["@type"] == "Dataset"
-    for key in ("name", "description", "url", "identifier", "license", "creator", "publisher",
-                "keywords", "spatialCoverage", "temporalCoverage", "distribution",
-                "includedInDataCatalog"):
+    for key in (
+        "name",
+        "description",
+        "url",
+        "identifier",
+        "license",
+        "creator",
+        "publisher",
+        "keywords",
+        "spatialCoverage",
+        "temporalCoverage",
+        "distribution",
+        "includedInDataCatalog",
+    ):
         assert data.get(key), key
     assert 50 <= len(data["description"]) <= 5000
     assert data["temporalCoverage"] == "2020-01-01/2024-12-31"

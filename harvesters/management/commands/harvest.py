@@ -30,8 +30,13 @@ class Command(BaseCommand):
         sources = self._sources(options)
         rows: list[tuple[str, HarvestJob | None, str]] = []
         for source in sources:
-            bar = tqdm(desc=source.slug, unit=" records", disable=options["no_progress"],
-                       file=self.stderr._out, dynamic_ncols=True)  # fmt: skip
+            bar = tqdm(
+                desc=source.slug,
+                unit=" records",
+                disable=options["no_progress"],
+                file=self.stderr._out,
+                dynamic_ncols=True,
+            )
             done = 0
 
             def progress(job: HarvestJob, bar: tqdm = bar) -> None:
@@ -41,8 +46,9 @@ class Command(BaseCommand):
                 bar.set_postfix(new=job.created, changed=job.updated, failed=job.failed)
 
             try:
-                job = harvest_source_run(source=source, dry_run=options["dry_run"],
-                                         progress=progress)  # fmt: skip
+                job = harvest_source_run(
+                    source=source, dry_run=options["dry_run"], progress=progress
+                )
                 rows.append((source.slug, job, job.error))
             except HarvestFailed as exc:
                 rows.append((source.slug, None, str(exc)))
@@ -67,17 +73,34 @@ class Command(BaseCommand):
         return [found[slug] for slug in slugs]
 
     def _summary(self, rows: list[tuple[str, HarvestJob | None, str]], *, dry_run: bool) -> None:
-        heading = ("source", "status", "created", "updated", "unchanged", "withdrawn",
-                   "failed", "seconds")  # fmt: skip
+        heading = (
+            "source",
+            "status",
+            "created",
+            "updated",
+            "unchanged",
+            "withdrawn",
+            "failed",
+            "seconds",
+        )
         table = [heading]
         for slug, job, _error in rows:
             if job is None:
                 table.append((slug, "refused", "", "", "", "", "", ""))
                 continue
             seconds = f"{job.duration.total_seconds():.1f}" if job.duration else ""
-            table.append((slug, job.status + (" (dry run)" if dry_run else ""), str(job.created),
-                          str(job.updated), str(job.unchanged), str(job.withdrawn),
-                          str(job.failed), seconds))  # fmt: skip
+            table.append(
+                (
+                    slug,
+                    job.status + (" (dry run)" if dry_run else ""),
+                    str(job.created),
+                    str(job.updated),
+                    str(job.unchanged),
+                    str(job.withdrawn),
+                    str(job.failed),
+                    seconds,
+                )
+            )
         widths = [max(len(str(row[i])) for row in table) for i in range(len(heading))]
         for n, row in enumerate(table):
             self.stdout.write("  ".join(str(v).ljust(w) for v, w in zip(row, widths, strict=True)))

@@ -29,10 +29,12 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         rebuild = sub.add_parser("rebuild", help="build the index afresh from the database")
         rebuild.add_argument(
-            "--backend", choices=["configured", "database", "all"], default="configured",
+            "--backend",
+            choices=["configured", "database", "all"],
+            default="configured",
             help="'all' also rebuilds the database index that answers while Elasticsearch is "
-                 "down (default: the configured backend only)",
-        )  # fmt: skip
+            "down (default: the configured backend only)",
+        )
         rebuild.add_argument("--no-progress", action="store_true")
         check = sub.add_parser("check", help="report drift between the database and the index")
         check.add_argument("--fix", action="store_true", help="re-sync the drifted entries")
@@ -54,8 +56,13 @@ class Command(BaseCommand):
         total = Entry.objects.published().count()
         for backend in backends:
             started = time.perf_counter()
-            bar = tqdm(total=total, desc=f"{backend.name} index", unit="entry",
-                       disable=not progress, file=self.stderr._out)  # fmt: skip
+            bar = tqdm(
+                total=total,
+                desc=f"{backend.name} index",
+                unit="entry",
+                disable=not progress,
+                file=self.stderr._out,
+            )
             try:
                 count = backend.rebuild(progress=bar.update)
             except Exception as error:
@@ -64,15 +71,21 @@ class Command(BaseCommand):
                 bar.close()
             elapsed = time.perf_counter() - started
             rate = count / elapsed if elapsed else 0
-            self.stdout.write(self.style.SUCCESS(
-                f"{backend.name}: indexed {count} entries in {elapsed:.1f}s ({rate:,.0f}/s)"
-            ))  # fmt: skip
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"{backend.name}: indexed {count} entries in {elapsed:.1f}s ({rate:,.0f}/s)"
+                )
+            )
             if isinstance(backend, ElasticsearchBackend):
                 info = backend.indices.describe()
-                analysis = "stemming, folding, synonyms" if info.get("rich_analysis") else (
-                    "core only (the cluster has no analysis-common)")  # fmt: skip
-                self.stdout.write(f"  alias {info['alias']} -> {info['index']}; analysis: "
-                                  f"{analysis}")  # fmt: skip
+                analysis = (
+                    "stemming, folding, synonyms"
+                    if info.get("rich_analysis")
+                    else ("core only (the cluster has no analysis-common)")
+                )
+                self.stdout.write(
+                    f"  alias {info['alias']} -> {info['index']}; analysis: {analysis}"
+                )
 
     # ------------------------------------------------------------------ check
     def check(self, *, fix: bool) -> None:  # type: ignore[override]
@@ -90,8 +103,9 @@ class Command(BaseCommand):
                 backend.index_entries(ids)
             self.stdout.write(self.style.SUCCESS(f"Re-synced {len(ids)} entries."))
             return
-        raise CommandError("The index has drifted: run with --fix, or `search_index rebuild`.",
-                           returncode=1)  # fmt: skip
+        raise CommandError(
+            "The index has drifted: run with --fix, or `search_index rebuild`.", returncode=1
+        )
 
     def _print(self, name: str, report: DriftReport) -> None:
         self.stdout.write(f"Backend: {name}")
@@ -100,15 +114,20 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {key}: {value}")
         self.stdout.write(f"  published entries in the database: {report.in_database}")
         self.stdout.write(f"  documents in the index: {report.in_index}")
-        for label, ids in (("missing from the index", report.missing),
-                           ("in the index but not published", report.extra),
-                           ("stale (changed since indexed)", report.stale)):  # fmt: skip
+        for label, ids in (
+            ("missing from the index", report.missing),
+            ("in the index but not published", report.extra),
+            ("stale (changed since indexed)", report.stale),
+        ):
             sample = ", ".join(str(i) for i in ids[:SAMPLE]) + (" …" if len(ids) > SAMPLE else "")
             line = f"  {label}: {len(ids)}" + (f" (ids {sample})" if ids else "")
             self.stdout.write(self.style.WARNING(line) if ids else line)
         if report.index.get("outdated_schema"):
-            self.stdout.write(self.style.WARNING(
-                "  the index mapping is older than the code: run `search_index rebuild`"))
+            self.stdout.write(
+                self.style.WARNING(
+                    "  the index mapping is older than the code: run `search_index rebuild`"
+                )
+            )
         if report.ok:
             self.stdout.write(self.style.SUCCESS("No drift."))
 
@@ -125,6 +144,8 @@ def database_drift() -> DriftReport:
         for pk in IndexEntry.objects.filter(content_type=ct).values_list("object_id", flat=True)
     }
     return DriftReport(
-        in_database=len(truth), in_index=len(indexed),
-        missing=sorted(truth - indexed), extra=sorted(indexed - truth),
-    )  # fmt: skip
+        in_database=len(truth),
+        in_index=len(indexed),
+        missing=sorted(truth - indexed),
+        extra=sorted(indexed - truth),
+    )

@@ -55,8 +55,12 @@ class Command(BaseCommand):
             self.entry_workflow_ensure()
             self.editor_permissions_ensure()
         if not no_demo:
-            call_command("load_demo", verbosity=self.verbosity, stdout=self.stdout._out,
-                         stderr=self.stderr._out)  # fmt: skip
+            call_command(
+                "load_demo",
+                verbosity=self.verbosity,
+                stdout=self.stdout._out,
+                stderr=self.stderr._out,
+            )
             self.harvest_demo_sources()
         self.search_index_ensure()
         self.admin_ensure()
@@ -86,8 +90,9 @@ class Command(BaseCommand):
             group = Group.objects.filter(name=group_name).first()
             if group is None:
                 continue
-            codenames = [f"{action}_{model._meta.model_name}" for model in models
-                         for action in actions]  # fmt: skip
+            codenames = [
+                f"{action}_{model._meta.model_name}" for model in models for action in actions
+            ]
             group.permissions.add(
                 *Permission.objects.filter(
                     content_type__in=content_types.values(), codename__in=codenames
