@@ -43,7 +43,7 @@ class Command(BaseCommand):
         if options["action"] == "rebuild":
             self.rebuild(backend_choice=options["backend"], progress=not options["no_progress"])
         else:
-            self.check(fix=options["fix"])
+            self.check_drift(fix=options["fix"])
 
     # ------------------------------------------------------------------ rebuild
     def rebuild(self, *, backend_choice: str, progress: bool) -> None:
@@ -88,7 +88,7 @@ class Command(BaseCommand):
                 )
 
     # ------------------------------------------------------------------ check
-    def check(self, *, fix: bool) -> None:  # type: ignore[override]
+    def check_drift(self, *, fix: bool) -> None:
         backend = get_backend()
         is_es = isinstance(backend, ElasticsearchBackend)
         report = backend.drift() if is_es else database_drift()  # type: ignore[union-attr]
