@@ -37,7 +37,7 @@ run: migrate
 
 ## The whole suite (slow and Elasticsearch tests included): a real Elasticsearch node is
 ## started first (fetched once from Maven Central, cached) and stopped at the end, even on failure.
-test: install-test es-install
+test: install-test es-install lint
 	@state=$$(mktemp -t catalogue-es-XXXXXX.json); \
 	url=$$($(PYTHON) scripts/elasticsearch.py start --state $$state) || exit 1; \
 	trap '$(PYTHON) scripts/elasticsearch.py stop --state '$$state EXIT; \
@@ -66,8 +66,10 @@ run-elasticsearch: migrate es-install
 	{ $(PY) manage.py db_worker --no-reload & worker=$$!; } && \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+## Linters run first in make test (so in CI): ruff's checks and its formatter
 lint: install-test
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 bench: install-test
 	$(PY) -m benchmarks.search_db
