@@ -30,8 +30,6 @@ UN_SDG_BASE = "http://metadata.un.org/sdg/"
 IANA_MEDIA_TYPE_BASE = "http://www.iana.org/assignments/media-types/"
 DC_FREQ_BASE = "http://purl.org/cld/freq/"
 
-_DATA_DIR = DATA_DIR  # the catalogue's code lists: one copy of each file
-
 # --- themes ---------------------------------------------------------------------------
 EU_THEME_CODES = (
     "AGRI",
@@ -423,7 +421,7 @@ def frequency_code(value: str) -> str:
 @functools.cache
 def _languages() -> tuple[dict[str, str], dict[str, str]]:
     to_eu: dict[str, str] = {}
-    with (_DATA_DIR / "languages.csv").open(newline="", encoding="utf-8") as handle:
+    with (DATA_DIR / "languages.csv").open(newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             to_eu[row["code"].lower()] = row["alpha3"].upper()
     to_eu.update(
@@ -497,7 +495,7 @@ def language_code(value: str) -> str:
 @functools.cache
 def _countries() -> tuple[dict[str, str], dict[str, str]]:
     to_eu: dict[str, str] = {}
-    with (_DATA_DIR / "countries.csv").open(newline="", encoding="utf-8") as handle:
+    with (DATA_DIR / "countries.csv").open(newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             to_eu[row["code"].upper()] = row["alpha3"].upper()
     return to_eu, {eu: two for two, eu in to_eu.items()}
