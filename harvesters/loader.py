@@ -32,7 +32,6 @@ from catalogue.models import (
     Authentication,
     Country,
     Entry,
-    EntryType,
     Frequency,
     Language,
     Licence,
@@ -41,6 +40,7 @@ from catalogue.models import (
     Origin,
     Theme,
 )
+from catalogue.registry import entry_types
 from catalogue.services import entry_restore, entry_withdraw
 from catalogue.services.bulk import (
     EntryWrite,
@@ -59,7 +59,11 @@ from .records import DistributionRecord, EntryRecord, OrganisationRecord, Record
 
 logger = logging.getLogger(__name__)
 
-HARVESTABLE_TYPES = {EntryType.DATASET.value, EntryType.API.value}
+
+def harvestable_types() -> list[str]:
+    return [spec.key for spec in entry_types if spec.harvestable]
+
+
 FINGERPRINT_SCHEME = "1"  # bump when a mapper changes, so no stored fingerprint matches
 PLAN_SAMPLE = 50  # titles kept per kind of change in a dry run's plan
 _url_validator = URLValidator(schemes=["http", "https"])
@@ -407,7 +411,7 @@ class Loader:
         rows = list(
             Entry.objects.filter(
                 Q(identifier__in=identifiers) | Q(landing_page__in=pages),
-                entry_type__in=list(HARVESTABLE_TYPES),
+                entry_type__in=harvestable_types(),
             )
             .exclude(harvest_records__source=self.source)
             .order_by("id")
@@ -549,7 +553,7 @@ class Loader:
     def to_write(self, record: EntryRecord) -> tuple[EntryWrite, list[str]]:
         """Map a record onto entry fields; ``SkipRecord`` names the field that cannot be."""
         warnings = list(record.warnings)
-        if record.entry_type not in HARVESTABLE_TYPES:
+        if record.entry_type not in harvestable_types():
             raise SkipRecord(
                 _("Unknown entry type %r.") % record.entry_type,
                 remote_id=record.remote_id,
@@ -643,7 +647,7 @@ class Loader:
             fields=fields,
             m2m=m2m,
             distributions=distributions
-            if record.entry_type == EntryType.DATASET
+            if entry_types.get(record.entry_type).has_distributions
             else (distributions or None),
             slug_hint=f"{self.source.slug}:{record.remote_id}",
         )

@@ -39,9 +39,18 @@ if not DEBUG and SECRET_KEY == DEV_SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
+# One app per entry type (entrytypes/): each registers itself with catalogue.registry.
+ENTRY_TYPE_APPS = [
+    "entrytypes.dataset",
+    "entrytypes.api",
+    "entrytypes.ppp",
+    "entrytypes.challenge",
+]
+
 INSTALLED_APPS = [
     "portal",
     "catalogue",
+    *ENTRY_TYPE_APPS,
     "search",
     "harvesters",
     "interop",

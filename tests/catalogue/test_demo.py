@@ -15,7 +15,6 @@ from django.test import Client
 from wagtail.models import Page, Revision, Site, WorkflowContentType
 
 from catalogue.models import (
-    PROXY_BY_TYPE,
     ContentPage,
     Distribution,
     Entry,
@@ -25,7 +24,9 @@ from catalogue.models import (
     OrganisationKind,
     Partnership,
 )
+from catalogue.registry import entry_types
 from demo.loader import demo_load
+from entrytypes.challenge.status import challenge_status
 from search.backends import get_backend
 from search.params import parse_search_params
 from search.service import search_entries
@@ -55,7 +56,7 @@ def test_demo_is_a_living_linked_catalogue_and_loads_once() -> None:
 
     published = Entry.objects.published()
     per_type = Counter(published.values_list("entry_type", flat=True))
-    assert all(per_type[entry_type] >= 15 for entry_type in PROXY_BY_TYPE), per_type
+    assert all(per_type[entry_type] >= 15 for entry_type, _label in entry_types.choices()), per_type
     kinds = Counter(Organisation.objects.values_list("kind", flat=True))
     assert all(kinds[kind] >= 2 for kind in OrganisationKind.values), kinds
 
@@ -88,7 +89,7 @@ def test_demo_is_a_living_linked_catalogue_and_loads_once() -> None:
             assert public_ids.get(target.pk) == "dataset", entry
         for target in entry.offered_resources.all():
             assert public_ids.get(target.pk) in {"dataset", "api"}, entry
-    by_type = {t: [e for e in entries if e.entry_type == t] for t in PROXY_BY_TYPE}
+    by_type = {t: [e for e in entries if e.entry_type == t] for t, _label in entry_types.choices()}
     assert all(api.serves_datasets.all() for api in by_type["api"])
     assert all(p.related_datasets.all() and p.partnerships.all() for p in by_type["ppp"])
     assert all(c.offered_resources.all() for c in by_type["challenge"])
@@ -101,13 +102,13 @@ def test_demo_is_a_living_linked_catalogue_and_loads_once() -> None:
     apis = by_type["api"]
     assert any(a.lifecycle == "deprecated" and a.sunset_date for a in apis)
     assert {a.authentication for a in apis} >= {"none", "api-key", "oauth2", "registration"}
-    statuses = Counter(c.challenge_status() for c in by_type["challenge"])
+    statuses = Counter(challenge_status(c) for c in by_type["challenge"])
     assert set(statuses) == {"upcoming", "open", "judging", "closed"}, statuses
     for challenge in by_type["challenge"]:
         weights = [c.weight for c in challenge.criteria.all()]
         assert sum(weights) == 100, challenge
         has_winners = challenge.winners.exists()
-        assert has_winners == (challenge.challenge_status() == "closed"), challenge
+        assert has_winners == (challenge_status(challenge) == "closed"), challenge
     assert {p.project_status.code for p in by_type["ppp"]} >= {
         "identification",
         "preparation",
@@ -156,7 +157,7 @@ def test_bootstrap_sets_up_everything_once_and_is_idempotent(var_dir: Path) -> N
     guides = home.get_children().type(GuideIndexPage).get().specific
     titles = set(guides.get_children().live().values_list("title", flat=True))
     assert titles == {"Publishing your data", "Using our APIs"}
-    assert WorkflowContentType.objects.count() == len(PROXY_BY_TYPE)
+    assert WorkflowContentType.objects.count() == len(entry_types.choices())
     assert Entry.objects.published().count() >= 60
 
     password = re.search(r"username: admin\s+password: (\S+)", first).group(1)

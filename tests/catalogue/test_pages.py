@@ -217,7 +217,7 @@ def test_dataset_page_shows_licence_access_provenance_contact_and_distributions(
     assert 'href="https://example.org/air.csv"' in text
     assert 'href="https://example.org/api"' in text
     assert f"{dataset.quality_score} out of 100" in text
-    assert f'href="{dataset.get_api_url()}"' in text
+    assert f'href="/api/v1/datasets/{dataset.slug}"' in text
     assert "APIs serving this dataset" in text and api.get_absolute_url() in text
     assert draft_api.title not in text
     assert challenge.get_absolute_url() in text
@@ -435,7 +435,8 @@ def test_preview_renders_a_draft_from_its_revision(rf, entry_type):
 
 
 def test_preview_of_a_new_unsaved_entry_renders(rf):
-    from catalogue.models import Challenge, Distribution
+    from catalogue.models import Distribution
+    from entrytypes.challenge.models import Challenge
 
     challenge = Challenge(title="Not saved yet", publisher=make_organisation(name="Draft Org"))
     challenge.distributions = [Distribution(format="csv")]
