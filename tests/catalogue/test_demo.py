@@ -159,7 +159,9 @@ def test_bootstrap_sets_up_everything_once_and_is_idempotent(var_dir: Path) -> N
     assert WorkflowContentType.objects.count() == len(PROXY_BY_TYPE)
     assert Entry.objects.published().count() >= 60
 
-    password = re.search(r"username: admin\s+password: (\S+)", first).group(1)
+    match = re.search(r"username: admin\s+password: (\S+)", first)
+    assert match, first
+    password = match.group(1)
     credentials = (var_dir / "admin-credentials.txt").read_text()
     assert f"password: {password}" in credentials
     assert (var_dir / "admin-credentials.txt").stat().st_mode & 0o077 == 0
