@@ -71,6 +71,24 @@ def test_demo_is_a_living_linked_catalogue_and_loads_once() -> None:
             "partnerships",
         )
     )
+    _assert_entries_are_complete(entries)
+    by_type = _assert_links_resolve(entries)
+    _assert_distributions_and_type_details(by_type)
+
+    # The index was kept in step: the public search finds demo entries.
+    assert search_entries(parse_search_params({"q": "air quality"})).count >= 2
+
+    # A second run does nothing, and --force only fills gaps (there are none).
+    before = _snapshot()
+    out = io.StringIO()
+    call_command("load_demo", "--no-progress", stdout=out)
+    assert "already loaded" in out.getvalue()
+    assert demo_load().skipped
+    assert demo_load(force=True).total == 0
+    assert _snapshot() == before
+
+
+def _assert_entries_are_complete(entries: list[Entry]) -> None:
     for entry in entries:
         assert entry.live_revision_id, entry  # made through the services: revisions exist
         assert entry.themes.all() and entry.keywords and entry.licence_id, entry
@@ -79,7 +97,9 @@ def test_demo_is_a_living_linked_catalogue_and_loads_once() -> None:
         assert "lorem" not in (entry.title + entry.description).lower()
         assert ".example" in entry.landing_page  # reserved domain: no real site is linked
 
-    # Links resolve: every related entry is published and of the type the link promises.
+
+def _assert_links_resolve(entries: list[Entry]) -> dict[str, list[Entry]]:
+    """Every related entry is published and of the type the link promises."""
     public_ids = {e.pk: e.entry_type for e in entries}
     for entry in entries:
         for target in entry.serves_datasets.all():
@@ -93,7 +113,10 @@ def test_demo_is_a_living_linked_catalogue_and_loads_once() -> None:
     assert all(p.related_datasets.all() and p.partnerships.all() for p in by_type["ppp"])
     assert all(c.offered_resources.all() for c in by_type["challenge"])
     assert len({e.get_absolute_url() for e in entries}) == len(entries)
+    return by_type
 
+
+def _assert_distributions_and_type_details(by_type: dict[str, list[Entry]]) -> None:
     formats = {d.format.upper() for d in Distribution.objects.all()}
     assert {"CSV", "JSON", "GEOJSON", "PDF", "API"} <= formats
     assert not Distribution.objects.exclude(download_url="").filter(byte_size__isnull=True)
@@ -115,18 +138,6 @@ def test_demo_is_a_living_linked_catalogue_and_loads_once() -> None:
         "completion",
         "cancelled",
     }
-
-    # The index was kept in step: the public search finds demo entries.
-    assert search_entries(parse_search_params({"q": "air quality"})).count >= 2
-
-    # A second run does nothing, and --force only fills gaps (there are none).
-    before = _snapshot()
-    out = io.StringIO()
-    call_command("load_demo", "--no-progress", stdout=out)
-    assert "already loaded" in out.getvalue()
-    assert demo_load().skipped
-    assert demo_load(force=True).total == 0
-    assert _snapshot() == before
 
 
 @pytest.fixture
