@@ -27,7 +27,8 @@ from tests.factories import make_entry, make_organisation
 PASSWORD = "a-long-test-password-42"  # noqa: S105
 
 
-def url(model: type, action: str, *args: Any) -> str:
+def url(model: Any, action: str, *args: Any) -> str:
+    # Any: Wagtail sets snippet_viewset on the model class when it registers the snippet.
     return reverse(model.snippet_viewset.get_url_name(action), args=args)
 
 

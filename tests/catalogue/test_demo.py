@@ -72,6 +72,24 @@ def test_demo_is_a_living_linked_catalogue_and_loads_once() -> None:
             "partnerships",
         )
     )
+    _assert_entries_are_complete(entries)
+    by_type = _assert_links_resolve(entries)
+    _assert_distributions_and_type_details(by_type)
+
+    # The index was kept in step: the public search finds demo entries.
+    assert search_entries(parse_search_params({"q": "air quality"})).count >= 2
+
+    # A second run does nothing, and --force only fills gaps (there are none).
+    before = _snapshot()
+    out = io.StringIO()
+    call_command("load_demo", "--no-progress", stdout=out)
+    assert "already loaded" in out.getvalue()
+    assert demo_load().skipped
+    assert demo_load(force=True).total == 0
+    assert _snapshot() == before
+
+
+def _assert_entries_are_complete(entries: list[Entry]) -> None:
     for entry in entries:
         assert entry.live_revision_id, entry  # made through the services: revisions exist
         assert entry.themes.all() and entry.keywords and entry.licence_id, entry
@@ -80,7 +98,9 @@ def test_demo_is_a_living_linked_catalogue_and_loads_once() -> None:
         assert "lorem" not in (entry.title + entry.description).lower()
         assert ".example" in entry.landing_page  # reserved domain: no real site is linked
 
-    # Links resolve: every related entry is published and of the type the link promises.
+
+def _assert_links_resolve(entries: list[Entry]) -> dict[str, list[Entry]]:
+    """Every related entry is published and of the type the link promises."""
     public_ids = {e.pk: e.entry_type for e in entries}
     for entry in entries:
         for target in entry.serves_datasets.all():
@@ -94,7 +114,10 @@ def test_demo_is_a_living_linked_catalogue_and_loads_once() -> None:
     assert all(p.related_datasets.all() and p.partnerships.all() for p in by_type["ppp"])
     assert all(c.offered_resources.all() for c in by_type["challenge"])
     assert len({e.get_absolute_url() for e in entries}) == len(entries)
+    return by_type
 
+
+def _assert_distributions_and_type_details(by_type: dict[str, list[Entry]]) -> None:
     formats = {d.format.upper() for d in Distribution.objects.all()}
     assert {"CSV", "JSON", "GEOJSON", "PDF", "API"} <= formats
     assert not Distribution.objects.exclude(download_url="").filter(byte_size__isnull=True)
@@ -116,18 +139,6 @@ def test_demo_is_a_living_linked_catalogue_and_loads_once() -> None:
         "completion",
         "cancelled",
     }
-
-    # The index was kept in step: the public search finds demo entries.
-    assert search_entries(parse_search_params({"q": "air quality"})).count >= 2
-
-    # A second run does nothing, and --force only fills gaps (there are none).
-    before = _snapshot()
-    out = io.StringIO()
-    call_command("load_demo", "--no-progress", stdout=out)
-    assert "already loaded" in out.getvalue()
-    assert demo_load().skipped
-    assert demo_load(force=True).total == 0
-    assert _snapshot() == before
 
 
 @pytest.fixture
@@ -160,7 +171,9 @@ def test_bootstrap_sets_up_everything_once_and_is_idempotent(var_dir: Path) -> N
     assert WorkflowContentType.objects.count() == len(entry_types.choices())
     assert Entry.objects.published().count() >= 60
 
-    password = re.search(r"username: admin\s+password: (\S+)", first).group(1)
+    match = re.search(r"username: admin\s+password: (\S+)", first)
+    assert match, first
+    password = match.group(1)
     credentials = (var_dir / "admin-credentials.txt").read_text()
     assert f"password: {password}" in credentials
     assert (var_dir / "admin-credentials.txt").stat().st_mode & 0o077 == 0

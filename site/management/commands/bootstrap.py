@@ -20,6 +20,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django.db.models import Model
 from wagtail.models import Workflow, WorkflowContentType
 
 from catalogue.models import Entry, Organisation
@@ -85,7 +86,7 @@ class Command(BaseCommand):
 
     def editor_permissions_ensure(self) -> None:
         """Let Wagtail's Editors draft entries and its Moderators also publish them."""
-        models = [*(spec.model for spec in entry_types), Organisation]
+        models: list[type[Model]] = [*(spec.model for spec in entry_types), Organisation]
         content_types = ContentType.objects.get_for_models(*models, for_concrete_models=False)
         for group_name, actions in GROUP_ACTIONS.items():
             group = Group.objects.filter(name=group_name).first()
