@@ -9,7 +9,7 @@ name prefix (``api--<slug>``; ``--`` never occurs in a slug Django's ``slugify``
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from catalogue.models import Entry
@@ -29,6 +29,9 @@ class CkanPackagePart:
     name_prefix: str  # "" for exactly one type (datasets), else e.g. "api--"
     resources: Callable[[Entry, Related], list[dict[str, Any]]]
     extras: Callable[[Entry], list[tuple[str, Any]]] = _no_pairs  # (key, value); empty dropped
+    # Actions of the CKAN extension that serves this type (ckanext-showcase's
+    # ``ckanext_showcase_list``...), by name: ``(data, base_url) -> result``.
+    actions: dict[str, Callable[[dict[str, Any], str], Any]] = field(default_factory=dict)
 
 
 def ckan_parts() -> dict[str, CkanPackagePart]:
@@ -40,6 +43,11 @@ def ckan_part(entry_type: str) -> CkanPackagePart:
     if part is None:
         raise LookupError(f"Entry type {entry_type!r} is not a CKAN package.")
     return part
+
+
+def type_action(name: str) -> Callable[[dict[str, Any], str], Any] | None:
+    """An action some entry type's part adds to the Action API, or None."""
+    return next((p.actions[name] for p in ckan_parts().values() if name in p.actions), None)
 
 
 def package_types() -> dict[str, str]:

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from .actions import ACTIONS
 from .errors import BadRequestError, CkanActionError, ValidationError
+from .parts import type_action
 
 logger = logging.getLogger(__name__)
 MAX_BODY_BYTES = 64 * 1024
@@ -58,7 +59,7 @@ def _request_data(request: HttpRequest) -> dict[str, Any]:
 @csrf_exempt
 @require_http_methods(["GET", "POST", "HEAD"])
 def action(request: HttpRequest, action_name: str) -> JsonResponse:
-    handler = ACTIONS.get(action_name)
+    handler = ACTIONS.get(action_name) or type_action(action_name)
     if handler is None:
         return _error(
             request,
