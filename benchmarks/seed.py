@@ -79,7 +79,7 @@ def seed(
         ProjectStatus,
         Theme,
     )
-    from search.backends import get_backend
+    from search.index import rebuild_index
 
     rng = random.Random(seed_value)
     started = time.perf_counter()
@@ -200,7 +200,7 @@ def seed(
             from tqdm import tqdm
 
             ibar = tqdm(total=Entry.objects.published().count(), desc="index", unit="entry")
-        get_backend().rebuild(progress=ibar.update if ibar else None)
+        rebuild_index(progress=ibar.update if ibar else None)
         if ibar:
             ibar.close()
     if connection.vendor == "sqlite":

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
-from .backends import get_backend
+from .service import get_backend
 
 CACHE_KEY = "catalogue-search:es-status"
 CACHE_SECONDS = 15
@@ -29,15 +29,13 @@ class SearchStatus:
 
 def search_status(*, use_cache: bool = True) -> SearchStatus:
     """The Elasticsearch backend's state; a live ping at most every 15 seconds."""
-    from .backends.elasticsearch import ElasticsearchBackend
-
     backend = get_backend()
-    if not isinstance(backend, ElasticsearchBackend):
+    if backend.health(live=False) is None:  # no separate search service that could be down
         return SearchStatus(configured=False, available=True)
     if use_cache and (cached := cache.get(CACHE_KEY)) is not None:
         return SearchStatus(**cached)
     health = backend.health(live=True)
-    if health.available:
+    if health is None or health.available:
         status = SearchStatus(configured=True, available=True)
     else:
         since = (
@@ -52,7 +50,7 @@ def search_status(*, use_cache: bool = True) -> SearchStatus:
                 "Elasticsearch (%(url)s) is not answering: searches are served by the database "
                 "backend, and index updates wait in the task queue. Error: %(error)s"
             )
-            % {"url": backend.config.url, "error": health.error},
+            % {"url": health.service_url, "error": health.error},
             hint=_(
                 "Check the cluster and ELASTICSEARCH_URL / ELASTICSEARCH_API_KEY; once it "
                 "answers, queued updates are retried. `manage.py search_index check` reports "
