@@ -24,7 +24,7 @@ from elasticsearch.dsl import (
     Text,
 )
 
-from catalogue.models import ENTRY_TYPE_PATHS, ChallengeStatus, EntryType
+from catalogue.models.choices import ENTRY_TYPE_PATHS, ChallengeStatus, EntryType
 from catalogue.sanitise import html_to_text
 
 from .documents_db import facet_values, indexable_entries, iter_in_batches
@@ -110,7 +110,7 @@ class EntryIndexDocument(Document):
 
 
 def mapping() -> dict[str, Any]:
-    return EntryIndexDocument._doc_type.mapping.to_dict()  # type: ignore[no-any-return]
+    return EntryIndexDocument._doc_type.mapping.to_dict()
 
 
 def _iso(value: Any) -> str | None:

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from catalogue.models import EntryType
+from catalogue.models.choices import EntryType
 
 from .params import parse_search_params
 from .query import Facet, SearchInputError, SearchResults, Sort
@@ -84,7 +84,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     try:
         query = parse_search_params(request.GET)
     except SearchInputError as error:
-        context = {
+        context: dict[str, Any] = {
             "error": error.message,
             "q": request.GET.get("q", "")[:500],
             "sort_options": SORT_LABELS.items(),
