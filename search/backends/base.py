@@ -106,7 +106,7 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def remove_entries(self, entry_ids: Iterable[int]) -> None:
-        """Take these entries out of the index now."""
+        """Take these entries out of the index now, whatever the database says of them."""
 
     @abstractmethod
     def index_entries_later(self, entry_ids: Iterable[int]) -> None:
@@ -114,7 +114,9 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def remove_entries_later(self, entry_ids: Iterable[int]) -> None:
-        """After a commit: as ``remove_entries``, or queued when the index is remote."""
+        """After a commit, for entries the database no longer publishes (deleted ones): out
+        of the index, at once or queued. Queued work re-reads each entry's state when it
+        runs, so tasks may run in any order and still converge on the database."""
 
     @abstractmethod
     def resync(self, entry_ids: Iterable[int]) -> int:

@@ -264,16 +264,17 @@ class ElasticsearchBackend(SearchBackend):
             enqueue_sync(ids)
 
     def remove_entries(self, entry_ids: Iterable[int]) -> None:
+        """Out of the database index, then out of the cluster (queued if it is down)."""
         ids = sorted(set(entry_ids))
         if not ids:
             return
         self.database.remove_entries(ids)
         try:
-            self.writer.sync(ids)
+            self.writer.delete(ids)
         except ElasticsearchUnavailable:
             from ..tasks import enqueue_sync
 
-            enqueue_sync(ids)
+            enqueue_sync(ids)  # converges on the database's state when it runs
 
     def index_entries_later(self, entry_ids: Iterable[int]) -> None:
         """After a commit: the database index at once (it is local), the cluster in a task."""

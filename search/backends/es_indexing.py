@@ -91,6 +91,24 @@ class EsIndexWriter:
             raise
         return written
 
+    def delete(self, entry_ids: Iterable[int]) -> None:
+        """Take these documents out, present or not. Raises ``ElasticsearchUnavailable``."""
+        actions = [{"_op_type": "delete", "_index": self.alias, "_id": str(i)} for i in entry_ids]
+        try:
+            if not self._alias_ready and not self.indices.exists():
+                return  # no index yet: nothing to take out (the next sync builds it)
+            self._alias_ready = True
+            for start in range(0, len(actions), SYNC_CHUNK):
+                self._bulk(actions[start : start + SYNC_CHUNK])
+        except _AliasMissing:
+            self._alias_ready = False
+        except ElasticsearchUnavailable:
+            raise
+        except Exception as error:
+            if is_unavailable(error):
+                raise ElasticsearchUnavailable(str(error)) from error
+            raise
+
     def _bulk(self, actions: list[dict[str, Any]]) -> None:
         if not actions:
             return
