@@ -17,6 +17,20 @@ from django.utils.module_loading import import_string
 from .backends.base import SearchBackend, Suggestion
 from .query import Facet, Hit, SearchQuery, SearchResults, SearchWindow
 
+__all__ = [
+    "SearchBackend",
+    "answers_from_bitmaps",
+    "backend_class",
+    "configured_path",
+    "get_backend",
+    "related_entries",
+    "reset_backend_cache",
+    "search_entries",
+    "search_entry_ids",
+    "search_window",
+    "suggest_titles",
+]
+
 DATABASE_BACKEND = "search.backends.database.DatabaseBackend"
 
 

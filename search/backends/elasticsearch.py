@@ -291,14 +291,9 @@ class ElasticsearchBackend(SearchBackend):
         self.database.remove_entries(ids)
         enqueue_sync(ids)
 
-    def sync(self, entry_ids: Iterable[int]) -> int:
-        """Write each entry's current state to the cluster now (es_indexing.py).
-
-        Raises ``ElasticsearchUnavailable`` when the cluster cannot take it (retry later).
-        """
-        return self.writer.sync(entry_ids)
-
     def resync(self, entry_ids: Iterable[int]) -> int:
+        """The cluster only (the database index is written by ``index_entries``): raises
+        ``ElasticsearchUnavailable`` when it cannot take it."""
         return self.writer.sync(entry_ids)
 
     def rebuild(self, progress: Progress | None = None) -> int:

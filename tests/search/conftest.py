@@ -7,8 +7,7 @@ from typing import Any
 
 import pytest
 
-from search.backends.base import SearchBackend
-from search.service import get_backend, reset_backend_cache
+from search.service import SearchBackend, get_backend, reset_backend_cache
 from tests.search.es_fixtures import elasticsearch_url, es_backend, es_settings  # noqa: F401
 
 BACKENDS = [

@@ -15,9 +15,9 @@ from django.http import QueryDict
 
 from catalogue.models.entries import Entry
 from catalogue.services.entries import entry_unpublish
-from search.backends.base import SearchBackend
 from search.params import parse_search_params
 from search.query import Facet, SearchQuery, Sort
+from search.service import SearchBackend
 from tests.factories import make_entry, make_organisation
 
 pytestmark = pytest.mark.django_db

@@ -18,9 +18,9 @@ from catalogue.models.entries import Entry
 from catalogue.models.organisations import Organisation
 from catalogue.models.vocabularies import Country, Licence, Theme
 from catalogue.services.entries import entry_unpublish, entry_withdraw
-from search.backends.base import SearchBackend
 from search.params import parse_search_params
 from search.query import Facet, SearchResults
+from search.service import SearchBackend
 from tests.factories import make_entry, make_organisation
 
 pytestmark = pytest.mark.django_db

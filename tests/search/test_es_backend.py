@@ -12,10 +12,10 @@ from django.utils import timezone
 
 from catalogue.models.entries import Entry
 from catalogue.services.entries import entry_update
-from search.backends.base import SearchBackend
 from search.es_analysis import has_analysis_common
 from search.params import parse_search_params
 from search.query import SearchResults
+from search.service import SearchBackend
 from tests.factories import make_entry, make_organisation
 
 pytestmark = [pytest.mark.django_db, pytest.mark.elasticsearch]
@@ -73,7 +73,7 @@ def test_quality_and_freshness_lift_equally_relevant_entries(es_backend: Any, en
     Entry.objects.filter(pk=entries["bus"].pk).update(
         quality_score=5, modified=timezone.now() - dt.timedelta(days=3000)
     )
-    es_backend.sync([entries["tram"].pk, entries["bus"].pk])
+    es_backend.resync([entries["tram"].pk, entries["bus"].pk])
     ids = [h.entry_id for h in run(es_backend, "q=timetables").hits]
     assert ids == [entries["tram"].pk, entries["bus"].pk]
 
