@@ -198,7 +198,7 @@ def export_entry_ids(query: SearchQuery) -> list[int]:
     Read without SQLite's memory map, as the rows are (catalogue/exports/reads.py). Without
     free text the order is the database's own (newest or title first), so the ids come from
     one indexed query: asking the search backend would load its in-process facet snapshot
-    (~240 MB at 100,000 entries) only to filter and sort what the database can.
+    (a bitmap per facet value) only to filter and sort what the database can.
     """
     with sequential_reads():
         if not query.text.strip():

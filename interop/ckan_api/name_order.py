@@ -2,8 +2,8 @@
 public packages in name order, cached.
 
 The search backend keeps "newest" and "title" orders but none by slug, so ``name asc`` ran on
-the ORM path: a COUNT, an ORDER BY over every filtered row and a GROUP BY per facet, ~55 ms of
-CPU at 100,000 entries for a licence filter. With the order of every public package cached per
+the ORM path: a COUNT, an ORDER BY over every filtered row and a GROUP BY per facet, for
+every page. With the order of every public package cached per
 search index token (search.bitmaps.TokenCache, like the tag bitmaps: a slug change reindexes the
 entry, which bumps the token), a page is a walk down that list keeping the backend's matches.
 

@@ -1,7 +1,7 @@
 """Per-process keyword bitmaps for CKAN's ``tags`` filter and facet on the embedded backend.
 
 The search index has no keyword facet (keywords are free text there), and counting tags in
-SQL is a ``json_each`` scan of every matching entry: about 300 ms at 20,000 entries. Like the
+SQL is a ``json_each`` scan of every matching entry, on every request. Like the
 facet bitmaps of the database backend (search.bitmaps), each process keeps one bitmap per tag of the
 public packages holding it, rebuilt when the search index's token changes (every index write
 bumps it, and every keyword change is reindexed). Filtering by a tag is then an AND, counting

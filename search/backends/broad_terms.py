@@ -2,7 +2,7 @@
 
 Why: a word found in most entries ("data" is in ~80% of a data catalogue) makes FTS5 compute
 ``bm25()`` for every one of its matches and sort them all, on every search for it: most of a
-broad query's time (~130 ms at 100,000 entries). Yet the words that broad are few (a word in at
+broad query's time. Yet the words that broad are few (a word in at
 least half the rows: at most twice the distinct words of an average row), and their ranking
 depends only on the index. So each process keeps, per index state token (as the facet
 bitmaps do, search.bitmaps.TokenCache), the ranking of each broad word asked for: its entries in

@@ -4,8 +4,8 @@ Text lives in the index tables Wagtail keeps with django-modelsearch
 (``wagtailsearch_indexentry`` and, on SQLite, its FTS5 shadow table), written in bulk by this
 backend. Ranking is our own query: one FTS5 MATCH
 scored by ``bm25()`` with the title weighted above the rest, because modelsearch scores each
-matching row with a correlated subquery and a broad word ("data" in 80% of entries) then takes
-minutes (DESIGN.md §5).
+matching row with a correlated subquery: a broad word ("data" in 80% of entries) then costs
+one subquery per entry it matches (DESIGN.md §5).
 
 Facet values live in ``search_facet_value`` (search/models.py); each process keeps them as
 bitmaps (facet_cache.py), so filters and every facet count are ANDs and popcounts over the one
