@@ -1,7 +1,8 @@
 """What admins are told about Elasticsearch: shared by the system check and the admin notice.
 
 ``search_status()`` answers "is the configured search engine serving searches?" in words an
-admin can act on. With no ``ELASTICSEARCH_URL`` there is nothing to report.
+admin can act on. A backend with no separate service (``health()`` is None: the database
+backend) has nothing to report.
 """
 
 from __future__ import annotations
