@@ -13,8 +13,7 @@ backend and for Elasticsearch it measures:
   straight to the cluster), so ``API p50 - raw p50`` is our overhead (Django, labels, JSON).
 
 The Makefile starts a throw-away node and passes ``BENCH_ELASTICSEARCH_URL``; without it the
-benchmark starts its own. Targets (issue 4): indexing >= 3,000 docs/s; Elasticsearch API p95
-<= 50 ms for one client; overhead <= 15 ms.
+benchmark starts its own. The table and the targets are in bench_search_report.py.
 """
 
 from __future__ import annotations
@@ -33,6 +32,8 @@ import threading
 import time
 from pathlib import Path
 from typing import Any
+
+from benchmarks.bench_search_report import report
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERY_MIX = {
@@ -54,9 +55,6 @@ QUERY_MIX = {
     ],
     "typo": ["q=vacination", "q=orthofoto"],
 }
-TARGET_DOCS_PER_S = 3000
-TARGET_P95_MS = 50
-TARGET_OVERHEAD_MS = 15
 HARVEST_BATCH = 1000
 WARM_UP_PASSES = 5
 
@@ -80,31 +78,22 @@ def prepare(entries: int, harvest_sample: int) -> dict[str, Any]:
 
     django.setup()
     from django.core.management import call_command
-    from django.http import QueryDict
-    from django.utils import timezone
 
     from benchmarks.seed import seed
-    from catalogue.models import Entry
-    from search.backends import get_backend
-    from search.backends.database import DatabaseBackend
-    from search.backends.elasticsearch import ElasticsearchBackend
-    from search.faceted import CatalogueSearch, status_clock
-    from search.params import parse_search_params
-    from search.text_query import parse_text_query
+    from catalogue.models.entries import Entry
+    from search.es_client import EsConfig
+    from search.service import get_backend
 
     call_command("migrate", verbosity=0)
     report = seed(entries, index=False, progress=True)
     es = get_backend()
-    assert isinstance(es, ElasticsearchBackend), "set ELASTICSEARCH_URL"
-    db = es.fallback
-    assert isinstance(db, DatabaseBackend)
-    published = Entry.objects.published().count()
+    db = es.fallback()
+    assert db is not None, "set ELASTICSEARCH_URL: the configured backend has no fallback"
     out: dict[str, Any] = {
         "entries": entries,
-        "published": published,
+        "published": Entry.objects.published().count(),
         "seed_s": round(report.insert_seconds, 1),
     }
-
     # A fresh JVM interprets, then compiles, its indexing code during its first minute of
     # work; a node that serves a catalogue has long done so. One untimed build warms it.
     es.rebuild()
@@ -115,21 +104,33 @@ def prepare(entries: int, harvest_sample: int) -> dict[str, Any]:
         out[f"{name}_rebuild_s"] = round(elapsed, 1)
         out[f"{name}_rebuild_docs_s"] = round(count / elapsed)
         print(f"{name}: rebuilt {count} in {elapsed:.1f}s", file=sys.stderr, flush=True)
-
     ids = list(
         Entry.objects.published().order_by("?").values_list("pk", flat=True)[:harvest_sample]
     )
-    for name, index in (("database", db.index_entries), ("elasticsearch", es.sync)):
+    # The database index alone, then the cluster alone (resync writes only its own index).
+    for name, index in (("database", db.index_entries), ("elasticsearch", es.resync)):
         started = time.perf_counter()
         for start in range(0, len(ids), HARVEST_BATCH):
             index(ids[start : start + HARVEST_BATCH])
-        elapsed = time.perf_counter() - started
-        out[f"{name}_bulk_docs_s"] = round(len(ids) / elapsed)
-    es.client.indices.refresh(index=es.alias)
+        out[f"{name}_bulk_docs_s"] = round(len(ids) / (time.perf_counter() - started))
+    config = EsConfig.from_settings()
+    config.client().indices.refresh(index=config.alias)
+    out["bodies"] = raw_bodies(config.alias)
+    out["msearch_url"] = f"{config.url}/{config.alias}/_msearch"
+    return out
 
-    # Raw Elasticsearch: the bodies of the very _msearch the backend sends, timed by the
-    # parent right before the API runs (same node state), with the shard request cache
-    # allowed (as the backend does by default) and refused ("cold").
+
+def raw_bodies(alias: str) -> dict[str, list[dict[str, str]]]:
+    """The bodies of the very _msearch the backend sends, timed by the parent right before
+    the API runs (same node state), with the shard request cache allowed (as the backend
+    does by default) and refused ("cold")."""
+    from django.http import QueryDict
+    from django.utils import timezone
+
+    from search.faceted import CatalogueSearch, status_clock
+    from search.params import parse_search_params
+    from search.text_query import parse_text_query
+
     bodies: dict[str, list[dict[str, str]]] = {}
     for group, queries in QUERY_MIX.items():
         bodies[group] = []
@@ -137,18 +138,15 @@ def prepare(entries: int, harvest_sample: int) -> dict[str, Any]:
             query = parse_search_params(QueryDict(qs))
             text = parse_text_query(query.text)
             now = status_clock(timezone.now())
-            pair = CatalogueSearch(
-                query, text, index=es.alias, now=now, spellcheck=True
-            ).request_bodies()
+            pair = CatalogueSearch(query, text, index=alias, now=now, spellcheck=True)
+            requests = pair.request_bodies()
             bodies[group].append(
                 {
-                    mode: "".join(json.dumps(x) + "\n" for b in pair for x in (params, b))
+                    mode: "".join(json.dumps(x) + "\n" for b in requests for x in (params, b))
                     for mode, params in (("warm", {}), ("cold", {"request_cache": False}))
                 }
             )
-    out["bodies"] = bodies
-    out["msearch_url"] = f"{es.config.url}/{es.alias}/_msearch"
-    return out
+    return bodies
 
 
 # ---------------------------------------------------------------------- HTTP load
@@ -339,78 +337,6 @@ def run(args: argparse.Namespace, es_url: str, var_dir: str) -> None:
             process.terminate()
             process.wait(timeout=30)
     report(prep, latency, raw, errors)
-
-
-def report(
-    prep: dict[str, Any], latency: dict[Any, Any], raw_runs: dict[str, Any], errors: list[str]
-) -> None:
-    def ok(value: float, target: float, *, higher: bool = False) -> str:
-        good = value >= target if higher else value <= target
-        return "ok" if good else "MISSED"
-
-    print(
-        f"\nSearch backends at {prep['entries']:,} entries ({prep['published']:,} published; "
-        f"seeded in {prep['seed_s']} s). Latency in ms, HTTP via gunicorn on 127.0.0.1.\n"
-    )
-    print(f"{'':<42} | {'database':>12} | {'elasticsearch':>13}")
-    print("-" * 74)
-    for label, key in (
-        ("bulk indexing, batches of 1,000 (docs/s)", "bulk_docs_s"),
-        ("full rebuild (s)", "rebuild_s"),
-        ("full rebuild (docs/s)", "rebuild_docs_s"),
-    ):
-        db_value, es_value = prep["database_" + key], prep["elasticsearch_" + key]
-        print(f"{label:<42} | {db_value:>12,} | {es_value:>13,}")
-    print(
-        f"\n{'API /api/v1/search':<22} | {'clients':>7} | {'db p50':>7} | {'db p95':>7} | "
-        f"{'es p50':>7} | {'es p95':>7} | {'raw p50':>7} | {'cold p50':>8} | "
-        f"{'cold p95':>8} | {'raw cold':>8}"
-    )
-    print("-" * 104)
-
-    def medians(samples: dict[str, list[float]]) -> dict[str, float]:
-        out = {g: statistics.median(s) for g, s in samples.items()}
-        out["all"] = statistics.median([x for s in samples.values() for x in s])
-        return out
-
-    raw = medians(raw_runs["warm"]["samples"])
-    raw_cold = medians(raw_runs["cold"]["samples"])
-    for clients in (1, 8):
-        db, es = latency[("database", clients)], latency[("elasticsearch", clients)]
-        cold = latency[("elasticsearch-cold", clients)]
-        for group in [*QUERY_MIX, "all"]:
-            one = clients == 1
-            raw_cell = f"{raw[group]:7.1f}" if one else f"{'':>7}"
-            cold_cell = f"{raw_cold[group]:8.1f}" if one else f"{'':>8}"
-            print(
-                f"{group:<22} | {clients:>7} | {db[group][0]:7.1f} | {db[group][1]:7.1f} | "
-                f"{es[group][0]:7.1f} | {es[group][1]:7.1f} | {raw_cell} | "
-                f"{cold[group][0]:8.1f} | {cold[group][1]:8.1f} | {cold_cell}"
-            )
-        print("-" * 104)
-    es1 = latency[("elasticsearch", 1)]["all"]
-    cold1 = latency[("elasticsearch-cold", 1)]["all"]
-    overhead = es1[0] - raw["all"]
-    overhead_cold = cold1[0] - raw_cold["all"]
-    indexing = min(prep["elasticsearch_bulk_docs_s"], prep["elasticsearch_rebuild_docs_s"])
-    print("\n'cold': ELASTICSEARCH_REQUEST_CACHE=false, every facet count computed afresh.")
-    print("\nTargets (issue 4):")
-    print(
-        f"  Elasticsearch indexing >= {TARGET_DOCS_PER_S:,} docs/s: {indexing:,} "
-        f"{ok(indexing, TARGET_DOCS_PER_S, higher=True)}"
-    )
-    print(
-        f"  Elasticsearch API p95, one client <= {TARGET_P95_MS} ms: {es1[1]:.1f} "
-        f"{ok(es1[1], TARGET_P95_MS)} (cold: {cold1[1]:.1f} {ok(cold1[1], TARGET_P95_MS)})"
-    )
-    print(
-        f"  overhead over raw Elasticsearch (p50) <= {TARGET_OVERHEAD_MS} ms: {overhead:.1f} "
-        f"{ok(overhead, TARGET_OVERHEAD_MS)} (cold: {overhead_cold:.1f} "
-        f"{ok(overhead_cold, TARGET_OVERHEAD_MS)}); Elasticsearch's own 'took' p50: "
-        f"{raw_runs['warm']['took_p50']:.0f} ms, cold {raw_runs['cold']['took_p50']:.0f} ms"
-    )
-    if errors:
-        print(f"\n{len(errors)} non-200 answers, e.g. {errors[:5]}")
 
 
 if __name__ == "__main__":

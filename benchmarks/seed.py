@@ -238,13 +238,13 @@ def _insert(rng: random.Random, entries: list[Entry], vocab: _Vocabularies) -> N
 
 def _index(progress: bool) -> None:
     from catalogue.models import Entry
-    from search.backends import get_backend
+    from search.index import rebuild_index
 
     ibar = None
     if progress:
         from tqdm import tqdm
 
         ibar = tqdm(total=Entry.objects.published().count(), desc="index", unit="entry")
-    get_backend().rebuild(progress=ibar.update if ibar else None)
+    rebuild_index(progress=ibar.update if ibar else None)
     if ibar:
         ibar.close()

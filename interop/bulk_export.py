@@ -31,6 +31,7 @@ from catalogue.models import (
 )
 from catalogue.registry import entry_types, entry_url
 from search.query import Facet, SearchQuery, Sort
+from search.service import search_entry_ids
 
 from .exports.reads import sequential_reads
 
@@ -190,21 +191,18 @@ def export_queryset(query: SearchQuery) -> QuerySet[Entry]:
 
 
 def export_entry_ids(query: SearchQuery) -> list[int]:
-    """Ids of every match, in order: from the search backend when it offers them all.
+    """Ids of every match, in order: with free text from the search backend (every match,
+    on every backend, past Elasticsearch's 10,000-hit window too).
 
     Read without SQLite's memory map, as the rows are (catalogue/exports/reads.py). Without
     free text the order is the database's own (newest or title first), so the ids come from
     one indexed query: asking the search backend would load its in-process facet snapshot
-    (~240 MB at 100,000 entries) only to filter and sort what the database can.
+    (a bitmap per facet value) only to filter and sort what the database can.
     """
-    try:
-        from search.service import search_entry_ids  # type: ignore[attr-defined]
-    except ImportError:
-        search_entry_ids = None
     with sequential_reads():
-        if search_entry_ids is None or not query.text.strip():
+        if not query.text.strip():
             return list(export_queryset(query).values_list("id", flat=True))
-        return list(search_entry_ids(query))
+        return search_entry_ids(query)
 
 
 # --- rows ------------------------------------------------------------------------------------

@@ -11,10 +11,11 @@ class SearchConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
-        from catalogue.models import Country, Language, Licence, Organisation, ProjectStatus, Theme
+        from catalogue.models.organisations import Organisation
+        from catalogue.models.vocabularies import Country, Language, Licence, ProjectStatus, Theme
 
         from . import checks  # noqa: F401  (registers the Elasticsearch system check)
-        from .backends.database import forget_vocabulary_labels
+        from .facet_labels import forget_vocabulary_labels
 
         # Facet labels are cached per process; a change to a vocabulary drops them.
         for model in (Organisation, Theme, Licence, Country, Language, ProjectStatus):

@@ -111,7 +111,7 @@ class EntryIndexDocument(Document):
 
 
 def mapping() -> dict[str, Any]:
-    return EntryIndexDocument._doc_type.mapping.to_dict()  # type: ignore[no-any-return]
+    return EntryIndexDocument._doc_type.mapping.to_dict()
 
 
 def _iso(value: Any) -> str | None:

@@ -16,7 +16,8 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import QuerySet
 
-from catalogue.models import Distribution, Entry
+from catalogue.models.entries import Entry
+from catalogue.models.parts import Distribution
 from catalogue.sanitise import html_to_text
 
 from .query import Facet
@@ -85,7 +86,7 @@ class EntrySnapshot:
     """What indexing needs of a published entry, read with plain ``values_list`` queries.
 
     Prefetching through modelcluster's parental relations builds a queryset per instance and
-    dominated indexing time; five flat queries per batch read the same facts ~10x faster.
+    dominated indexing time; five flat queries per batch read the same facts.
     Attribute names match ``Entry`` so document builders take either.
     """
 
@@ -93,6 +94,7 @@ class EntrySnapshot:
         values = dict(zip(ENTRY_COLUMNS, row, strict=True))
         for name in ENTRY_COLUMNS[:20]:
             setattr(self, name, values[name])
+        self.pk: int = values["pk"]
         self.id = self.pk
         self.keywords = values["keywords"] or []
         self.publisher = _Ref(
@@ -167,7 +169,8 @@ def _fetch(name: str, ids: list[int]) -> list[tuple[Any, ...]]:
         _SQL[key] = sql
     with connection.cursor() as cursor:
         cursor.execute(sql, ids)
-        return cursor.fetchall()
+        rows: list[tuple[Any, ...]] = cursor.fetchall()
+        return rows
 
 
 _DATETIME_COLUMNS = tuple(

@@ -35,7 +35,7 @@ class EsConfig:
     @classmethod
     def from_settings(cls) -> EsConfig:
         return cls(
-            url=settings.ELASTICSEARCH_URL,
+            url=getattr(settings, "ELASTICSEARCH_URL", ""),
             api_key=getattr(settings, "ELASTICSEARCH_API_KEY", ""),
             username=getattr(settings, "ELASTICSEARCH_USERNAME", ""),
             password=getattr(settings, "ELASTICSEARCH_PASSWORD", ""),

@@ -20,6 +20,7 @@ class HealthSnapshot:
     available: bool
     error: str
     down_since: float | None  # time.time() of the first failure in a row
+    service_url: str = ""  # where the service was asked, for the admin's message
 
 
 class CircuitBreaker:

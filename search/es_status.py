@@ -1,7 +1,8 @@
 """What admins are told about Elasticsearch: shared by the system check and the admin notice.
 
 ``search_status()`` answers "is the configured search engine serving searches?" in words an
-admin can act on. With no ``ELASTICSEARCH_URL`` there is nothing to report.
+admin can act on. A backend with no separate service (``health()`` is None: the database
+backend) has nothing to report.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
-from .backends import get_backend
+from .service import get_backend
 
 CACHE_KEY = "catalogue-search:es-status"
 CACHE_SECONDS = 15
@@ -29,15 +30,13 @@ class SearchStatus:
 
 def search_status(*, use_cache: bool = True) -> SearchStatus:
     """The Elasticsearch backend's state; a live ping at most every 15 seconds."""
-    from .backends.elasticsearch import ElasticsearchBackend
-
     backend = get_backend()
-    if not isinstance(backend, ElasticsearchBackend):
+    if backend.health(live=False) is None:  # no separate search service that could be down
         return SearchStatus(configured=False, available=True)
     if use_cache and (cached := cache.get(CACHE_KEY)) is not None:
         return SearchStatus(**cached)
     health = backend.health(live=True)
-    if health.available:
+    if health is None or health.available:
         status = SearchStatus(configured=True, available=True)
     else:
         since = (
@@ -52,7 +51,7 @@ def search_status(*, use_cache: bool = True) -> SearchStatus:
                 "Elasticsearch (%(url)s) is not answering: searches are served by the database "
                 "backend, and index updates wait in the task queue. Error: %(error)s"
             )
-            % {"url": backend.config.url, "error": health.error},
+            % {"url": health.service_url, "error": health.error},
             hint=_(
                 "Check the cluster and ELASTICSEARCH_URL / ELASTICSEARCH_API_KEY; once it "
                 "answers, queued updates are retried. `manage.py search_index check` reports "

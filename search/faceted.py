@@ -14,15 +14,17 @@ https://www.elastic.co/guide/en/elasticsearch/reference/current/query-dsl-simple
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from elasticsearch import Elasticsearch
 from elasticsearch.dsl import FacetedSearch, Q
-from elasticsearch.dsl.faceted_search import Facet as DslFacet
-from elasticsearch.dsl.faceted_search import TermsFacet
+from elasticsearch.dsl.document_base import InstrumentedField
+from elasticsearch.dsl.faceted_search_base import Facet as DslFacet
+from elasticsearch.dsl.faceted_search_base import TermsFacet
 from elasticsearch.dsl.query import Query
 
-from catalogue.models import ChallengeStatus
+from catalogue.models.choices import ChallengeStatus
 
 from .documents import COMBINED_FACETS, COMBINED_SEPARATOR, TEXT_FIELDS
 from .es_analysis import synonyms
@@ -206,9 +208,13 @@ class CatalogueSearch(FacetedSearch[Any]):
             if facet is not Facet.CHALLENGE_STATUS
         }
         self.facets[Facet.CHALLENGE_STATUS.value] = ChallengeStatusFacet(now)
-        filters = {facet.value: list(values) for facet, values in query.filters.items()}
+        filters: dict[str, str | dt.datetime | Sequence[str]] = {
+            facet.value: list(values) for facet, values in query.filters.items()
+        }
         super().__init__(query=None if text.is_empty else text.to_plain(), filters=filters)
-        self._s = self._s.source(SOURCE_FIELDS).extra(track_total_hits=True)
+        self._s = self._s.source(list[str | InstrumentedField](SOURCE_FIELDS)).extra(
+            track_total_hits=True
+        )
         if spellcheck and text.terms:
             for name in SPELLCHECK_FIELDS:
                 self._s = self._s.suggest(

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.db import transaction
 
-from .backends import get_backend
+from .backends.base import Progress
+from .service import get_backend
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +82,7 @@ def remove_entries_on_commit(entry_ids: Iterable[int]) -> None:
     if not ids:
         return
     if _immediately():
-        get_backend().remove_entries(ids)
+        remove_entries_now(ids)
     else:
         _schedule(ids, remove=True)
 
@@ -89,9 +90,17 @@ def remove_entries_on_commit(entry_ids: Iterable[int]) -> None:
 def _after_commit(ids: list[int], *, remove: bool) -> None:
     """A backend that indexes in the background (Elasticsearch) queues a task here."""
     backend = get_backend()
-    name = "remove_entries" if remove else "index_entries"
-    getattr(backend, f"{name}_later", getattr(backend, name))(ids)
+    if remove:
+        backend.remove_entries_later(ids)
+    else:
+        backend.index_entries_later(ids)
 
 
-def rebuild_index() -> int:
-    return get_backend().rebuild()
+def remove_entries_now(entry_ids: Iterable[int]) -> None:
+    ids = sorted(set(entry_ids))
+    if ids:
+        get_backend().remove_entries(ids)
+
+
+def rebuild_index(progress: Progress | None = None) -> int:
+    return get_backend().rebuild(progress)

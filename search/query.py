@@ -107,3 +107,14 @@ class SearchResults:
     def page_count(self) -> int:
         reachable = min(self.count, MAX_RESULT_WINDOW)
         return max(1, -(-reachable // self.query.page_size))
+
+
+@dataclass
+class SearchWindow:
+    """What ``search_window`` answers: a count, a window of ids and only the asked facets."""
+
+    count: int
+    ids: list[int]
+    facets: dict[Facet, list[FacetValue]]
+    matches: int  # bitmap of every match (bit n = entry n)
+    size_bytes: int

@@ -8,47 +8,18 @@ JavaScript runs; without JavaScript the box is a plain search form.
 
 from __future__ import annotations
 
-from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import re_path
 from django.utils.translation import gettext as _
 
-from catalogue.models import Entry
-from catalogue.registry import entry_url
 from interop.api.http import ApiError, ApiPayload, api_endpoint
 
-from .backends import get_backend
 from .params import _clean_text
+from .service import suggest_titles
 
 MAX_PREFIX = 100
 DEFAULT_LIMIT = 8
 MAX_LIMIT = 20
-
-
-def database_suggestions(prefix: str, limit: int) -> list[dict[str, str]]:
-    """Titles starting with the text, then titles containing it (any backend can use this)."""
-    rows = list(
-        Entry.objects.published()
-        .filter(Q(title__istartswith=prefix) | Q(title__icontains=f" {prefix}"))
-        .order_by("-quality_score", "title")
-        .values_list("title", "slug", "entry_type")[:limit]
-    )
-    return [
-        {
-            "title": title,
-            "type": entry_type,
-            "url": entry_url(entry_type, slug),
-        }
-        for title, slug, entry_type in rows
-    ]
-
-
-def suggest_titles(prefix: str, limit: int = DEFAULT_LIMIT) -> list[dict[str, str]]:
-    backend = get_backend()
-    suggest = getattr(backend, "suggest", None)
-    if suggest is not None:
-        return list(suggest(prefix, limit))
-    return database_suggestions(prefix, limit)
 
 
 @api_endpoint

@@ -25,7 +25,8 @@ MAX_DELAY = dt.timedelta(minutes=10)
 
 def retry_delay(attempt: int) -> dt.timedelta:
     """10 s, 20 s, 40 s ... capped at 10 minutes."""
-    return min(FIRST_DELAY * (2 ** max(0, attempt - 1)), MAX_DELAY)
+    delay: dt.timedelta = FIRST_DELAY * (2 ** max(0, attempt - 1))
+    return min(delay, MAX_DELAY)
 
 
 def enqueue_sync(entry_ids: Iterable[int], *, attempt: int = 0) -> None:
@@ -51,16 +52,17 @@ def enqueue_sync(entry_ids: Iterable[int], *, attempt: int = 0) -> None:
 
 @task()
 def sync_entries_task(entry_ids: list[int], attempt: int = 0) -> int:
-    """Write these entries' current state to Elasticsearch; retry later if it is down."""
-    from .backends import get_backend
-    from .backends.elasticsearch import ElasticsearchBackend, ElasticsearchUnavailable
+    """Write these entries' current state to the configured index; retry later if it is down.
 
-    backend = get_backend()
-    if not isinstance(backend, ElasticsearchBackend):
-        return 0  # Elasticsearch was switched off since: the database backend is current.
+    Whatever backend is configured when the task runs writes (one switched to the database
+    since writes its own index, which is harmless: the writes are idempotent).
+    """
+    from .backends.base import IndexUnavailable
+    from .service import get_backend
+
     try:
-        return backend.sync(entry_ids)
-    except ElasticsearchUnavailable as error:
+        return get_backend().resync(entry_ids)
+    except IndexUnavailable as error:
         delay = retry_delay(attempt + 1)
         logger.warning(
             "Elasticsearch unavailable (%s): %d entries retried in %ss",

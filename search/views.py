@@ -84,7 +84,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     try:
         query = parse_search_params(request.GET)
     except SearchInputError as error:
-        context = {
+        context: dict[str, Any] = {
             "error": error.message,
             "q": request.GET.get("q", "")[:500],
             "sort_options": SORT_LABELS.items(),

@@ -11,7 +11,7 @@ from wagtail.admin.ui.components import Component
 from .es_status import search_status
 
 
-class SearchStatusPanel(Component):
+class SearchStatusPanel(Component):  # type: ignore[misc]  # Wagtail ships no types
     """Shown to every admin user on the dashboard, above everything else, while it lasts."""
 
     name = "search_status"
@@ -25,7 +25,7 @@ class SearchStatusPanel(Component):
         return {"status": self.status}
 
 
-@hooks.register("construct_homepage_panels")
+@hooks.register("construct_homepage_panels")  # type: ignore[untyped-decorator]  # untyped Wagtail
 def add_search_status_panel(request: Any, panels: list[Any]) -> None:
     status = search_status()
     if status.configured and not status.available:

@@ -172,8 +172,15 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "docx", "zip", "json"]
 # The catalogue's own foaf:name as publisher of its DCAT-AP catalogue (default: the site name).
 CATALOGUE_PUBLISHER_NAME = os.environ.get("CATALOGUE_PUBLISHER_NAME", "") or WAGTAIL_SITE_NAME
 
-# Search backend of the public catalogue: Elasticsearch when configured, else database.
+# Search backend of the public catalogue, as a dotted path to a search.backends.base.SearchBackend
+# class (docs/adr/0019). Default: Elasticsearch (with the database as its fallback) when
+# ELASTICSEARCH_URL is set, else the database backend.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "") or (
+    "search.backends.elasticsearch.ElasticsearchBackend"
+    if ELASTICSEARCH_URL
+    else "search.backends.database.DatabaseBackend"
+)
 ELASTICSEARCH_API_KEY = os.environ.get("ELASTICSEARCH_API_KEY", "")
 ELASTICSEARCH_USERNAME = os.environ.get("ELASTICSEARCH_USERNAME", "")
 ELASTICSEARCH_PASSWORD = os.environ.get("ELASTICSEARCH_PASSWORD", "")

@@ -23,10 +23,13 @@ Mapping of CKAN onto ``SearchQuery``:
   every facet but tags is also counted on the ORM path when tags are filtered (its counts would
   ignore them).
 
-On the embedded backend one ``search_window`` pass answers a request: the count, the page's
-ids (in either direction of the order), only the facets asked for, with the tags' bitmap
+Where the backend answers ``search_window`` (the embedded one), one pass answers a request:
+the count, the page's ids (in either direction of the order), only the facets asked for, with
+the tags' bitmap
 narrowing the matches, and the matches' bitmap for counting tags; no hits are built, since
-the packages are read here anyway. Elsewhere the generic ``search()``/``search_ids`` path runs.
+the packages are read here anyway. Elsewhere (``search_window`` answers None) the generic
+``search_entries``/``search_entry_ids`` path runs; ``search_entry_ids`` returns every match
+on every backend, so ``start`` beyond 10,000 pages as deep as the matches go.
 """
 
 from __future__ import annotations
@@ -36,9 +39,10 @@ from typing import Any
 
 from django.db.models import Q
 
-from catalogue.models import Entry, Licence, Organisation
-from search.backends import get_backend
-from search.backends.facet_cache import Membership
+from catalogue.models.entries import Entry
+from catalogue.models.organisations import Organisation
+from catalogue.models.vocabularies import Licence
+from search.bitmaps import Membership
 from search.query import (
     MAX_PAGE_SIZE,
     MAX_RESULT_WINDOW,
@@ -46,9 +50,10 @@ from search.query import (
     FacetValue,
     SearchQuery,
     SearchResults,
+    SearchWindow,
     Sort,
 )
-from search.service import search_entries, search_entry_ids
+from search.service import search_entries, search_entry_ids, search_window
 
 from . import name_order
 from .ids import parse_object_uuid
@@ -91,7 +96,7 @@ class Plan:
     facets: tuple[Facet, ...] = ()  # the facets the backend counts for this request
     ids: list[int] | None = None
     results: SearchResults | None = None
-    window: Any = None  # the database backend's SearchWindow, when it answered
+    window: SearchWindow | None = None  # when the backend answered a window
     by_name: bool = False  # page in name order (name_order.py) instead of the query's sort
 
 
@@ -101,7 +106,7 @@ def _organisation_slugs(values: list[str]) -> list[str]:
     slugs = (
         dict(Organisation.objects.filter(pk__in=by_pk).values_list("pk", "slug")) if by_pk else {}
     )
-    return [slugs.get(pks[v], v) if pks[v] else v for v in values]
+    return [slugs.get(pk, v) if (pk := pks[v]) else v for v in values]
 
 
 def _licence_ids(values: list[str]) -> list[str]:
@@ -203,15 +208,12 @@ def _results(the_plan: Plan) -> SearchResults:
     return the_plan.results
 
 
-def _window(the_plan: Plan, *, start: int, rows: int) -> Any:
+def _window(the_plan: Plan, *, start: int, rows: int) -> SearchWindow | None:
     """On the database backend, one pass for everything: count, page, facets, tag filter.
 
     It builds no hits (the packages are read here anyway) and counts only the facets asked
     for, where ``search()`` would label all thirteen; tags narrow the matches as a bitmap.
     """
-    search_window = getattr(get_backend(), "search_window", None)
-    if search_window is None:
-        return None
     within = None
     if the_plan.tags:
         tags = current_tags()
@@ -222,6 +224,8 @@ def _window(the_plan: Plan, *, start: int, rows: int) -> Any:
         window = search_window(
             the_plan.query, start=0, rows=0, facets=the_plan.facets, within=within
         )
+        if window is None:
+            return None
         window.ids = name_order.page_in_name_order(
             window.matches, window.size_bytes, start=start, rows=rows
         )

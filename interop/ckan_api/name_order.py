@@ -1,9 +1,10 @@
-"""CKAN's ``sort=name asc`` on the embedded backend: the public packages in name order, cached.
+"""CKAN's ``sort=name asc`` where search windows come from bitmaps (the embedded backend): the
+public packages in name order, cached.
 
 The search backend keeps "newest" and "title" orders but none by slug, so ``name asc`` ran on
-the ORM path: a COUNT, an ORDER BY over every filtered row and a GROUP BY per facet, ~55 ms of
-CPU at 100,000 entries for a licence filter. With the order of every public package cached per
-search index token (facet_cache.TokenCache, like the tag bitmaps: a slug change reindexes the
+the ORM path: a COUNT, an ORDER BY over every filtered row and a GROUP BY per facet, for
+every page. With the order of every public package cached per
+search index token (search.bitmaps.TokenCache, like the tag bitmaps: a slug change reindexes the
 entry, which bumps the token), a page is a walk down that list keeping the backend's matches.
 
 The order is the ORM path's exactly: ``slug`` ascending, then id descending (search.py's
@@ -16,8 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from search.backends import get_backend
-from search.backends.facet_cache import Membership, TokenCache
+from search.bitmaps import Membership, TokenCache
+from search.service import answers_from_bitmaps
 
 from .packages import public_packages
 
@@ -37,8 +38,9 @@ _name_orders: TokenCache[NameOrder] = TokenCache(_build, lambda order: order.tok
 
 
 def available() -> bool:
-    """The cached order serves only the database backend, whose index token it follows."""
-    return getattr(get_backend(), "name", "") == "database"
+    """The cached order pages the bitmap of a search window: only where the backend answers
+    windows from bitmaps that follow the index token this cache follows."""
+    return answers_from_bitmaps()
 
 
 def page_in_name_order(matches: int, size_bytes: int, *, start: int, rows: int) -> list[int]:

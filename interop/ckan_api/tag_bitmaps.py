@@ -1,14 +1,15 @@
 """Per-process keyword bitmaps for CKAN's ``tags`` filter and facet on the embedded backend.
 
 The search index has no keyword facet (keywords are free text there), and counting tags in
-SQL is a ``json_each`` scan of every matching entry: about 300 ms at 20,000 entries. Like the
-facet bitmaps of search/backends/facet_cache.py, each process keeps one bitmap per tag of the
+SQL is a ``json_each`` scan of every matching entry, on every request. Like the
+facet bitmaps of the database backend (search.bitmaps), each process keeps one bitmap per tag of the
 public packages holding it, rebuilt when the search index's token changes (every index write
 bumps it, and every keyword change is reindexed). Filtering by a tag is then an AND, counting
 all tags over a result a popcount per tag.
 
-Only the database backend bumps that token: under Elasticsearch this returns None and the
-callers keep their SQL path.
+The bitmaps line up with the backend's own only where it answers search windows from bitmaps
+(``search.service.answers_from_bitmaps``); elsewhere this returns None and the callers keep
+their SQL path.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from search.backends import get_backend
-from search.backends.facet_cache import Membership, TokenCache, bitmap_from_ids
+from search.bitmaps import Membership, TokenCache, bitmap_from_ids
+from search.service import answers_from_bitmaps
 
 from .packages import public_packages
 
@@ -79,6 +80,7 @@ _tag_snapshots: TokenCache[TagSnapshot] = TokenCache(_build, lambda snap: snap.t
 
 
 def current_tags() -> TagSnapshot | None:
-    if getattr(get_backend(), "name", "") != "database":
+    """None where the backend answers no bitmap windows: callers keep their SQL path."""
+    if not answers_from_bitmaps():
         return None
     return _tag_snapshots.get()

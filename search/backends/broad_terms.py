@@ -2,10 +2,10 @@
 
 Why: a word found in most entries ("data" is in ~80% of a data catalogue) makes FTS5 compute
 ``bm25()`` for every one of its matches and sort them all, on every search for it: most of a
-broad query's time (~130 ms at 100,000 entries). Yet the words that broad are few (a word in at
+broad query's time. Yet the words that broad are few (a word in at
 least half the rows: at most twice the distinct words of an average row), and their ranking
 depends only on the index. So each process keeps, per index state token (as the facet
-bitmaps do, facet_cache.TokenCache), the ranking of each broad word asked for: its entries in
+bitmaps do, search.bitmaps.TokenCache), the ranking of each broad word asked for: its entries in
 bm25 order, their scores and their bitmap. A query made only of broad words is then answered
 from these, with no full-text scan at all: the matches are an AND of bitmaps, and the page is
 a walk down the ranking, filtered by the query's facets.
@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-from .facet_cache import Membership, TokenCache, bitmap_from_ids
+from ..bitmaps import Membership, TokenCache, bitmap_from_ids
 
 FTS_TABLE = "wagtailsearch_indexentry_fts"
 VOCAB_TABLE = "temp.search_fts_vocab_rows"
@@ -54,18 +54,18 @@ _PLAIN_WORD = re.compile(r"[a-z0-9]+")
 class WordRanking:
     """One word's matching entries (this backend's rows) in its one-word bm25 order."""
 
-    order: array  # entry ids, best first
-    scores: array  # their bm25 scores (negative; lower is better)
+    order: array[int]  # entry ids, best first
+    scores: array[float]  # their bm25 scores (negative; lower is better)
     bitmap: int  # the entries holding the word
     size_bytes: int
-    _contribution: array | None = None
+    _contribution: array[float] | None = None
 
     @property
     def best(self) -> float:
         return -self.scores[0] if self.scores else 0.0
 
     @property
-    def contribution(self) -> array:
+    def contribution(self) -> array[float]:
         """By entry id: minus its score, the word's term in the sum of any query holding it.
         Built on the first query of several words (a single word never needs it)."""
         if self._contribution is None:
@@ -122,7 +122,7 @@ def _document_count(word: str) -> int:
 
 
 def _rank(word: str, size_bytes: int) -> WordRanking:
-    from .database import BODY_WEIGHT, TITLE_WEIGHT  # the weights the SQL query uses
+    from .bitmap_run import BODY_WEIGHT, TITLE_WEIGHT  # the weights the SQL query uses
 
     with connection.cursor() as cursor:
         cursor.execute(

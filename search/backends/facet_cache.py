@@ -11,51 +11,18 @@ microseconds, whatever the database. The bitmaps are rebuilt when the index toke
 from __future__ import annotations
 
 import datetime as dt
-import secrets
-import threading
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from django.db import connection
 
 from catalogue.models import Entry, challenge_status_at
 from catalogue.registry import entry_types
 
-from ..models import FacetValueRow, IndexState
+from ..bitmaps import TokenCache, bitmap_from_ids
+from ..models import FacetValueRow
 
-T = TypeVar("T")
 _NEVER = dt.datetime.max.replace(tzinfo=dt.UTC)
-
-
-def bump_token() -> None:
-    """Mark the index as changed (call inside the transaction that changed it)."""
-    token = secrets.token_hex(8)
-    updated = IndexState.objects.filter(pk=1).update(token=token)
-    if not updated:
-        IndexState.objects.update_or_create(pk=1, defaults={"token": token})
-
-
-def current_token() -> str:
-    return IndexState.objects.filter(pk=1).values_list("token", flat=True).first() or ""
-
-
-def bitmap_from_ids(ids: Iterable[int], size_bytes: int) -> int:
-    bits = bytearray(size_bytes)
-    for entry_id in ids:
-        if 0 <= entry_id < size_bytes * 8:
-            bits[entry_id >> 3] |= 1 << (entry_id & 7)
-    return int.from_bytes(bits, "little")
-
-
-class Membership:
-    """O(1) membership tests on a bitmap (shifting a big int per test would be O(n))."""
-
-    def __init__(self, bitmap: int, size_bytes: int) -> None:
-        self.bits = bitmap.to_bytes(size_bytes, "little")
-
-    def __contains__(self, entry_id: int) -> bool:
-        return bool(self.bits[entry_id >> 3] & (1 << (entry_id & 7)))
 
 
 @dataclass
@@ -133,33 +100,6 @@ def _build(token: str) -> FacetSnapshot:
         )
     )
     return FacetSnapshot(token, size, universe, postings, newest, titles, challenges)
-
-
-class TokenCache(Generic[T]):
-    """Per-process, per-database derived data, rebuilt only when the index token changes.
-
-    Shared by the facet bitmaps and anything else derived from the index (the CKAN API's
-    keyword bitmaps), so each keeps one copy per database and builds it once per change.
-    """
-
-    def __init__(self, build: Callable[[str], T], token_of: Callable[[T], str]) -> None:
-        self._build = build
-        self._token_of = token_of
-        self._lock = threading.Lock()
-        self._values: dict[str, T] = {}
-
-    def get(self) -> T:
-        token = current_token()
-        key = connection.alias + ":" + str(connection.settings_dict.get("NAME"))
-        value = self._values.get(key)
-        if value is not None and self._token_of(value) == token:
-            return value
-        with self._lock:
-            value = self._values.get(key)
-            if value is None or self._token_of(value) != token:
-                value = self._build(token)
-                self._values[key] = value
-        return value
 
 
 _facet_snapshots: TokenCache[FacetSnapshot] = TokenCache(_build, lambda snap: snap.token)

@@ -62,8 +62,8 @@ def delete_text(cursor: Any, rowids: Iterable[int]) -> None:
 
 def delete_all_text(cursor: Any, content_type_id: int) -> None:
     """Delete every entry row (a rebuild), then merge FTS5's segments: deleted rows otherwise
-    stay in them as tombstones (the index twice its size, broad queries ~30% slower) until
-    merges reach them."""
+    stay in them as tombstones (the index up to twice its size, and every broad query reads
+    them) until merges reach them."""
     cursor.execute(
         "DELETE FROM wagtailsearch_indexentry WHERE content_type_id = %s", [content_type_id]
     )

@@ -27,7 +27,7 @@ from catalogue.models import (
 from catalogue.registry import entry_types
 from demo.loader import demo_load
 from entrytypes.challenge.status import challenge_status
-from search.backends import get_backend
+from search.index import remove_entries_now
 from search.params import parse_search_params
 from search.service import search_entries
 from tests.factories import make_entry
@@ -206,7 +206,7 @@ def test_bootstrap_takes_the_admin_from_the_environment(
 
 def test_bootstrap_rebuilds_an_empty_search_index(var_dir: Path) -> None:
     entry = make_entry("dataset", title="Groundwater abstraction licences")
-    get_backend().remove_entries([entry.pk])
+    remove_entries_now([entry.pk])
     assert search_entries(parse_search_params({"q": "groundwater"})).count == 0
 
     out = _bootstrap("--no-demo")

@@ -13,7 +13,8 @@ import pytest
 from benchmarks.seed import seed
 from catalogue.models import Organisation
 from interop.ckan_api import fast_search
-from search.backends import broad_terms, reset_backend_cache
+from search.backends import broad_terms
+from search.service import reset_backend_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +24,7 @@ FACETS = json.dumps(["organization", "res_format", "license_id", "tags", "groups
 @pytest.fixture
 def seeded(settings: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     settings.ELASTICSEARCH_URL = ""
+    settings.SEARCH_BACKEND = "search.backends.database.DatabaseBackend"
     reset_backend_cache()
     monkeypatch.setattr(broad_terms, "MIN_BROAD_ROWS", 10)  # broad words in a small catalogue
     seed(300, progress=False)

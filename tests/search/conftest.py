@@ -7,8 +7,7 @@ from typing import Any
 
 import pytest
 
-from search.backends import get_backend, reset_backend_cache
-from search.backends.base import SearchBackend
+from search.service import SearchBackend, get_backend, reset_backend_cache
 from tests.search.es_fixtures import elasticsearch_url, es_backend, es_settings  # noqa: F401
 
 BACKENDS = [
@@ -23,6 +22,7 @@ def search_backend(request: pytest.FixtureRequest, settings: Any) -> Iterator[Se
         yield request.getfixturevalue("es_backend")
         return
     settings.ELASTICSEARCH_URL = ""
+    settings.SEARCH_BACKEND = "search.backends.database.DatabaseBackend"
     reset_backend_cache()
     yield get_backend()
     reset_backend_cache()

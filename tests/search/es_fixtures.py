@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from search.backends import get_backend, reset_backend_cache
+from search.service import get_backend, reset_backend_cache
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "elasticsearch.py"
 
@@ -52,13 +52,16 @@ def elasticsearch_url() -> Iterator[str]:
 def es_settings(settings: Any, elasticsearch_url: str) -> Iterator[Any]:
     """Settings pointing at the test node, with an index prefix private to this test."""
     settings.ELASTICSEARCH_URL = elasticsearch_url
+    settings.SEARCH_BACKEND = "search.backends.elasticsearch.ElasticsearchBackend"
     settings.ELASTICSEARCH_INDEX_PREFIX = f"test-{uuid.uuid4().hex[:12]}"
     settings.SEARCH_ELASTICSEARCH_REFRESH = True
     reset_backend_cache()
     yield settings
+    from search.backends.elasticsearch import ElasticsearchBackend
+
     backend = get_backend()
-    client = getattr(backend, "bulk_client", None)
-    if client is not None:
+    if isinstance(backend, ElasticsearchBackend):
+        client = backend.bulk_client
         # Clusters refuse wildcard deletes (action.destructive_requires_name): name each one.
         names = client.indices.get(
             index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}-*",

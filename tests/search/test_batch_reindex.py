@@ -15,9 +15,11 @@ import pytest
 from django.db import connection
 from django.http import QueryDict
 
-from catalogue.models import Entry, Licence, Organisation, Theme
+from catalogue.models.entries import Entry
+from catalogue.models.organisations import Organisation
+from catalogue.models.vocabularies import Licence, Theme
 from search.backends.database import DatabaseBackend
-from search.backends.facet_cache import current_token
+from search.bitmaps import current_token
 from search.params import parse_search_params
 from search.query import Facet
 from tests.factories import make_entry, make_organisation
@@ -40,7 +42,7 @@ def fts_rows() -> list[tuple[int, str, str]]:
             "SELECT rowid, title, body FROM wagtailsearch_indexentry_fts WHERE rowid < 0 "
             "ORDER BY rowid"
         )
-        return cursor.fetchall()
+        return [(int(rowid), str(title), str(body)) for rowid, title, body in cursor.fetchall()]
 
 
 def assert_fts_intact() -> None:
@@ -89,7 +91,7 @@ def batch(backend: DatabaseBackend) -> dict[str, Entry]:
     return entries
 
 
-def test_one_batch_call_brings_changed_text_and_facets_in_line(backend, batch):
+def test_one_batch_call_brings_changed_text_and_facets_in_line(backend: Any, batch: Any) -> None:
     cc_by = Licence.objects.get(spdx_id="CC-BY-4.0")
     envi = Theme.objects.get(code="ENVI")
     # Bulk writes, as the harvest loader makes them: no per-entry indexing.
@@ -122,7 +124,7 @@ def test_one_batch_call_brings_changed_text_and_facets_in_line(backend, batch):
     assert facet_counts(backend, Facet.TYPE) == {"dataset": 4, "api": 1}
 
 
-def test_a_batch_leaves_the_index_as_a_rebuild_would(backend, batch):
+def test_a_batch_leaves_the_index_as_a_rebuild_would(backend: Any, batch: Any) -> None:
     Entry.objects.filter(pk=batch["retitled"].pk).update(title="Lighthouse soundings")
     Entry.objects.filter(pk=batch["unpublished"].pk).update(live=False)
     backend.index_entries([e.pk for e in batch.values()])
@@ -145,7 +147,9 @@ def test_a_batch_leaves_the_index_as_a_rebuild_would(backend, batch):
     assert_fts_intact()
 
 
-def test_wagtails_own_index_rows_are_still_mirrored_by_its_triggers(backend, batch):
+def test_wagtails_own_index_rows_are_still_mirrored_by_its_triggers(
+    backend: Any, batch: Any
+) -> None:
     """Migration 0003 narrows Wagtail's triggers to rows with positive ids (not entries')."""
     from wagtail.search.backends import get_search_backend
 
@@ -164,7 +168,9 @@ def test_wagtails_own_index_rows_are_still_mirrored_by_its_triggers(backend, bat
     assert_fts_intact()
 
 
-def test_reindexing_unchanged_entries_keeps_their_rows_and_renews_the_token(backend, batch):
+def test_reindexing_unchanged_entries_keeps_their_rows_and_renews_the_token(
+    backend: Any, batch: Any
+) -> None:
     ids = [e.pk for e in batch.values()]
     backend.index_entries(ids)  # brings the unindexed entry in
     rows, token = fts_rows(), current_token()

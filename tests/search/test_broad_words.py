@@ -12,9 +12,11 @@ import pytest
 from django.db import connection
 
 from benchmarks.seed import seed
-from search.backends import broad_terms, get_backend, reset_backend_cache
-from search.backends.database import BODY_WEIGHT, TITLE_WEIGHT
+from search.backends import broad_terms
+from search.backends.bitmap_run import BODY_WEIGHT, TITLE_WEIGHT
+from search.bitmaps import TokenCache
 from search.query import Facet, SearchQuery, Sort
+from search.service import get_backend, reset_backend_cache
 from search.text_query import parse_text_query
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +25,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def backend(settings: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     settings.ELASTICSEARCH_URL = ""
+    settings.SEARCH_BACKEND = "search.backends.database.DatabaseBackend"
     reset_backend_cache()
     # A small catalogue: a word counts as broad from 10 rows on, instead of 1,000.
     monkeypatch.setattr(broad_terms, "MIN_BROAD_ROWS", 10)
@@ -40,7 +43,7 @@ def fts5_ranking(text: str) -> list[tuple[int, float]]:
             "AND rowid < 0 ORDER BY score, rowid",
             [BODY_WEIGHT, TITLE_WEIGHT, parse_text_query(text).to_fts5()],
         )
-        return cursor.fetchall()
+        return [(int(entry_id), float(score)) for entry_id, score in cursor.fetchall()]
 
 
 def expected(backend: Any, query: SearchQuery) -> list[tuple[int, float]]:
@@ -130,7 +133,7 @@ def test_facet_counts_and_newest_order_match_the_sql_path(backend: Any, monkeypa
     monkeypatch.setattr(
         broad_terms,
         "_broad_words",
-        broad_terms.TokenCache(broad_terms.BroadWords, lambda words: words.token),
+        TokenCache(broad_terms.BroadWords, lambda words: words.token),
     )
     for query, got in zip(queries, cached, strict=True):
         assert backend._run(query).broad is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 from django.http import QueryDict
 
@@ -16,7 +17,7 @@ from search.text_query import parse_text_query
 NOW = dt.datetime(2026, 6, 1, 12, 0, tzinfo=dt.UTC)
 
 
-def build(qs: str, *, spellcheck: bool = False) -> dict:
+def build(qs: str, *, spellcheck: bool = False) -> dict[str, Any]:
     query = parse_search_params(QueryDict(qs))
     search = CatalogueSearch(
         query, parse_text_query(query.text), index="x-entries", now=NOW, spellcheck=spellcheck
@@ -24,7 +25,7 @@ def build(qs: str, *, spellcheck: bool = False) -> dict:
     return search._s.to_dict()
 
 
-def test_selected_values_go_to_the_post_filter_not_the_query():
+def test_selected_values_go_to_the_post_filter_not_the_query() -> None:
     body = build("q=bus&type=dataset&type=api&theme=transport")
     post = json.dumps(body["post_filter"])
     assert '"type": ["dataset", "api"]' in post
@@ -32,7 +33,7 @@ def test_selected_values_go_to_the_post_filter_not_the_query():
     assert "post_filter" not in json.dumps(body["query"])
 
 
-def test_each_facet_is_counted_under_the_other_facets_filters_only():
+def test_each_facet_is_counted_under_the_other_facets_filters_only() -> None:
     query = parse_search_params(QueryDict("type=dataset&theme=transport"))
     search = CatalogueSearch(query, parse_text_query(""), index="x-entries", now=NOW)
     _, counts = search.request_bodies()
@@ -49,7 +50,7 @@ def test_each_facet_is_counted_under_the_other_facets_filters_only():
     assert len(contexts) == 3
 
 
-def test_without_a_selection_facets_are_counted_once_at_the_top_level():
+def test_without_a_selection_facets_are_counted_once_at_the_top_level() -> None:
     query = parse_search_params(QueryDict("q=bus"))
     search = CatalogueSearch(query, parse_text_query(query.text), index="x-entries", now=NOW)
     hits, counts = search.request_bodies()
@@ -61,7 +62,7 @@ def test_without_a_selection_facets_are_counted_once_at_the_top_level():
     assert "filter" in counts["query"]["bool"]
 
 
-def test_combined_counts_are_split_back_into_facets():
+def test_combined_counts_are_split_back_into_facets() -> None:
     query = parse_search_params(QueryDict("type=dataset"))
     search = CatalogueSearch(query, parse_text_query(""), index="x-entries", now=NOW)
     _, counts = search.request_bodies()
@@ -91,14 +92,14 @@ def test_combined_counts_are_split_back_into_facets():
     assert values["licence"] == []
 
 
-def test_a_broad_search_is_scored_once_unless_a_multi_word_synonym_can_fire():
+def test_a_broad_search_is_scored_once_unless_a_multi_word_synonym_can_fire() -> None:
     plain = build("q=public+transport")["query"]["function_score"]["query"]
     assert "simple_query_string" in plain
     synonym = build("q=public+private+partnership")["query"]["function_score"]["query"]
     assert "multi_match" in json.dumps(synonym) and "simple_query_string" in json.dumps(synonym)
 
 
-def test_challenge_status_is_computed_from_dates_at_query_time():
+def test_challenge_status_is_computed_from_dates_at_query_time() -> None:
     query = parse_search_params(QueryDict(""))
     search = CatalogueSearch(query, parse_text_query(""), index="x-entries", now=NOW)
     statuses = search.request_bodies()[1]["aggs"]["challenge_status"]["filters"]["filters"]
@@ -106,7 +107,7 @@ def test_challenge_status_is_computed_from_dates_at_query_time():
     assert statuses["open"] == {"term": {"open_period": NOW.isoformat()}}
 
 
-def test_typed_syntax_never_reaches_the_query_parser():
+def test_typed_syntax_never_reaches_the_query_parser() -> None:
     body = json.dumps(build('q=title:bus AND (rail OR "tram'))
     assert "title:bus" not in body
     assert "(rail" not in body
@@ -115,14 +116,14 @@ def test_typed_syntax_never_reaches_the_query_parser():
     assert sqs["simple_query_string"]["flags"] == "PHRASE|WHITESPACE"
 
 
-def test_spellcheck_asks_the_core_term_suggester_for_each_word():
+def test_spellcheck_asks_the_core_term_suggester_for_each_word() -> None:
     suggest = build("q=timetabels+bus", spellcheck=True)["suggest"]
     assert set(suggest) == {"spell_title", "spell_description"}
     assert suggest["spell_title"]["text"] == "timetabels bus"
     assert suggest["spell_title"]["term"]["suggest_mode"] == "missing"
 
 
-def test_ranking_weighs_quality_and_freshness_and_pages_are_bounded():
+def test_ranking_weighs_quality_and_freshness_and_pages_are_bounded() -> None:
     body = build("q=bus&page=500&page_size=20")
     functions = json.dumps(body["query"]["function_score"]["functions"])
     assert "quality_score" in functions and "gauss" in functions
@@ -130,13 +131,13 @@ def test_ranking_weighs_quality_and_freshness_and_pages_are_bounded():
     assert body["track_total_hits"] is True
 
 
-def test_highlights_escape_html_and_mark_matches():
+def test_highlights_escape_html_and_mark_matches() -> None:
     highlight = build("q=bus")["highlight"]
     assert highlight["encoder"] == "html"
     assert highlight["pre_tags"] == ["<mark>"]
 
 
-def test_rich_analysis_only_when_the_module_is_there():
+def test_rich_analysis_only_when_the_module_is_there() -> None:
     core = analysis_settings(rich=False)
     assert "filter" not in core
     rich = analysis_settings(rich=True)

@@ -16,11 +16,11 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from catalogue.models import Entry
-from search.backends import get_backend, reset_backend_cache
+from catalogue.models.entries import Entry
 from search.checks import elasticsearch_reachable
 from search.params import parse_search_params
 from search.query import SearchQuery
+from search.service import get_backend, reset_backend_cache
 from tests.factories import make_entry
 
 pytestmark = [pytest.mark.django_db, pytest.mark.elasticsearch]
@@ -54,7 +54,9 @@ def pending_sync_tasks() -> Any:
     return DBTaskResult.objects.filter(task_path="search.tasks.sync_entries_task", status="READY")
 
 
-def test_searches_fall_back_to_the_database_and_admins_are_told(cluster_down, admin_client):
+def test_searches_fall_back_to_the_database_and_admins_are_told(
+    cluster_down: Any, admin_client: Any
+) -> None:
     entry = make_entry("dataset", title="Harbour tide gauges")
     results = get_backend().search(parse_search_params({"q": "tide"}))
     assert results.backend == "database"
@@ -69,7 +71,7 @@ def test_searches_fall_back_to_the_database_and_admins_are_told(cluster_down, ad
     assert "Search is running on the database backend" in dashboard.content.decode()
 
 
-def test_indexing_waits_in_the_queue_and_lands_when_the_cluster_returns(cluster_down):
+def test_indexing_waits_in_the_queue_and_lands_when_the_cluster_returns(cluster_down: Any) -> None:
     entry = make_entry("dataset", title="Harbour tide gauges")
     assert pending_sync_tasks().exists()
 
@@ -90,7 +92,7 @@ def test_indexing_waits_in_the_queue_and_lands_when_the_cluster_returns(cluster_
     assert [h.entry_id for h in results.hits] == [entry.pk]
 
 
-def test_check_reports_drift_and_fix_repairs_it(es_backend):
+def test_check_reports_drift_and_fix_repairs_it(es_backend: Any) -> None:
     kept = make_entry("dataset", title="Kept dataset")
     gone = make_entry("dataset", title="Deleted behind our back")
     es_backend.rebuild()
@@ -110,7 +112,7 @@ def test_check_reports_drift_and_fix_repairs_it(es_backend):
     assert "No drift." in out.getvalue()
 
 
-def test_rebuild_command_reports_progress_and_the_new_index(es_backend):
+def test_rebuild_command_reports_progress_and_the_new_index(es_backend: Any) -> None:
     make_entry("dataset", title="One")
     make_entry("api", title="Two", endpoint_url="https://api.x.test/")
     out, err = StringIO(), StringIO()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from search.service import related_entries
@@ -10,7 +12,7 @@ from tests.factories import make_entry, make_organisation
 pytestmark = pytest.mark.django_db
 
 
-def test_entries_sharing_words_are_related_and_shown_on_the_page(client):
+def test_entries_sharing_words_are_related_and_shown_on_the_page(client: Any) -> None:
     org = make_organisation()
     air = make_entry(
         "dataset",
@@ -28,5 +30,5 @@ def test_entries_sharing_words_are_related_and_shown_on_the_page(client):
     assert "Similar entries" in page and api.get_absolute_url() in page
 
 
-def test_an_unknown_entry_has_no_related_entries():
+def test_an_unknown_entry_has_no_related_entries() -> None:
     assert related_entries(999_999) == []

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+from catalogue.models.entries import Entry
 from tests.factories import make_entry, make_organisation
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def entries():
+def entries() -> list[Entry]:
     city = make_organisation(name="Harbour City", slug="harbour-city", kind="government")
     return [
         make_entry(
@@ -26,7 +29,7 @@ def entries():
     ]
 
 
-def test_results_highlights_and_facet_counts_render(client, entries):
+def test_results_highlights_and_facet_counts_render(client: Any, entries: Any) -> None:
     response = client.get("/search/", {"q": "harbour"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -37,7 +40,7 @@ def test_results_highlights_and_facet_counts_render(client, entries):
     assert "<script>alert(1)</script>" not in html
 
 
-def test_filters_keep_other_values_and_can_be_removed(client, entries):
+def test_filters_keep_other_values_and_can_be_removed(client: Any, entries: Any) -> None:
     html = client.get("/search/", {"q": "harbour", "type": "api"}).content.decode()
     assert "1 result" in html
     assert 'value="api" checked' in html
@@ -54,7 +57,7 @@ def test_filters_keep_other_values_and_can_be_removed(client, entries):
         {"page_size": "1000"},
     ],
 )
-def test_bad_input_is_a_clear_400(client, entries, params):
+def test_bad_input_is_a_clear_400(client: Any, entries: Any, params: Any) -> None:
     response = client.get("/search/", params)
     assert response.status_code == 400
     assert 'role="alert"' in response.content.decode()
@@ -63,19 +66,19 @@ def test_bad_input_is_a_clear_400(client, entries, params):
 @pytest.mark.parametrize(
     "q", ['"unbalanced', "NEAR(a b)", "harbour AND NOT x", "* ^ :", "é 中文 🚌", "<b>x</b>"]
 )
-def test_odd_text_never_fails(client, entries, q):
+def test_odd_text_never_fails(client: Any, entries: Any, q: Any) -> None:
     response = client.get("/search/", {"q": q})
     assert response.status_code == 200
     assert "<b>x</b>" not in response.content.decode()
 
 
-def test_unknown_filter_values_give_no_results_not_an_error(client, entries):
+def test_unknown_filter_values_give_no_results_not_an_error(client: Any, entries: Any) -> None:
     response = client.get("/search/", {"type": "spaceship", "country": "ZZ"})
     assert response.status_code == 200
     assert "0 results" in response.content.decode()
 
 
-def test_pagination_links_keep_the_query(client, entries):
+def test_pagination_links_keep_the_query(client: Any, entries: Any) -> None:
     html = client.get("/search/", {"q": "harbour", "page_size": "1"}).content.decode()
     assert 'rel="next"' in html
     assert "q=harbour" in html and "page=2" in html

@@ -14,10 +14,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from catalogue.models import Entry
-from search.backends import get_backend
-from search.backends.database import DatabaseBackend
-from search.backends.elasticsearch import DriftReport, ElasticsearchBackend
+from catalogue.models.entries import Entry
+from search.backends.base import DriftReport, SearchBackend
+from search.service import get_backend
 
 SAMPLE = 10
 
@@ -48,10 +47,12 @@ class Command(BaseCommand):
     # ------------------------------------------------------------------ rebuild
     def rebuild(self, *, backend_choice: str, progress: bool) -> None:
         configured = get_backend()
-        backends: list[Any] = []
-        if backend_choice in ("database", "all") and not isinstance(configured, DatabaseBackend):
-            backends.append(getattr(configured, "fallback", DatabaseBackend()))
-        if backend_choice in ("configured", "all") or isinstance(configured, DatabaseBackend):
+        # The database index is the fallback of a remote backend, or the configured one.
+        fallback = configured.fallback()
+        backends: list[SearchBackend] = []
+        if backend_choice in ("database", "all") and fallback is not None:
+            backends.append(fallback)
+        if backend_choice in ("configured", "all") or fallback is None:
             backends.append(configured)
         total = Entry.objects.published().count()
         for backend in backends:
@@ -76,8 +77,8 @@ class Command(BaseCommand):
                     f"{backend.name}: indexed {count} entries in {elapsed:.1f}s ({rate:,.0f}/s)"
                 )
             )
-            if isinstance(backend, ElasticsearchBackend):
-                info = backend.indices.describe()
+            info = backend.index_info()
+            if info:
                 analysis = (
                     "stemming, folding, synonyms"
                     if info.get("rich_analysis")
@@ -90,17 +91,13 @@ class Command(BaseCommand):
     # ------------------------------------------------------------------ check
     def check_drift(self, *, fix: bool) -> None:
         backend = get_backend()
-        is_es = isinstance(backend, ElasticsearchBackend)
-        report = backend.drift() if is_es else database_drift()  # type: ignore[union-attr]
+        report = backend.drift()
         self._print(backend.name, report)
         if report.ok:
             return
         if fix:
             ids = report.ids_to_sync
-            if isinstance(backend, ElasticsearchBackend):
-                backend.sync(ids)
-            else:
-                backend.index_entries(ids)
+            backend.resync(ids)
             self.stdout.write(self.style.SUCCESS(f"Re-synced {len(ids)} entries."))
             return
         raise CommandError(
@@ -130,22 +127,3 @@ class Command(BaseCommand):
             )
         if report.ok:
             self.stdout.write(self.style.SUCCESS("No drift."))
-
-
-def database_drift() -> DriftReport:
-    """The database backend's index rows against published entries (ids only)."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.search.models import IndexEntry
-
-    truth = set(Entry.objects.published().values_list("pk", flat=True))
-    ct = ContentType.objects.get_for_model(Entry)
-    indexed = {
-        int(pk)
-        for pk in IndexEntry.objects.filter(content_type=ct).values_list("object_id", flat=True)
-    }
-    return DriftReport(
-        in_database=len(truth),
-        in_index=len(indexed),
-        missing=sorted(truth - indexed),
-        extra=sorted(indexed - truth),
-    )
