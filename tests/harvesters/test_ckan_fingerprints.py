@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from benchmarks.ckan_server import CkanCatalogue, generate
-from harvesters.ckan.mapping import map_search_page, package_fingerprint
+from harvesters.ckan.listing import package_fingerprint
+from harvesters.ckan.mapping import map_search_page
 from harvesters.models import HarvestRecord
 from harvesters.services import harvest_source_run
 
