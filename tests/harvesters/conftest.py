@@ -32,10 +32,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from pytest_django.fixtures import Settings
+
+if TYPE_CHECKING:
+    from harvesters.models import HarvestSource
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -245,7 +249,7 @@ def _fixture_httpd() -> Iterator[FixtureServer]:
 
 
 @pytest.fixture
-def fixture_server(_fixture_httpd: FixtureServer, settings: Any) -> FixtureServer:
+def fixture_server(_fixture_httpd: FixtureServer, settings: Settings) -> FixtureServer:
     """The running server, with loopback allowed and fast retries for this test."""
     settings.HARVEST_ALLOW_PRIVATE_ADDRESSES = True
     settings.HARVEST_BACKOFF_SECONDS = 0.01
@@ -255,6 +259,8 @@ def fixture_server(_fixture_httpd: FixtureServer, settings: Any) -> FixtureServe
 
 
 FixtureReader = Callable[[str], bytes]
+#: ``make_source(url, *, protocol=..., approved=..., **fields)``
+SourceMaker = Callable[..., "HarvestSource"]
 
 
 @pytest.fixture
@@ -281,7 +287,7 @@ def test_protocol() -> Iterator[str]:
 
 
 @pytest.fixture
-def make_source(db: Any) -> Callable[..., Any]:
+def make_source(db: None) -> SourceMaker:
     """A harvest source (approved unless told otherwise) owned by a fresh organisation."""
     from harvesters.models import HarvestSource
     from tests.factories import make_organisation
