@@ -8,7 +8,7 @@ PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings
 export PORT
 
-.PHONY: run test install install-test migrate bootstrap lint bench bench-harvest bench-search bench-export clean \
+.PHONY: run test install install-test migrate bootstrap lint typecheck contracts sizes bench bench-harvest bench-search bench-export clean \
 	es-install es-start es-stop run-elasticsearch
 
 $(VENV)/.installed: pyproject.toml
@@ -70,6 +70,18 @@ run-elasticsearch: migrate es-install
 lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+## mypy with django-stubs over the whole project (the files list in pyproject.toml)
+typecheck: install-test
+	$(VENV)/bin/mypy
+
+## Import boundaries between the apps ([tool.importlinter] in pyproject.toml)
+contracts: install-test
+	$(VENV)/bin/lint-imports
+
+## No source file over 400 lines, no function over 60 (scripts/check_sizes.py)
+sizes:
+	$(PYTHON) scripts/check_sizes.py
 
 bench: install-test
 	$(PY) -m benchmarks.search_db

@@ -21,13 +21,19 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import cProfile
+
+    from search.backends.database import DatabaseBackend
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_DOCS_PER_S = 1000
@@ -39,28 +45,16 @@ def child(args: argparse.Namespace) -> dict[str, Any]:
     import django
 
     django.setup()
-    import random
-
     from django.core.management import call_command
 
-    from benchmarks.seed import seed
-    from catalogue.models import Entry, Licence
+    from catalogue.models import Entry
     from search.backends.database import DatabaseBackend
 
     backend = DatabaseBackend()
     out: dict[str, Any] = {"entries": args.entries}
     call_command("migrate", verbosity=0)  # a kept database may predate a new migration
     if not Entry.objects.exists():
-        report = seed(args.entries, index=False, progress=False)
-        out["seed_s"] = round(report.insert_seconds, 1)
-        started, cpu = time.perf_counter(), time.process_time()
-        count = backend.rebuild()
-        out["rebuild_s"] = round(time.perf_counter() - started, 1)
-        out["rebuild_cpu_s"] = round(time.process_time() - cpu, 1)
-        out["rebuild_docs_s"] = round(count / (time.perf_counter() - started))
-        out["seeded"] = True
-        if args.keep:
-            _save(args.keep)
+        out.update(_seed_and_rebuild(args, backend))
     published = list(Entry.objects.published().values_list("pk", flat=True))
     rng = random.Random(args.seed)
     profiler = None
@@ -68,6 +62,44 @@ def child(args: argparse.Namespace) -> dict[str, Any]:
         import cProfile
 
         profiler = cProfile.Profile()
+    out["batches"] = _index_batches(args, backend, published, rng, profiler)
+    if profiler:
+        import io
+        import pstats
+
+        buffer = io.StringIO()
+        pstats.Stats(profiler, stream=buffer).sort_stats("cumulative").print_stats(args.profile)
+        print(buffer.getvalue(), file=sys.stderr)
+    return out
+
+
+def _seed_and_rebuild(args: argparse.Namespace, backend: DatabaseBackend) -> dict[str, Any]:
+    """Seed an empty database and time the full index rebuild."""
+    from benchmarks.seed import seed
+
+    report = seed(args.entries, index=False, progress=False)
+    out: dict[str, Any] = {"seed_s": round(report.insert_seconds, 1)}
+    started, cpu = time.perf_counter(), time.process_time()
+    count = backend.rebuild()
+    out["rebuild_s"] = round(time.perf_counter() - started, 1)
+    out["rebuild_cpu_s"] = round(time.process_time() - cpu, 1)
+    out["rebuild_docs_s"] = round(count / (time.perf_counter() - started))
+    out["seeded"] = True
+    if args.keep:
+        _save(args.keep)
+    return out
+
+
+def _index_batches(
+    args: argparse.Namespace,
+    backend: DatabaseBackend,
+    published: list[int],
+    rng: random.Random,
+    profiler: cProfile.Profile | None,
+) -> list[dict[str, Any]]:
+    """Re-index random batches, every other one after a harvest-like change."""
+    from catalogue.models import Licence
+
     licences = list(Licence.objects.values_list("pk", flat=True))
     batches = []
     for n in range(args.batches * 2):
@@ -91,15 +123,7 @@ def child(args: argparse.Namespace) -> dict[str, Any]:
                 "docs_s": round(len(ids) / wall),
             }
         )
-    out["batches"] = batches
-    if profiler:
-        import io
-        import pstats
-
-        buffer = io.StringIO()
-        pstats.Stats(profiler, stream=buffer).sort_stats("cumulative").print_stats(args.profile)
-        print(buffer.getvalue(), file=sys.stderr)
-    return out
+    return batches
 
 
 def _change(ids: list[int], rng: Any, licences: list[int]) -> None:

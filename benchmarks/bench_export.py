@@ -20,7 +20,6 @@ p95 <= 100 ms.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib.util
 import json
 import os
@@ -29,11 +28,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
+
+from benchmarks.procstat import MemorySampler, cpu_seconds, reset_peak, rss_mb
 
 TARGET_EXPORT_SECONDS = 60.0
 TARGET_PEAK_MB = 300.0
@@ -66,19 +66,6 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-def _rss_mb(pid: int, field: str) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
-def _reset_peak(pid: int) -> None:
-    # Writing 5 to clear_refs resets the peak RSS (VmHWM) to the current RSS (Linux >= 4.0).
-    with contextlib.suppress(OSError):
-        Path(f"/proc/{pid}/clear_refs").write_text("5")
 
 
 def percentile(samples: list[float], pct: float) -> float:
@@ -132,36 +119,11 @@ def serve_child(port: int) -> None:
 # --- measurements ----------------------------------------------------------------------------
 
 
-def _cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-class _MemorySampler(threading.Thread):
-    """Peak anonymous memory (the heap: what an export allocates) sampled every 20 ms.
-
-    VmHWM (peak RSS) counts every resident page, file pages mapped into the process too. The
-    exports read the database without SQLite's memory map (catalogue/exports/reads.py), so
-    both figures are the export's own; both are held to the target.
-    """
-
-    def __init__(self, pid: int) -> None:
-        super().__init__(daemon=True)
-        self.pid = pid
-        self.peak_anon = 0.0
-        self.done = threading.Event()
-
-    def run(self) -> None:
-        while not self.done.is_set():
-            self.peak_anon = max(self.peak_anon, _rss_mb(self.pid, "RssAnon"))
-            time.sleep(0.02)
-
-
 def measure_export(session: Any, base: str, pid: int, path: str) -> dict[str, Any]:
-    _reset_peak(pid)
-    before = _rss_mb(pid, "VmRSS")
-    cpu_before = _cpu_seconds(pid)
-    sampler = _MemorySampler(pid)
+    reset_peak(pid)
+    before = rss_mb(pid, "VmRSS")
+    cpu_before = cpu_seconds(pid)
+    sampler = MemorySampler(pid)
     sampler.start()
     started = time.perf_counter()
     first_byte = None
@@ -178,12 +140,12 @@ def measure_export(session: Any, base: str, pid: int, path: str) -> dict[str, An
     return {
         "path": path,
         "seconds": time.perf_counter() - started,
-        "server_cpu_seconds": _cpu_seconds(pid) - cpu_before,
+        "server_cpu_seconds": cpu_seconds(pid) - cpu_before,
         "first_byte_ms": (first_byte or 0) * 1000,
         "megabytes": size / 2**20,
         "rows": lines - (1 if path.startswith("/export.csv") else 0),
         "rss_before_mb": before,
-        "peak_rss_mb": _rss_mb(pid, "VmHWM"),
+        "peak_rss_mb": rss_mb(pid, "VmHWM"),
         "peak_anon_mb": sampler.peak_anon,
     }
 
@@ -230,7 +192,7 @@ def package_search_mix(
         session.get(url).raise_for_status()  # the first request: caches built on first use
         first[label] = (time.perf_counter() - started) * 1000
         samples = []
-        cpu_before = _cpu_seconds(pid) if pid else 0.0
+        cpu_before = cpu_seconds(pid) if pid else 0.0
         for _ in range(REPEATS):
             started = time.perf_counter()
             response = session.get(url)
@@ -239,7 +201,7 @@ def package_search_mix(
                 raise RuntimeError(f"package_search failed: {label}: {response.text[:300]}")
         timings[label] = samples
         if pid and cpu is not None:
-            cpu[label] = (_cpu_seconds(pid) - cpu_before) * 1000 / REPEATS
+            cpu[label] = (cpu_seconds(pid) - cpu_before) * 1000 / REPEATS
     return timings, first
 
 
@@ -259,6 +221,17 @@ def run_dcat(entries: int, env: dict[str, str]) -> dict[str, Any] | None:
     return {"error": (done.stderr or done.stdout)[-800:]}
 
 
+@dataclass
+class Measurements:
+    seed_seconds: float
+    seed_report: dict[str, Any]
+    exports: list[dict[str, Any]]
+    timings: dict[str, list[float]]
+    first: dict[str, float]
+    cpu: dict[str, float]
+    dcat: dict[str, Any] | None
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--entries", type=int, default=100_000)
@@ -272,15 +245,34 @@ def main() -> int:
     if args.serve_child:
         serve_child(args.serve_child)
         return 0
+    results = measure(args.entries, dcat=not args.no_dcat)
+    print()
+    print(
+        f"Catalogue: {args.entries:,} entries seeded in {results.seed_seconds:.0f} s "
+        f"(insert {results.seed_report['insert_seconds']:.0f} s, "
+        f"index {results.seed_report['index_seconds']:.0f} s)"
+    )
+    print()
+    print_exports(results.exports)
+    p95 = print_package_search(results)
+    if results.dcat is not None:
+        print("DCAT-AP export (benchmarks/bench_export_dcat.py):")
+        for key, value in results.dcat.items():
+            print(f"  {key}: {value}")
+        print()
+    return print_verdicts(results.exports, p95)
 
+
+def measure(entries: int, *, dcat: bool) -> Measurements:
+    """Seed a temporary catalogue, serve it in a child process and measure it."""
     import requests
 
     with tempfile.TemporaryDirectory(prefix="bench-export-") as var_dir:
         env = _bench_env(var_dir)
-        print(f"Seeding {args.entries:,} entries into a temporary SQLite database...", flush=True)
+        print(f"Seeding {entries:,} entries into a temporary SQLite database...", flush=True)
         started = time.perf_counter()
         seeded = subprocess.run(
-            [sys.executable, "-m", "benchmarks.bench_export", "--seed-child", str(args.entries)],
+            [sys.executable, "-m", "benchmarks.bench_export", "--seed-child", str(entries)],
             env=env,
             check=True,
             stdout=subprocess.PIPE,
@@ -315,15 +307,11 @@ def main() -> int:
         finally:
             server.terminate()
             server.wait(timeout=30)
-        dcat = None if args.no_dcat else run_dcat(args.entries, env)
+        dcat_result = run_dcat(entries, env) if dcat else None
+    return Measurements(seed_seconds, seed_report, exports, timings, first, cpu, dcat_result)
 
-    print()
-    print(
-        f"Catalogue: {args.entries:,} entries seeded in {seed_seconds:.0f} s "
-        f"(insert {seed_report['insert_seconds']:.0f} s, "
-        f"index {seed_report['index_seconds']:.0f} s)"
-    )
-    print()
+
+def print_exports(exports: list[dict[str, Any]]) -> None:
     print(
         f"{'export':<26}{'rows':>9}{'MB':>7}{'1st byte':>10}{'wall':>8}{'cpu':>8}"
         f"{'peak RSS':>10}{'peak heap':>11}"
@@ -336,6 +324,11 @@ def main() -> int:
         )
     print("(peak RSS: every resident page of the server; peak heap: its anonymous memory)")
     print()
+
+
+def print_package_search(results: Measurements) -> float:
+    """The package_search table; returns the p95 of the interactive (rows<=100) repeats."""
+    timings, first, cpu = results.timings, results.first, results.cpu
     print(
         f"{'package_search':<28}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'first ms':>10}"
         f"{'cpu ms':>8}"
@@ -362,11 +355,10 @@ def main() -> int:
     print("(the target is read on the repeats, p95 column; first requests are shown apart;")
     print(" cpu ms: the server's CPU per repeated request, from /proc, 10 ms ticks over 5)")
     print()
-    if dcat is not None:
-        print("DCAT-AP export (benchmarks/bench_export_dcat.py):")
-        for key, value in dcat.items():
-            print(f"  {key}: {value}")
-        print()
+    return p95
+
+
+def print_verdicts(exports: list[dict[str, Any]], p95: float) -> int:
     csv_full = exports[0]
     verdicts = [
         ("CSV export <= 60 s", csv_full["seconds"] <= TARGET_EXPORT_SECONDS),

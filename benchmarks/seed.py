@@ -12,10 +12,14 @@ import datetime as dt
 import random
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
+
+if TYPE_CHECKING:
+    from catalogue.models import Entry
 
 VOCABULARY = """
 transport bus rail tram metro bicycle traffic road parking station timetable route passenger
@@ -65,50 +69,54 @@ def _sentence(rng: random.Random, n: int) -> str:
     return " ".join(words)
 
 
+@dataclass(frozen=True)
+class _Vocabularies:
+    """Primary keys of the seeded vocabularies that synthetic entries draw from."""
+
+    countries: list[int]
+    languages: list[int]
+    themes: list[int]
+    licences: list[int]
+    statuses: list[int]
+
+
+def _vocabularies() -> _Vocabularies:
+    from catalogue.models import Country, Language, Licence, ProjectStatus, Theme
+
+    return _Vocabularies(
+        countries=list(Country.objects.values_list("id", flat=True))[:60],
+        languages=list(
+            Language.objects.filter(code__in=["en", "fr", "de", "es", "it", "nl"]).values_list(
+                "id", flat=True
+            )
+        ),
+        themes=list(Theme.objects.values_list("id", flat=True)),
+        licences=list(Licence.objects.values_list("id", flat=True)),
+        statuses=list(ProjectStatus.objects.values_list("id", flat=True)),
+    )
+
+
 def seed(
     total: int, *, seed_value: int = 42, index: bool = True, progress: bool = True
 ) -> SeedReport:
     """Add ``total`` published entries (and their organisations) to the current database."""
-    from catalogue.models import (
-        Country,
-        Distribution,
-        Entry,
-        Language,
-        Licence,
-        Organisation,
-        ProjectStatus,
-        Theme,
-    )
-    from search.backends import get_backend
+    from catalogue.models import Entry, Organisation
 
     rng = random.Random(seed_value)
     started = time.perf_counter()
-    countries = list(Country.objects.values_list("id", flat=True))[:60]
-    languages = list(
-        Language.objects.filter(code__in=["en", "fr", "de", "es", "it", "nl"]).values_list(
-            "id", flat=True
-        )
-    )
-    themes = list(Theme.objects.values_list("id", flat=True))
-    licences = list(Licence.objects.values_list("id", flat=True))
-    statuses = list(ProjectStatus.objects.values_list("id", flat=True))
+    vocab = _vocabularies()
     prefix = f"s{seed_value}-{Entry.objects.count()}"
-
     orgs = Organisation.objects.bulk_create(
         Organisation(
             name=f"Benchmark organisation {prefix}-{i}",
             slug=f"bench-{prefix}-{i}",
             kind=ORG_KINDS[i % len(ORG_KINDS)],
-            country_id=rng.choice(countries),
+            country_id=rng.choice(vocab.countries),
         )
         for i in range(max(20, total // 500))
     )
     org_ids = [o.pk for o in orgs]
     now = timezone.now()
-    ThemeLink = Entry.themes.through
-    CountryLink = Entry.countries.through
-    LanguageLink = Entry.languages.through
-
     bar = None
     if progress:
         from tqdm import tqdm
@@ -117,93 +125,126 @@ def seed(
     batch = 2000
     for start in range(0, total, batch):
         size = min(batch, total - start)
-        entries = []
-        for i in range(start, start + size):
-            entry_type = rng.choices([t for t, _ in TYPES], weights=[w for _, w in TYPES])[0]
-            title = _sentence(rng, rng.randint(3, 7)).capitalize()
-            modified = now - dt.timedelta(days=rng.randint(0, 3000), minutes=rng.randint(0, 1440))
-            entry = Entry(
-                entry_type=entry_type,
-                title=title[:300],
-                slug=f"{slugify(title)[:60]}-{prefix}-{i}",
-                summary=_sentence(rng, rng.randint(12, 25)).capitalize()[:500],
-                description="<p>" + _sentence(rng, rng.randint(40, 120)) + "</p>",
-                publisher_id=rng.choice(org_ids),
-                licence_id=rng.choice(licences),
-                keywords=_zipf_words(rng, rng.randint(2, 6)),
-                live=True,
-                has_unpublished_changes=False,
-                first_published_at=modified,
-                last_published_at=modified,
-                issued=modified,
-                modified=modified,
-                quality_score=rng.randint(20, 100),
-            )
-            if entry_type == "api":
-                entry.api_type = rng.choice(["rest", "rest", "graphql", "soap", "ogc"])
-                entry.authentication = rng.choice(["none", "api-key", "oauth2", "registration"])
-                entry.endpoint_url = f"https://api.example.gov/{i}"
-            elif entry_type == "ppp":
-                entry.project_status_id = rng.choice(statuses)
-                entry.sector = rng.choice(["transport", "energy", "water", "health", "ict"])
-            elif entry_type == "challenge":
-                opens = now + dt.timedelta(days=rng.randint(-400, 60))
-                entry.opens_at = opens
-                entry.closes_at = opens + dt.timedelta(days=rng.randint(20, 90))
-                entry.judging_ends_at = entry.closes_at + dt.timedelta(days=30)
-            entries.append(entry)
-        with transaction.atomic():
-            Entry.objects.bulk_create(entries, batch_size=500)
-            ThemeLink.objects.bulk_create(
-                [
-                    ThemeLink(entry_id=e.pk, theme_id=t)
-                    for e in entries
-                    for t in rng.sample(themes, rng.randint(1, 3))
-                ],
-                batch_size=2000,
-            )
-            CountryLink.objects.bulk_create(
-                [
-                    CountryLink(entry_id=e.pk, country_id=c)
-                    for e in entries
-                    for c in rng.sample(countries, rng.randint(1, 2))
-                ],
-                batch_size=2000,
-            )
-            LanguageLink.objects.bulk_create(
-                [LanguageLink(entry_id=e.pk, language_id=rng.choice(languages)) for e in entries],
-                batch_size=2000,
-            )
-            Distribution.objects.bulk_create(
-                [
-                    Distribution(
-                        entry_id=e.pk,
-                        sort_order=k,
-                        format=fmt,
-                        title=f"{e.title} ({fmt})",
-                        download_url=f"https://files.example.gov/{e.pk}/{k}.{fmt.lower()}",
-                    )
-                    for e in entries
-                    if e.entry_type == "dataset"
-                    for k, fmt in enumerate(rng.sample(FORMATS, rng.randint(1, 3)))
-                ],
-                batch_size=2000,
-            )
+        entries = [
+            _entry(rng, i, prefix=prefix, now=now, org_ids=org_ids, vocab=vocab)
+            for i in range(start, start + size)
+        ]
+        _insert(rng, entries, vocab)
         if bar:
             bar.update(size)
     if bar:
         bar.close()
     inserted = time.perf_counter()
     if index:
-        ibar = None
-        if progress:
-            from tqdm import tqdm
-
-            ibar = tqdm(total=Entry.objects.published().count(), desc="index", unit="entry")
-        get_backend().rebuild(progress=ibar.update if ibar else None)
-        if ibar:
-            ibar.close()
+        _index(progress)
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     return SeedReport(total, inserted - started, time.perf_counter() - inserted)
+
+
+def _entry(
+    rng: random.Random,
+    i: int,
+    *,
+    prefix: str,
+    now: dt.datetime,
+    org_ids: list[int],
+    vocab: _Vocabularies,
+) -> Entry:
+    """One published entry, its type-specific fields filled (not saved)."""
+    from catalogue.models import Entry
+
+    entry_type = rng.choices([t for t, _ in TYPES], weights=[w for _, w in TYPES])[0]
+    title = _sentence(rng, rng.randint(3, 7)).capitalize()
+    modified = now - dt.timedelta(days=rng.randint(0, 3000), minutes=rng.randint(0, 1440))
+    entry = Entry(
+        entry_type=entry_type,
+        title=title[:300],
+        slug=f"{slugify(title)[:60]}-{prefix}-{i}",
+        summary=_sentence(rng, rng.randint(12, 25)).capitalize()[:500],
+        description="<p>" + _sentence(rng, rng.randint(40, 120)) + "</p>",
+        publisher_id=rng.choice(org_ids),
+        licence_id=rng.choice(vocab.licences),
+        keywords=_zipf_words(rng, rng.randint(2, 6)),
+        live=True,
+        has_unpublished_changes=False,
+        first_published_at=modified,
+        last_published_at=modified,
+        issued=modified,
+        modified=modified,
+        quality_score=rng.randint(20, 100),
+    )
+    if entry_type == "api":
+        entry.api_type = rng.choice(["rest", "rest", "graphql", "soap", "ogc"])
+        entry.authentication = rng.choice(["none", "api-key", "oauth2", "registration"])
+        entry.endpoint_url = f"https://api.example.gov/{i}"
+    elif entry_type == "ppp":
+        entry.project_status_id = rng.choice(vocab.statuses)
+        entry.sector = rng.choice(["transport", "energy", "water", "health", "ict"])
+    elif entry_type == "challenge":
+        opens = now + dt.timedelta(days=rng.randint(-400, 60))
+        entry.opens_at = opens
+        entry.closes_at = opens + dt.timedelta(days=rng.randint(20, 90))
+        entry.judging_ends_at = entry.closes_at + dt.timedelta(days=30)
+    return entry
+
+
+def _insert(rng: random.Random, entries: list[Entry], vocab: _Vocabularies) -> None:
+    """One batch of entries with their themes, countries, languages and distributions."""
+    from catalogue.models import Distribution, Entry
+
+    ThemeLink = Entry.themes.through
+    CountryLink = Entry.countries.through
+    LanguageLink = Entry.languages.through
+    with transaction.atomic():
+        Entry.objects.bulk_create(entries, batch_size=500)
+        ThemeLink.objects.bulk_create(
+            [
+                ThemeLink(entry_id=e.pk, theme_id=t)
+                for e in entries
+                for t in rng.sample(vocab.themes, rng.randint(1, 3))
+            ],
+            batch_size=2000,
+        )
+        CountryLink.objects.bulk_create(
+            [
+                CountryLink(entry_id=e.pk, country_id=c)
+                for e in entries
+                for c in rng.sample(vocab.countries, rng.randint(1, 2))
+            ],
+            batch_size=2000,
+        )
+        LanguageLink.objects.bulk_create(
+            [LanguageLink(entry_id=e.pk, language_id=rng.choice(vocab.languages)) for e in entries],
+            batch_size=2000,
+        )
+        Distribution.objects.bulk_create(
+            [
+                Distribution(
+                    entry_id=e.pk,
+                    sort_order=k,
+                    format=fmt,
+                    title=f"{e.title} ({fmt})",
+                    download_url=f"https://files.example.gov/{e.pk}/{k}.{fmt.lower()}",
+                )
+                for e in entries
+                if e.entry_type == "dataset"
+                for k, fmt in enumerate(rng.sample(FORMATS, rng.randint(1, 3)))
+            ],
+            batch_size=2000,
+        )
+
+
+def _index(progress: bool) -> None:
+    from catalogue.models import Entry
+    from search.backends import get_backend
+
+    ibar = None
+    if progress:
+        from tqdm import tqdm
+
+        ibar = tqdm(total=Entry.objects.published().count(), desc="index", unit="entry")
+    get_backend().rebuild(progress=ibar.update if ibar else None)
+    if ibar:
+        ibar.close()

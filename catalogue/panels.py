@@ -9,7 +9,7 @@ editors what the metadata-quality check would fix and which fields harvests will
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -21,22 +21,12 @@ from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import HelpPanel
 
-from .models import PROXY_BY_TYPE, Entry, EntryType, Origin
+from .models import Entry, Origin
 from .quality import assess_quality
 from .services.entries import unique_slug
 
-TYPE_BY_PROXY = {proxy: entry_type for entry_type, proxy in PROXY_BY_TYPE.items()}
-
 # Form fields that are bookkeeping, not content: changing them is not an editorial override.
 NOT_OVERRIDES = frozenset({"slug", "go_live_at", "expire_at", "overridden_fields"})
-
-# Which entries each "related entries" field may point at.
-RELATED_TYPES = {
-    "serves_datasets": (EntryType.DATASET,),
-    "related_datasets": (EntryType.DATASET,),
-    "in_series": (EntryType.DATASET,),
-    "offered_resources": (EntryType.DATASET, EntryType.API),
-}
 
 
 class TextListField(forms.Field):
@@ -109,14 +99,20 @@ class URLListField(TextListField):
 
 
 class EntryAdminForm(WagtailAdminModelForm):
-    """The admin form of every entry type (the base form of every entry edit handler)."""
+    """The admin form every entry type's form extends (the base form of its edit handler).
+
+    A type's form names, in ``related_entry_types``, which entry types each of its "related
+    entries" fields may point at.
+    """
+
+    related_entry_types: ClassVar[dict[str, tuple[str, ...]]] = {}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # A proxy knows its type before it is saved: set it now so that validation (slug
         # uniqueness, related-entry choices) and the quality panel see the right type.
         if not self.instance.entry_type:
-            self.instance.entry_type = TYPE_BY_PROXY.get(type(self.instance), "")
+            self.instance.entry_type = type(self.instance).entry_type_key
         if "keywords" in self.fields:
             self.fields["keywords"] = TextListField(
                 label=_("Keywords"),
@@ -132,7 +128,7 @@ class EntryAdminForm(WagtailAdminModelForm):
             self.fields["slug"].help_text = _(
                 "The last part of the entry's web address. Leave blank to make one from the title."
             )
-        for name, types in RELATED_TYPES.items():
+        for name, types in self.related_entry_types.items():
             if name in self.fields:
                 queryset = Entry.objects.filter(entry_type__in=types).order_by("title")
                 if self.instance.pk:
@@ -156,12 +152,6 @@ class EntryAdminForm(WagtailAdminModelForm):
         start, end = cleaned.get("temporal_start"), cleaned.get("temporal_end")
         if start and end and end < start:
             self.add_error("temporal_end", _("The end of the period is before its start."))
-        opens, closes = cleaned.get("opens_at"), cleaned.get("closes_at")
-        if opens and closes and closes < opens:
-            self.add_error("closes_at", _("The challenge closes before it opens."))
-        judged = cleaned.get("judging_ends_at")
-        if closes and judged and judged < closes:
-            self.add_error("judging_ends_at", _("Results cannot come before the challenge closes."))
         return cleaned
 
     def changed_content_fields(self) -> list[str]:

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 
+from .registry import entry_types
+
 if TYPE_CHECKING:
     from .models import Entry
 
@@ -63,31 +65,24 @@ MAX_POINTS = sum(check.points for check in CHECKS)
 
 
 def _passes(entry: Entry, field: str, distributions: list[Any]) -> bool:
-    is_dataset = entry.entry_type == "dataset"
+    """Whether an entry passes one check: the type's own rule first, else the shared one.
+
+    The shared rules of the distribution checks pass for types that have no distributions.
+    """
+    if entry.entry_type in entry_types:
+        rule = entry_types.get(entry.entry_type).quality_rules.get(field)
+        if rule is not None:
+            return rule(entry, distributions)
     if field == "keywords":
         return bool(entry.keywords)
     if field == "themes":
         return entry.pk is not None and bool(entry.themes.all())
     if field == "countries":
         return bool(entry.spatial_label) or (entry.pk is not None and bool(entry.countries.all()))
-    if field == "temporal":
-        return bool(entry.temporal_start or entry.temporal_end) or not is_dataset
     if field == "access_url":
-        if entry.entry_type == "api":
-            return bool(entry.endpoint_url)
-        if is_dataset:
-            return any(d.access_url or d.download_url for d in distributions)
         return bool(entry.landing_page)
-    if field == "download_url":
-        return any(d.download_url for d in distributions) if is_dataset else True
-    if field == "format":
-        if entry.entry_type == "api":
-            return bool(entry.endpoint_description_url)
-        return all(d.format for d in distributions) and bool(distributions) or not is_dataset
-    if field == "open_format":
-        if entry.entry_type == "api":
-            return bool(entry.api_type)
-        return any(d.format.upper() in OPEN_FORMATS for d in distributions) or not is_dataset
+    if field in ("temporal", "download_url", "format", "open_format"):
+        return True
     if field == "licence":
         return entry.licence_id is not None
     if field == "contact":

@@ -14,28 +14,24 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.urls import reverse
 
 from search.service import related_entries
 
 from .models import (
-    ENTRY_TYPE_PATHS,
-    PROXY_BY_TYPE,
-    Distribution,
     Entry,
-    EntryType,
     Organisation,
     OrganisationKind,
     Partnership,
     Theme,
     ThemeScheme,
 )
+from .registry import entry_types
 
 LISTING_ORDER = ("-modified", "-id")
 HOME_NEWEST_COUNT = 6
-HOME_CLOSING_COUNT = 4
 HOME_FEATURED_COUNT = 8
 SECTION_PREVIEW_COUNT = 10
 PARTNER_ROLES_LIMIT = 100
@@ -43,28 +39,16 @@ PARTNER_ROLES_LIMIT = 100
 PUBLISHED = Q(live=True, withdrawn_at__isnull=True)
 
 
-def entry_type_plural(entry_type: str) -> str:
-    """The plural label of a type, as the navigation names it."""
-    from django.utils.translation import gettext_lazy as _
-
-    return {
-        EntryType.DATASET: _("Datasets"),
-        EntryType.API: _("APIs"),
-        EntryType.PPP: _("PPP projects"),
-        EntryType.CHALLENGE: _("Challenges"),
-    }[EntryType(entry_type)]
-
-
 def entry_type_sections(counts: dict[str, int]) -> list[dict[str, Any]]:
     """One row per entry type, in the navigation's order, with its count and listing URL."""
     return [
         {
-            "entry_type": entry_type.value,
-            "label": entry_type_plural(entry_type),
-            "count": counts.get(entry_type.value, 0),
-            "url": f"/{ENTRY_TYPE_PATHS[entry_type]}/",
+            "entry_type": spec.key,
+            "label": spec.label_plural,
+            "count": counts.get(spec.key, 0),
+            "url": reverse(spec.list_url_name),
         }
-        for entry_type in EntryType
+        for spec in entry_types
     ]
 
 
@@ -81,8 +65,8 @@ def _newest_of_each_type(queryset: QuerySet[Entry], *, limit: int) -> list[Entry
     come straight from the partial index ``entry_public_type_idx``.
     """
     candidates: list[Entry] = []
-    for entry_type in EntryType:
-        candidates += entry_cards(queryset.of_type(entry_type))[:limit]
+    for spec in entry_types:
+        candidates += entry_cards(queryset.of_type(spec.key))[:limit]
     candidates.sort(key=lambda e: (e.modified is not None, e.modified, e.pk), reverse=True)
     return candidates[:limit]
 
@@ -102,14 +86,8 @@ def entry_list(*, entry_type: str) -> QuerySet[Entry]:
         .prefetch_related("themes")
         .order_by(*LISTING_ORDER)
     )
-    if entry_type == EntryType.DATASET:
-        queryset = queryset.prefetch_related(
-            Prefetch(
-                "distributions",
-                queryset=Distribution.objects.only("id", "entry_id", "format", "sort_order"),
-            )
-        )
-    return queryset
+    prefetches = entry_types.get(entry_type).listing_prefetches
+    return queryset.prefetch_related(*prefetches) if prefetches else queryset
 
 
 def entry_cards(queryset: QuerySet[Entry]) -> QuerySet[Entry]:
@@ -123,20 +101,16 @@ def entry_cards(queryset: QuerySet[Entry]) -> QuerySet[Entry]:
 def home_context() -> dict[str, Any]:
     """The living catalogue on the home page: counts, newest, closing soon, organisations."""
     published = Entry.objects.published()
-    now = timezone.now()
-    closing = (
-        published.of_type(EntryType.CHALLENGE)
-        .filter(closes_at__gt=now)
-        .filter(Q(opens_at__isnull=True) | Q(opens_at__lte=now))
-        .select_related("publisher")
-        .order_by("closes_at", "id")[:HOME_CLOSING_COUNT]
-    )
-    return {
+    context: dict[str, Any] = {
         "type_sections": entry_type_sections(_counts_by_type(published)),
         "newest_entries": _newest_of_each_type(published, limit=HOME_NEWEST_COUNT),
-        "closing_challenges": list(closing),
         "featured_organisations": organisation_featured(),
+        "home_sections": [],
     }
+    for spec in entry_types:  # a type's own section on the home page (challenges closing soon)
+        if spec.home_section is not None:
+            context["home_sections"].append(spec.home_section(published.of_type(spec.key)))
+    return context
 
 
 def organisation_featured() -> list[Organisation]:
@@ -154,35 +128,29 @@ def organisation_featured() -> list[Organisation]:
 
 
 def entry_get_published(*, entry_type: str, slug: str) -> Entry | None:
-    """The published entry at ``/<type path>/<slug>/``, or None (drafts and withdrawn too)."""
+    """The published entry at ``/<type path>/<slug>/``, or None (drafts and withdrawn too).
+
+    Read through the type's own model, so a type with a table of its own gets its fields.
+    """
+    spec = entry_types.get(entry_type)
     return (
-        Entry.objects.published()
+        spec.model.objects.published()
         .of_type(entry_type)
-        .select_related(
-            "publisher",
-            "publisher__country",
-            "licence",
-            "project_status",
-            "public_authority",
-            "in_series",
-        )
+        .select_related("publisher", "publisher__country", "licence", *spec.detail_select)
         .filter(slug=slug)
         .first()
     )
 
 
-def _published_among(related: Iterable[Entry], *, entry_type: str | None = None) -> list[Entry]:
+def published_among(related: Iterable[Entry]) -> list[Entry]:
     """The published entries among a relation's targets (in memory in a preview)."""
     ids = [item.pk for item in related if item.pk]
     if not ids:
         return []
-    queryset = entry_cards(Entry.objects.published().filter(pk__in=ids))
-    if entry_type:
-        queryset = queryset.of_type(entry_type)
-    return list(queryset)
+    return list(entry_cards(Entry.objects.published().filter(pk__in=ids)))
 
 
-def _published_reverse(entry: Entry, relation: str) -> list[Entry]:
+def published_reverse(entry: Entry, relation: str) -> list[Entry]:
     """Published entries pointing at this one (an entry not yet saved has none)."""
     if not entry.pk:
         return []
@@ -194,19 +162,17 @@ def entry_detail_context(*, entry: Entry, preview: bool = False) -> dict[str, An
 
     In a preview the entry comes from a revision: its parts and many-to-many links live in
     memory (modelcluster), so they are read through the relation managers, never re-queried
-    from the database by the entry's id.
+    from the database by the entry's id. The type adds its own part of the context.
     """
     if not entry.entry_type:  # a new entry previewed before its first save
-        entry.entry_type = next(
-            (t for t, proxy in PROXY_BY_TYPE.items() if isinstance(entry, proxy)), EntryType.DATASET
-        )
-    entry_type = entry.entry_type
+        entry.entry_type = type(entry).entry_type_key
+    spec = entry_types.get(entry.entry_type)
     context: dict[str, Any] = {
         "entry": entry,
         "preview": preview,
-        "type_label": entry.get_entry_type_display(),
-        "type_plural": entry_type_plural(entry_type),
-        "listing_url": f"/{ENTRY_TYPE_PATHS[EntryType(entry_type)]}/",
+        "type_label": spec.label,
+        "type_plural": spec.label_plural,
+        "listing_url": reverse(spec.list_url_name),
         "themes": list(entry.themes.all()),
         "countries": list(entry.countries.all()),
         "languages": list(entry.languages.all()),
@@ -214,15 +180,23 @@ def entry_detail_context(*, entry: Entry, preview: bool = False) -> dict[str, An
         "provenance_records": _provenance_records(entry),
         "similar_entries": [] if preview or not entry.pk else related_entries(entry.pk),
     }
-    if entry_type == EntryType.DATASET:
-        context.update(_dataset_context(entry))
-    elif entry_type == EntryType.API:
-        context.update(_api_context(entry))
-    elif entry_type == EntryType.PPP:
-        context.update(_ppp_context(entry))
-    elif entry_type == EntryType.CHALLENGE:
-        context.update(_challenge_context(entry))
+    context["detail_sections"] = [
+        section for hook in detail_section_hooks() for section in hook(entry, preview=preview)
+    ]
+    if spec.detail_context is not None:
+        context.update(spec.detail_context(entry))
     return context
+
+
+def detail_section_hooks() -> list[Any]:
+    """Sections other apps add to detail pages: ``entry_detail_sections`` Wagtail hooks.
+
+    A hook takes ``(entry, preview=...)`` and returns a list of dicts, each with the
+    ``template`` that renders it (another type's "Reused in" list on a dataset, say).
+    """
+    from wagtail import hooks
+
+    return list(hooks.get_hooks("entry_detail_sections"))
 
 
 def _provenance_records(entry: Entry) -> list[Any]:
@@ -235,55 +209,6 @@ def _provenance_records(entry: Entry) -> list[Any]:
         return []
     records = entry.harvest_records.filter(gone=False).select_related("source")
     return list(records.order_by("source__name")[:10])
-
-
-def _dataset_context(entry: Entry) -> dict[str, Any]:
-    series = entry.in_series if entry.in_series_id else None
-    if series is not None and not (series.live and series.withdrawn_at is None):
-        series = None
-    return {
-        "distributions": list(entry.distributions.select_related("licence").all()),
-        "series": series,
-        "series_members": _published_reverse(entry, "in_series"),
-        "served_by": _published_reverse(entry, "serves_datasets"),
-        "offered_in_challenges": _published_reverse(entry, "offered_resources"),
-        "used_by_projects": _published_reverse(entry, "related_datasets"),
-    }
-
-
-def _api_context(entry: Entry) -> dict[str, Any]:
-    return {
-        "datasets_served": _published_among(entry.serves_datasets.all()),
-        "offered_in_challenges": _published_reverse(entry, "offered_resources"),
-    }
-
-
-def _ppp_context(entry: Entry) -> dict[str, Any]:
-    return {
-        "partnerships": list(entry.partnerships.select_related("organisation").all()),
-        "milestones": list(entry.milestones.all()),
-        "risks": list(entry.risks.all()),
-        "documents": list(entry.documents.all()),
-        "related_datasets": _published_among(entry.related_datasets.all()),
-    }
-
-
-def _challenge_context(entry: Entry) -> dict[str, Any]:
-    offered = _published_among(entry.offered_resources.all())
-    criteria = list(entry.criteria.all())
-    status = entry.challenge_status()
-    return {
-        "challenge_status": status,
-        "partnerships": list(entry.partnerships.select_related("organisation").all()),
-        "prizes": list(entry.prizes.all()),
-        "criteria": criteria,
-        "criteria_total": sum(c.weight for c in criteria),
-        "phases": list(entry.phases.all()),
-        "winners": list(entry.winners.select_related("organisation").all()),
-        "documents": list(entry.documents.all()),
-        "offered_datasets": [e for e in offered if e.entry_type == EntryType.DATASET],
-        "offered_apis": [e for e in offered if e.entry_type == EntryType.API],
-    }
 
 
 # --- organisations -------------------------------------------------------------------------

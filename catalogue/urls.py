@@ -1,31 +1,28 @@
 """Public catalogue URLs: a listing and a detail page per entry type, organisations, themes.
 
-Names (namespace ``catalogue``): ``<type>_list`` and ``<type>_detail`` for each entry type
-(dataset, api, ppp, challenge), ``organisation_list``, ``organisation_detail``,
+Names (namespace ``catalogue``): ``<type>_list`` and ``<type>_detail`` for each registered
+entry type, ``organisation_list``, ``organisation_detail``,
 ``theme_list``, ``theme_detail``.
 """
 
 from django.urls import path
 
 from . import views
-from .models import ENTRY_TYPE_PATHS
+from .registry import entry_types
 
 app_name = "catalogue"
 
 urlpatterns = []
-for _entry_type, _path in ENTRY_TYPE_PATHS.items():
+for _spec in entry_types:
     urlpatterns += [
         path(
-            f"{_path}/",
-            views.entry_list,
-            {"entry_type": _entry_type.value},
-            name=f"{_entry_type.value}_list",
+            f"{_spec.path}/", views.entry_list, {"entry_type": _spec.key}, name=f"{_spec.key}_list"
         ),
         path(
-            f"{_path}/<slug:slug>/",
+            f"{_spec.path}/<slug:slug>/",
             views.entry_detail,
-            {"entry_type": _entry_type.value},
-            name=f"{_entry_type.value}_detail",
+            {"entry_type": _spec.key},
+            name=f"{_spec.key}_detail",
         ),
     ]
 

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from . import selectors
-from .models import EntryType, OrganisationKind
+from .models import OrganisationKind
+from .registry import entry_types
 
 ENTRIES_PER_PAGE = 20
 ORGANISATIONS_PER_PAGE = 100
@@ -27,6 +28,7 @@ def entry_list(request: HttpRequest, *, entry_type: str) -> HttpResponse:
     Template: ``catalogue/entry_list.html``. Context: ``entry_type``, ``type_plural``,
     ``page_obj``, ``entries``.
     """
+    spec = entry_types.get(entry_type)
     paginator = Paginator(selectors.entry_list(entry_type=entry_type), ENTRIES_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     return render(
@@ -34,8 +36,9 @@ def entry_list(request: HttpRequest, *, entry_type: str) -> HttpResponse:
         "catalogue/entry_list.html",
         {
             "entry_type": entry_type,
-            "type_label": EntryType(entry_type).label,
-            "type_plural": selectors.entry_type_plural(entry_type),
+            "type_label": spec.label,
+            "type_plural": spec.label_plural,
+            "type_intro": spec.intro,
             "page_obj": page_obj,
             "entries": page_obj.object_list,
         },
@@ -54,7 +57,7 @@ def entry_detail(request: HttpRequest, *, entry_type: str, slug: str) -> HttpRes
         if response is not None:
             return response
     context = selectors.entry_detail_context(entry=entry)
-    response = render(request, f"catalogue/{entry_type}_detail.html", context)
+    response = render(request, entry_types.get(entry_type).detail_template, context)
     patch_vary_headers(response, ["Accept"])  # RDF clients get a redirect instead
     return response
 

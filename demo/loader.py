@@ -12,7 +12,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -20,31 +19,20 @@ from django.db import transaction
 from django.utils import timezone
 
 from catalogue.models import (
-    ChallengePhase,
     Country,
-    Distribution,
     Entry,
     EntryDocument,
-    EntryType,
-    JudgingCriterion,
     Language,
     Licence,
-    Milestone,
     Organisation,
     Partnership,
-    Prize,
     ProjectStatus,
-    Risk,
     Theme,
-    Winner,
 )
 from catalogue.services import entry_create
 
-from .apis import APIS
-from .challenges import CHALLENGES
-from .datasets import DATASETS
 from .organisations import ORGANISATIONS
-from .ppp import PROJECTS
+from .parts import demo_parts
 
 MEDIA_TYPES = {
     "CSV": "text/csv",
@@ -77,7 +65,7 @@ class DemoSummary:
 
 def demo_item_count() -> int:
     """Organisations plus entries in the demo: the length of a progress bar."""
-    return len(ORGANISATIONS) + len(DATASETS) + len(APIS) + len(PROJECTS) + len(CHALLENGES)
+    return len(ORGANISATIONS) + sum(len(part.items) for part in demo_parts().values())
 
 
 def demo_is_loaded() -> bool:
@@ -105,17 +93,21 @@ def demo_load(*, force: bool = False, progress: Progress | None = None) -> DemoS
         return summary
     step = progress or (lambda label: None)
     with quiet_wagtail_log(), transaction.atomic():
-        loader = _Loader(summary=summary, step=step, now=timezone.now())
+        loader = DemoLoader(summary=summary, step=step, now=timezone.now())
         loader.organisations()
-        loader.datasets()
-        loader.apis()
-        loader.projects()
-        loader.challenges()
+        for entry_type, part in demo_parts().items():  # the registry's order: links resolve
+            for index, item in enumerate(part.items):
+                if item["slug"] in loader.entries:
+                    loader.step(item["slug"])
+                    continue
+                loader.create(entry_type, item, part.fields(loader, item, index))
     summary.seconds = time.monotonic() - started
     return summary
 
 
-class _Loader:
+class DemoLoader:
+    """What every type's demo part shares: the vocabularies, organisations and entries made."""
+
     def __init__(self, *, summary: DemoSummary, step: Progress, now: dt.datetime) -> None:
         self.summary = summary
         self.step = step
@@ -131,7 +123,7 @@ class _Loader:
 
     @staticmethod
     def _all_entry_slugs() -> list[str]:
-        return [item["slug"] for items in (DATASETS, APIS, PROJECTS, CHALLENGES) for item in items]
+        return [item["slug"] for part in demo_parts().values() for item in part.items]
 
     # --- organisations --------------------------------------------------------------------
     def organisations(self) -> None:
@@ -154,13 +146,14 @@ class _Loader:
         }
 
     # --- shared core ----------------------------------------------------------------------
-    def _core(self, data: dict[str, Any], index: int, entry_type: str) -> dict[str, Any]:
+    def core(
+        self, data: dict[str, Any], index: int, entry_type: str, *, segment: str
+    ) -> dict[str, Any]:
+        """The fields every type shares; ``segment`` is the type's part of the publisher's
+        made-up landing-page address."""
         org = self.orgs[data["publisher"]]
         site = org.website.rstrip("/")
         host = urlsplit(site).hostname or "example.org"
-        path = {"dataset": "datasets", "api": "apis", "ppp": "projects", "challenge": "challenges"}[
-            entry_type
-        ]
         codes = data.get("countries") or ([org.country.code] if org.country else [])
         start, end = data.get("temporal", (None, None))
         return {
@@ -178,7 +171,7 @@ class _Loader:
             "contact_name": f"{org.name} open data team",
             "contact_email": org.email,
             "contact_url": f"{site}/contact/",
-            "landing_page": f"{site}/{path}/{data['slug']}/",
+            "landing_page": f"{site}/{segment}/{data['slug']}/",
             "identifier": f"https://{host}/id/{entry_type}/{data['slug']}",
             # Spread publication over the last two years so "newest" means something.
             "issued": self.now - dt.timedelta(days=30 + 41 * index),
@@ -189,10 +182,7 @@ class _Loader:
             ],
         }
 
-    def _create(self, entry_type: str, data: dict[str, Any], fields: dict[str, Any]) -> None:
-        if data["slug"] in self.entries:
-            self.step(data["slug"])
-            return
+    def create(self, entry_type: str, data: dict[str, Any], fields: dict[str, Any]) -> None:
         entry = entry_create(
             entry_type=entry_type,
             title=data["title"],
@@ -217,163 +207,14 @@ class _Loader:
                 self.summary.add(name, len(fields[name]))
         self.step(data["slug"])
 
-    def _linked(self, slugs: list[str]) -> list[Entry]:
+    def linked(self, slugs: list[str]) -> list[Entry]:
         missing = [slug for slug in slugs if slug not in self.entries]
         if missing:
             raise LookupError(f"Demo content links to unknown entries: {', '.join(missing)}")
         return [self.entries[slug] for slug in slugs]
 
-    # --- per type -------------------------------------------------------------------------
-    def datasets(self) -> None:
-        for i, data in enumerate(DATASETS):
-            fields = self._core(data, i, EntryType.DATASET)
-            licence = fields["licence"]
-            fields.update(
-                frequency=data.get("frequency", ""),
-                version=data.get("version", ""),
-                conforms_to=data.get("conforms_to", []),
-                distributions=[
-                    Distribution(
-                        title=d["title"],
-                        description=d["description"],
-                        format=d["format"],
-                        media_type=MEDIA_TYPES.get(d["format"].upper(), ""),
-                        access_url=d["url"],
-                        download_url=d["url"] if d["download"] else "",
-                        byte_size=d["byte_size"],
-                        licence=licence,
-                        sort_order=n,
-                    )
-                    for n, d in enumerate(data["distributions"])
-                ],
-            )
-            self._create(EntryType.DATASET, data, fields)
-
-    def apis(self) -> None:
-        for i, data in enumerate(APIS):
-            fields = self._core(data, i, EntryType.API)
-            sunset = data.get("sunset_in_days")
-            fields.update(
-                endpoint_url=data["endpoint_url"],
-                endpoint_description_url=data["endpoint_description_url"],
-                api_type=data["api_type"],
-                authentication=data["authentication"],
-                access_instructions=data.get("access_instructions", ""),
-                rate_limits=data.get("rate_limits", ""),
-                availability=data.get("availability", ""),
-                lifecycle=data["lifecycle"],
-                sunset_date=(self.now + dt.timedelta(days=sunset)).date() if sunset else None,
-                sandbox_url=data.get("sandbox_url", ""),
-                version=data.get("version", ""),
-                serves_datasets=self._linked(data["serves"]),
-            )
-            self._create(EntryType.API, data, fields)
-
-    def projects(self) -> None:
-        for i, data in enumerate(PROJECTS):
-            fields = self._core(data, i, EntryType.PPP)
-            fields.update(
-                project_status=self.statuses[data["status"]],
-                sector=data["sector"],
-                contract_type=data["contract_type"],
-                total_investment=Decimal(data["total_investment"]),
-                currency=data.get("currency", "EUR"),
-                public_authority=self.orgs[data["publisher"]],
-                government_support=data.get("government_support", ""),
-                related_datasets=self._linked(data["related"]),
-                partnerships=self._partners(data["partners"]),
-                milestones=[
-                    Milestone(
-                        kind=kind,
-                        date=dt.date.fromisoformat(day),
-                        planned=planned,
-                        note=note,
-                        sort_order=n,
-                    )
-                    for n, (kind, day, planned, note) in enumerate(data["milestones"])
-                ],
-                risks=[
-                    Risk(category=category, allocation=allocation, note=note, sort_order=n)
-                    for n, (category, allocation, note) in enumerate(data["risks"])
-                ],
-            )
-            self._create(EntryType.PPP, data, fields)
-
-    def challenges(self) -> None:
-        for i, data in enumerate(CHALLENGES):
-            fields = self._core(data, i, EntryType.CHALLENGE)
-            opens, closes, results = (self.now + dt.timedelta(days=d) for d in data["timeline"])
-            # A challenge is announced before it opens.
-            fields["issued"] = min(fields["issued"], opens - dt.timedelta(days=14))
-            fields.update(
-                landing_page=f"https://challenges.northbridge.example/{data['slug']}/",
-                problem_statement=data["problem_statement"],
-                challenge_type=data["challenge_type"],
-                eligibility=data["eligibility"],
-                how_to_enter=data["how_to_enter"],
-                opens_at=opens,
-                closes_at=closes,
-                judging_ends_at=results,
-                outcomes=data.get("outcomes", ""),
-                offered_resources=self._linked(data["offered"]),
-                partnerships=self._partners(data["partners"]),
-                phases=self._phases(data["challenge_type"], opens, closes, results),
-                prizes=[
-                    Prize(
-                        title=title,
-                        amount=Decimal(amount) if amount else None,
-                        currency=currency,
-                        non_monetary=other,
-                        sort_order=n,
-                    )
-                    for n, (title, amount, currency, other) in enumerate(data["prizes"])
-                ],
-                criteria=[
-                    JudgingCriterion(name=name, weight=weight, description=text, sort_order=n)
-                    for n, (name, weight, text) in enumerate(data["criteria"])
-                ],
-                winners=[
-                    Winner(
-                        name=name,
-                        organisation=self.orgs.get(org) if org else None,
-                        prize=prize,
-                        description=text,
-                        sort_order=n,
-                    )
-                    for n, (name, org, prize, text) in enumerate(data.get("winners", []))
-                ],
-            )
-            self._create(EntryType.CHALLENGE, data, fields)
-
-    def _partners(self, partners: list[tuple[str, str, str]]) -> list[Partnership]:
+    def partners(self, partners: list[tuple[str, str, str]]) -> list[Partnership]:
         return [
             Partnership(organisation=self.orgs[slug], role=role, note=note, sort_order=n)
             for n, (slug, role, note) in enumerate(partners)
-        ]
-
-    @staticmethod
-    def _phases(
-        kind: str, opens: dt.datetime, closes: dt.datetime, results: dt.datetime
-    ) -> list[ChallengePhase]:
-        if kind == "hackathon":
-            event = closes - dt.timedelta(days=2)
-            spans = [
-                ("Registration", opens, event, "Form a team and choose a problem."),
-                ("Hackathon weekend", event, closes, "48 hours of building, with mentors."),
-            ]
-        else:
-            spans = [("Open for entries", opens, closes, "Ask questions and send your entry.")]
-        spans += [
-            ("Judging", closes, results, "The jury scores every eligible entry."),
-            ("Results", results, results, "Winners announced and prizes awarded."),
-        ]
-        return [
-            ChallengePhase(
-                name=name,
-                starts_on=start.date(),
-                ends_on=end.date(),
-                description=text,
-                sort_order=n,
-            )
-            for n, (name, start, end, text) in enumerate(spans)
         ]

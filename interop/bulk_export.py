@@ -23,7 +23,13 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from catalogue.models import ENTRY_TYPE_PATHS, Distribution, Entry, EntryType, challenge_status_at
+from catalogue.models import (
+    Distribution,
+    Entry,
+    challenge_status_at,
+    challenge_status_condition,
+)
+from catalogue.registry import entry_types, entry_url
 from search.query import Facet, SearchQuery, Sort
 
 from .exports.reads import sequential_reads
@@ -159,18 +165,11 @@ def _facet_filter(facet: Facet, values: Sequence[str], now: dt.datetime) -> Q:
         return Q(pk__in=Distribution.objects.filter(condition).values("entry_id"))
     if facet is Facet.CHALLENGE_STATUS:
         # Statuses move with the clock: computed from the dates, as the backend does.
-        by_status = {
-            "upcoming": Q(opens_at__gt=now),
-            "open": (Q(opens_at__isnull=True) | Q(opens_at__lte=now))
-            & (Q(closes_at__isnull=True) | Q(closes_at__gt=now)),
-            "judging": Q(closes_at__lte=now, judging_ends_at__gt=now),
-            "closed": Q(closes_at__lte=now)
-            & (Q(judging_ends_at__isnull=True) | Q(judging_ends_at__lte=now)),
-        }
         condition = Q()
         for value in values:
-            condition |= by_status.get(value, Q(pk__in=[]))
-        return Q(entry_type=EntryType.CHALLENGE) & condition
+            condition |= challenge_status_condition(value, now)
+        timeline_types = [spec.key for spec in entry_types if spec.has_timeline]
+        return Q(entry_type__in=timeline_types) & condition
     raise ValueError(f"unknown facet {facet}")
 
 
@@ -263,9 +262,9 @@ def _records(ids: Sequence[int], *, base_url: str, chunk_size: int) -> Iterator[
             row = rows.get(pk)
             if row is None:  # deleted since the ids were read
                 continue
-            entry_type = EntryType(row["entry_type"])
+            spec = entry_types.get(row["entry_type"])
             # The path without building a model instance (costly for a ClusterableModel).
-            path = f"/{ENTRY_TYPE_PATHS[entry_type]}/{row['slug']}/"
+            path = entry_url(spec.key, row["slug"])
             yield {
                 "id": pk,
                 "type": row["entry_type"],
@@ -303,7 +302,7 @@ def _records(ids: Sequence[int], *, base_url: str, chunk_size: int) -> Iterator[
                     challenge_status_at(
                         now, row["opens_at"], row["closes_at"], row["judging_ends_at"]
                     )
-                    if entry_type == EntryType.CHALLENGE
+                    if spec.has_timeline
                     else None
                 ),
                 "opens_at": _iso(row["opens_at"]),

@@ -56,6 +56,11 @@ class Citation:
     accessed: dt.date | None = None
 
 
+@dataclass(frozen=True)
+class CitationPart:
+    """Registered by an entry type whose entries researchers cite (datasets)."""
+
+
 def _one_line(value: str) -> str:
     return _LINE_BREAKS.sub(" ", value or "").strip()
 

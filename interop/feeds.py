@@ -15,10 +15,12 @@ from typing import Any
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.models import ENTRY_TYPE_PATHS, Entry, EntryType, Organisation
+from catalogue.models import Entry, Organisation
+from catalogue.registry import EntryTypeSpec, entry_types
 from search.params import parse_search_params
 from search.query import SearchInputError, Sort
 from search.service import search_entries
@@ -61,7 +63,8 @@ class _EntryFeed(Feed):
         return item.publisher.get_absolute_url()
 
     def item_categories(self, item: Entry) -> list[str]:
-        return [str(EntryType(item.entry_type).label), *[str(k) for k in item.keywords or []]]
+        label = entry_types.get(item.entry_type).label
+        return [str(label), *[str(k) for k in item.keywords or []]]
 
 
 class LatestEntriesFeed(_EntryFeed):
@@ -74,23 +77,23 @@ class LatestEntriesFeed(_EntryFeed):
 
 
 class EntryTypeFeed(_EntryFeed):
-    def get_object(self, request: HttpRequest, type_path: str) -> EntryType:
-        for entry_type, path in ENTRY_TYPE_PATHS.items():
-            if path == type_path:
-                return entry_type
-        raise Http404(_("No such kind of entry."))
+    def get_object(self, request: HttpRequest, type_path: str) -> EntryTypeSpec:
+        spec = entry_types.by_path(type_path)
+        if spec is None:
+            raise Http404(_("No such kind of entry."))
+        return spec
 
-    def title(self, obj: EntryType) -> str:
+    def title(self, obj: EntryTypeSpec) -> str:
         return _("New and updated: %(type)s") % {"type": obj.label}
 
-    def description(self, obj: EntryType) -> str:
+    def description(self, obj: EntryTypeSpec) -> str:
         return self.title(obj)
 
-    def link(self, obj: EntryType) -> str:
-        return f"/{ENTRY_TYPE_PATHS[obj]}/"
+    def link(self, obj: EntryTypeSpec) -> str:
+        return reverse(obj.list_url_name)
 
-    def items(self, obj: EntryType) -> list[Entry]:
-        return _feed_entries(Entry.objects.published().of_type(obj))
+    def items(self, obj: EntryTypeSpec) -> list[Entry]:
+        return _feed_entries(Entry.objects.published().of_type(obj.key))
 
 
 class OrganisationFeed(_EntryFeed):

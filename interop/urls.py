@@ -33,9 +33,9 @@ urlpatterns = [
     re_path(r"^export\.(?P<fmt>csv|jsonl)$", views.export, name="export"),
     # Citations
     re_path(
-        r"^datasets/(?P<slug>[-\w]+)/cite\.(?P<fmt>bib|ris|json)$",
-        views.dataset_citation,
-        name="dataset_citation",
+        r"^(?P<type_path>[a-z][-a-z0-9]*)/(?P<slug>[-\w]+)/cite\.(?P<fmt>bib|ris|json)$",
+        views.entry_citation,
+        name="entry_citation",
     ),
-    path("datasets/<slug:slug>/cite", views.dataset_citation, name="dataset_citation_param"),
+    path("<slug:type_path>/<slug:slug>/cite", views.entry_citation, name="entry_citation_param"),
 ]

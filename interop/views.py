@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from catalogue.models import Entry, EntryType
+from catalogue.models import Entry
+from catalogue.registry import entry_types
 from search.params import parse_search_params
 from search.query import SearchInputError
 
@@ -57,14 +58,22 @@ def export(request: HttpRequest, fmt: str | None = None) -> HttpResponse:
 
 
 @require_GET
-def dataset_citation(request: HttpRequest, slug: str, fmt: str | None = None) -> HttpResponse:
-    """``/datasets/<slug>/cite.bib|.ris|.json`` (or ``cite?format=``) as a download."""
+def entry_citation(
+    request: HttpRequest, type_path: str, slug: str, fmt: str | None = None
+) -> HttpResponse:
+    """``/datasets/<slug>/cite.bib|.ris|.json`` (or ``cite?format=``) as a download.
+
+    Only entry types that register a ``CitationPart`` (datasets) are citable; others 404.
+    """
+    spec = entry_types.by_path(type_path)
+    if spec is None or entry_types.part(spec.key, citations.CitationPart) is None:
+        raise Http404(_("No citable entry here."))
     fmt = fmt or request.GET.get("format", "")
     if fmt not in citations.FORMATS:
         return _bad_request(_("Unknown citation format: use bib, ris or json."))
     entry = (
         Entry.objects.published()
-        .of_type(EntryType.DATASET)
+        .of_type(spec.key)
         .select_related("publisher")
         .filter(slug=slug)
         .first()

@@ -199,11 +199,38 @@ def start(
     temporary = data_dir is None
     workdir = Path(data_dir or tempfile.mkdtemp(prefix="catalogue-es-"))
     workdir.mkdir(parents=True, exist_ok=True)
+    port = port or free_port()
+    conf = _configure(home, workdir, port=port, heap=heap)
+    env = {
+        **os.environ,
+        "ES_JAVA_HOME": str(java_home),
+        "ES_PATH_CONF": str(conf),
+        "ES_TMPDIR": str(workdir / "tmp"),
+    }
+    env.pop("JAVA_TOOL_OPTIONS", None)
+    process = _launch(home, workdir, env)
+    node = Node(
+        pid=process.pid, url=f"http://127.0.0.1:{port}", workdir=str(workdir), temporary=temporary
+    )
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            tail = (workdir / "logs" / "console.log").read_text(errors="replace")[-3000:]
+            node.stop()
+            raise SystemExit(f"Elasticsearch exited with {process.returncode}:\n{tail}")
+        if _health(node.url) in {"yellow", "green"}:
+            return node
+        time.sleep(0.5)
+    node.stop()
+    raise SystemExit(f"Elasticsearch did not become ready within {timeout:.0f}s")
+
+
+def _configure(home: Path, workdir: Path, *, port: int, heap: str) -> Path:
+    """A fresh config folder in workdir for a single, unsecured node on 127.0.0.1:port."""
     conf = workdir / "config"
     if conf.exists():
         shutil.rmtree(conf)
     shutil.copytree(home / "config", conf)
-    port = port or free_port()
     (conf / "elasticsearch.yml").write_text(
         "\n".join(
             [
@@ -225,13 +252,11 @@ def start(
     (conf / "jvm.options.d" / "heap.options").write_text(f"-Xms{heap}\n-Xmx{heap}\n")
     for sub in ("data", "logs", "tmp"):
         (workdir / sub).mkdir(exist_ok=True)
-    env = {
-        **os.environ,
-        "ES_JAVA_HOME": str(java_home),
-        "ES_PATH_CONF": str(conf),
-        "ES_TMPDIR": str(workdir / "tmp"),
-    }
-    env.pop("JAVA_TOOL_OPTIONS", None)
+    return conf
+
+
+def _launch(home: Path, workdir: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """Run the node in its own session (as an unprivileged user when we are root)."""
     as_root = os.geteuid() == 0
     if as_root:
         for path in [workdir, *workdir.rglob("*")]:
@@ -252,20 +277,7 @@ def start(
     )
     log.close()  # the child has its own descriptor
     _RUNNING[process.pid] = process
-    node = Node(
-        pid=process.pid, url=f"http://127.0.0.1:{port}", workdir=str(workdir), temporary=temporary
-    )
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            tail = (workdir / "logs" / "console.log").read_text(errors="replace")[-3000:]
-            node.stop()
-            raise SystemExit(f"Elasticsearch exited with {process.returncode}:\n{tail}")
-        if _health(node.url) in {"yellow", "green"}:
-            return node
-        time.sleep(0.5)
-    node.stop()
-    raise SystemExit(f"Elasticsearch did not become ready within {timeout:.0f}s")
+    return process
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,7 +24,8 @@ from elasticsearch.dsl import (
     Text,
 )
 
-from catalogue.models import ENTRY_TYPE_PATHS, ChallengeStatus, EntryType
+from catalogue.models import ChallengeStatus
+from catalogue.registry import entry_types, entry_url
 from catalogue.sanitise import html_to_text
 
 from .documents_db import facet_values, indexable_entries, iter_in_batches
@@ -153,7 +154,8 @@ def challenge_periods(
 
 
 def _period_fields(entry: Any) -> dict[str, dict[str, str]]:
-    if entry.entry_type != EntryType.CHALLENGE.value:
+    spec = entry_types.get(entry.entry_type) if entry.entry_type in entry_types else None
+    if spec is None or not spec.has_timeline:
         return {}
     fields = {}
     for status, (start, end) in challenge_periods(
@@ -188,7 +190,7 @@ def entry_to_source(entry: Any) -> dict[str, Any]:
     source: dict[str, Any] = {
         "entry_id": entry.pk,
         "slug": entry.slug,
-        "url": f"/{ENTRY_TYPE_PATHS[EntryType(entry.entry_type)]}/{entry.slug}/",
+        "url": entry_url(entry.entry_type, entry.slug),
         "title": entry.title,
         "summary": entry.summary,
         "description": description,

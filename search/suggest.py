@@ -13,7 +13,8 @@ from django.http import HttpRequest
 from django.urls import re_path
 from django.utils.translation import gettext as _
 
-from catalogue.models import ENTRY_TYPE_PATHS, Entry, EntryType
+from catalogue.models import Entry
+from catalogue.registry import entry_url
 from interop.api.http import ApiError, ApiPayload, api_endpoint
 
 from .backends import get_backend
@@ -36,7 +37,7 @@ def database_suggestions(prefix: str, limit: int) -> list[dict[str, str]]:
         {
             "title": title,
             "type": entry_type,
-            "url": f"/{ENTRY_TYPE_PATHS[EntryType(entry_type)]}/{slug}/",
+            "url": entry_url(entry_type, slug),
         }
         for title, slug, entry_type in rows
     ]

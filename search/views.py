@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from catalogue.models import EntryType
+from catalogue.registry import entry_types
 
 from .params import parse_search_params
 from .query import Facet, SearchInputError, SearchResults, Sort
@@ -91,7 +91,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         }
         return render(request, "search/search.html", context, status=400)
     results = search_entries(query)
-    type_labels = dict(EntryType.choices)
+    type_labels = dict(entry_types.choices())
     for hit in results.hits:
         hit.extra["type_label"] = type_labels.get(hit.entry_type, hit.entry_type)
     page, pages = query.page, results.page_count

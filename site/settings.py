@@ -39,9 +39,18 @@ if not DEBUG and SECRET_KEY == DEV_SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
+# One app per entry type (entrytypes/): each registers itself with catalogue.registry.
+ENTRY_TYPE_APPS = [
+    "entrytypes.dataset",
+    "entrytypes.api",
+    "entrytypes.ppp",
+    "entrytypes.challenge",
+]
+
 INSTALLED_APPS = [
     "portal",
     "catalogue",
+    *ENTRY_TYPE_APPS,
     "search",
     "harvesters",
     "interop",
@@ -160,6 +169,8 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False},
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "docx", "zip", "json"]
+# The catalogue's own foaf:name as publisher of its DCAT-AP catalogue (default: the site name).
+CATALOGUE_PUBLISHER_NAME = os.environ.get("CATALOGUE_PUBLISHER_NAME", "") or WAGTAIL_SITE_NAME
 
 # Search backend of the public catalogue: Elasticsearch when configured, else database.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
@@ -170,12 +181,23 @@ ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "catalogue")
 # Facet counts of repeated searches from Elasticsearch's shard request cache (until a refresh).
 ELASTICSEARCH_REQUEST_CACHE = env_bool("ELASTICSEARCH_REQUEST_CACHE", True)
+# Refresh the index after every write (visible at once: tests); else the 1 s refresh interval.
+SEARCH_ELASTICSEARCH_REFRESH = False
+# Index inside the request instead of after commit (tests, whose transactions never commit).
+SEARCH_SYNC_IMMEDIATELY = False
+# SEARCH_SYNONYMS (optional, not set here): Elasticsearch synonym rules replacing
+# search.es_analysis.DEFAULT_SYNONYMS; the settings cannot import that default.
 
 # Harvesting: one HTTP policy for every outbound request.
 HARVEST_ALLOW_PRIVATE_ADDRESSES = env_bool("HARVEST_ALLOW_PRIVATE_ADDRESSES", False)
 HARVEST_TIMEOUT_SECONDS = float(os.environ.get("HARVEST_TIMEOUT_SECONDS", "30"))
 HARVEST_MAX_RESPONSE_BYTES = int(os.environ.get("HARVEST_MAX_RESPONSE_BYTES", str(50 * 2**20)))
 HARVEST_MAX_PAGES = int(os.environ.get("HARVEST_MAX_PAGES", "10000"))
+# Retries of a failed request (timeouts, 429, 5xx), the first wait doubling at each one.
+HARVEST_MAX_RETRIES = int(os.environ.get("HARVEST_MAX_RETRIES", "3"))
+HARVEST_BACKOFF_SECONDS = float(os.environ.get("HARVEST_BACKOFF_SECONDS", "1.0"))
+# A running job without progress for this long is closed as failed (the next run may start).
+HARVEST_STUCK_MINUTES = float(os.environ.get("HARVEST_STUCK_MINUTES", "15"))
 
 # JSON API: per-client (IP) token bucket, e.g. "120/minute"; "off" (or 0) disables it.
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/minute")

@@ -1,14 +1,14 @@
-"""Catalogue models, split by concept (as wagtail/models/ is)."""
+"""Catalogue models, split by concept (as wagtail/models/ is).
 
-from .choices import (  # noqa: F401
-    ENTRY_TYPE_PATHS,
-    PATH_ENTRY_TYPES,
+Entry types' proxies and child models live in their own packages (``entrytypes/``).
+"""
+
+from .choices import (
     AccessRights,
     ApiType,
     Authentication,
     ChallengeStatus,
     ChallengeType,
-    EntryType,
     Frequency,
     Lifecycle,
     MilestoneKind,
@@ -19,18 +19,16 @@ from .choices import (  # noqa: F401
     RiskAllocation,
     RiskCategory,
 )
-from .entries import (  # noqa: F401
-    PROXY_BY_TYPE,
-    Challenge,
-    DataService,
-    Dataset,
+from .entries import (
     Entry,
-    PPPProject,
+    EntryQuerySet,
     challenge_status_at,
+    challenge_status_condition,
+    typed_manager,
 )
-from .organisations import Organisation, OrganisationKind  # noqa: F401
-from .pages import ContentPage, GuideIndexPage, HomePage  # noqa: F401
-from .parts import (  # noqa: F401
+from .organisations import Organisation, OrganisationKind
+from .pages import ContentPage, GuideIndexPage, HomePage
+from .parts import (
     ChallengePhase,
     Distribution,
     EntryDocument,
@@ -41,4 +39,46 @@ from .parts import (  # noqa: F401
     Risk,
     Winner,
 )
-from .vocabularies import Country, Language, Licence, ProjectStatus, Theme, ThemeScheme  # noqa: F401
+from .vocabularies import Country, Language, Licence, ProjectStatus, Theme, ThemeScheme
+
+__all__ = [
+    "AccessRights",
+    "ApiType",
+    "Authentication",
+    "ChallengePhase",
+    "ChallengeStatus",
+    "ChallengeType",
+    "ContentPage",
+    "Country",
+    "Distribution",
+    "Entry",
+    "EntryDocument",
+    "EntryQuerySet",
+    "Frequency",
+    "GuideIndexPage",
+    "HomePage",
+    "JudgingCriterion",
+    "Language",
+    "Licence",
+    "Lifecycle",
+    "Milestone",
+    "MilestoneKind",
+    "Organisation",
+    "OrganisationKind",
+    "Origin",
+    "PartnerRole",
+    "PPPContractType",
+    "PPPSector",
+    "Partnership",
+    "Prize",
+    "ProjectStatus",
+    "Risk",
+    "RiskAllocation",
+    "RiskCategory",
+    "Theme",
+    "ThemeScheme",
+    "Winner",
+    "challenge_status_at",
+    "challenge_status_condition",
+    "typed_manager",
+]

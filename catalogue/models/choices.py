@@ -6,23 +6,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class EntryType(models.TextChoices):
-    DATASET = "dataset", _("Dataset")
-    API = "api", _("API")
-    PPP = "ppp", _("PPP project")
-    CHALLENGE = "challenge", _("Challenge")
-
-
-# URL segment and plural label of each entry type.
-ENTRY_TYPE_PATHS = {
-    EntryType.DATASET: "datasets",
-    EntryType.API: "apis",
-    EntryType.PPP: "ppp-projects",
-    EntryType.CHALLENGE: "challenges",
-}
-PATH_ENTRY_TYPES = {path: entry_type for entry_type, path in ENTRY_TYPE_PATHS.items()}
-
-
 class AccessRights(models.TextChoices):
     """EU access-right authority table."""
 

@@ -11,9 +11,10 @@ See docs/adr/0002-single-table-entries.md.
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from django.db import models
-from django.utils import timezone
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -27,15 +28,14 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from ..registry import entry_type_choices, entry_types, entry_url
 from ..sanitise import html_to_text, sanitise_plain_text, sanitise_rich_text
 from .choices import (
-    ENTRY_TYPE_PATHS,
     AccessRights,
     ApiType,
     Authentication,
     ChallengeStatus,
     ChallengeType,
-    EntryType,
     Frequency,
     Lifecycle,
     Origin,
@@ -82,7 +82,9 @@ class Entry(
 ):
     """The common core of every entry (DCAT-AP property in brackets)."""
 
-    entry_type = models.CharField(max_length=16, choices=EntryType.choices, db_index=True)
+    entry_type = models.CharField(max_length=16, choices=entry_type_choices, db_index=True)
+    # Set by each type's proxy or child model (entrytypes/<type>/models.py); saved as entry_type.
+    entry_type_key: ClassVar[str] = ""
 
     # Identification and description
     title = models.CharField(_("title"), max_length=300)  # dct:title
@@ -282,6 +284,8 @@ class Entry(
 
     # --- behaviour -------------------------------------------------------------------
     def save(self, *args: object, **kwargs: object) -> None:
+        if self.entry_type_key:
+            self.entry_type = self.entry_type_key
         self.clean_text_fields()
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
@@ -312,13 +316,12 @@ class Entry(
 
     @property
     def type_path(self) -> str:
-        return ENTRY_TYPE_PATHS[EntryType(self.entry_type)]
+        return entry_types.get(self.entry_type).path
 
     def get_absolute_url(self) -> str:
-        return f"/{self.type_path}/{self.slug}/"
-
-    def get_api_url(self) -> str:
-        return f"/api/v1/{self.type_path}/{self.slug}"
+        if not self.slug:  # a new entry previewed before it has an address: its listing
+            return reverse(entry_types.get(self.entry_type).list_url_name)
+        return entry_url(self.entry_type, self.slug)
 
     @property
     def search_body(self) -> str:
@@ -337,16 +340,8 @@ class Entry(
             return "withdrawn"
         return "published" if self.live else "draft"
 
-    def challenge_status(self, now: dt.datetime | None = None) -> str | None:
-        """Status derived from the timeline: it moves on by itself as time passes."""
-        if self.entry_type != EntryType.CHALLENGE:
-            return None
-        return challenge_status_at(
-            now or timezone.now(), self.opens_at, self.closes_at, self.judging_ends_at
-        )
-
     def get_preview_template(self, request: object, mode_name: str) -> str:
-        return f"catalogue/{self.entry_type}_detail.html"
+        return entry_types.get(self.entry_type).detail_template
 
     def get_preview_context(self, request: object, mode_name: str) -> dict[str, object]:
         from ..selectors import entry_detail_context
@@ -364,6 +359,10 @@ def challenge_status_at(
     closes_at: dt.datetime | None,
     judging_ends_at: dt.datetime | None,
 ) -> str:
+    """The one rule for a challenge's status: it follows the dates, so it moves on by itself.
+
+    The search index stores the same rule as one date span per status (search/documents.py).
+    """
     if opens_at and now < opens_at:
         return ChallengeStatus.UPCOMING
     if closes_at is None or now < closes_at:
@@ -373,63 +372,16 @@ def challenge_status_at(
     return ChallengeStatus.CLOSED
 
 
-class Dataset(Entry):
-    objects = typed_manager(EntryType.DATASET)
-
-    class Meta:
-        proxy = True
-        verbose_name = _("dataset")
-        verbose_name_plural = _("datasets")
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        self.entry_type = EntryType.DATASET
-        super().save(*args, **kwargs)
-
-
-class DataService(Entry):
-    """An API [dcat:DataService]."""
-
-    objects = typed_manager(EntryType.API)
-
-    class Meta:
-        proxy = True
-        verbose_name = _("API")
-        verbose_name_plural = _("APIs")
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        self.entry_type = EntryType.API
-        super().save(*args, **kwargs)
-
-
-class PPPProject(Entry):
-    objects = typed_manager(EntryType.PPP)
-
-    class Meta:
-        proxy = True
-        verbose_name = _("PPP project")
-        verbose_name_plural = _("PPP projects")
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        self.entry_type = EntryType.PPP
-        super().save(*args, **kwargs)
-
-
-class Challenge(Entry):
-    objects = typed_manager(EntryType.CHALLENGE)
-
-    class Meta:
-        proxy = True
-        verbose_name = _("challenge")
-        verbose_name_plural = _("challenges")
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        self.entry_type = EntryType.CHALLENGE
-        super().save(*args, **kwargs)
-
-
-PROXY_BY_TYPE: dict[str, type[Entry]] = {
-    EntryType.DATASET: Dataset,
-    EntryType.API: DataService,
-    EntryType.PPP: PPPProject,
-    EntryType.CHALLENGE: Challenge,
-}
+def challenge_status_condition(status: str, now: dt.datetime) -> models.Q:
+    """The same rule as ``challenge_status_at``, as a filter over the entry table."""
+    started = models.Q(opens_at__isnull=True) | models.Q(opens_at__lte=now)
+    conditions = {
+        ChallengeStatus.UPCOMING: models.Q(opens_at__gt=now),
+        ChallengeStatus.OPEN: started
+        & (models.Q(closes_at__isnull=True) | models.Q(closes_at__gt=now)),
+        ChallengeStatus.JUDGING: started & models.Q(closes_at__lte=now, judging_ends_at__gt=now),
+        ChallengeStatus.CLOSED: started
+        & models.Q(closes_at__lte=now)
+        & (models.Q(judging_ends_at__isnull=True) | models.Q(judging_ends_at__lte=now)),
+    }
+    return conditions.get(status, models.Q(pk__in=[]))

@@ -11,8 +11,9 @@ from django.utils.text import slugify
 
 from search.index import sync_entries_on_commit
 
-from ..models import PROXY_BY_TYPE, Entry
+from ..models import Entry
 from ..quality import assess_quality
+from ..registry import entry_types
 
 M2M_FIELDS = (
     "themes",
@@ -59,7 +60,8 @@ def entry_create(
     **fields: Any,
 ) -> Entry:
     """Create an entry (a draft unless ``publish``), with a first revision."""
-    entry = PROXY_BY_TYPE[entry_type](entry_type=entry_type, title=title, publisher=publisher)
+    model = entry_types.get(entry_type).model
+    entry = model(entry_type=entry_type, title=title, publisher=publisher)
     m2m = _apply(entry, fields)
     if not entry.slug:
         entry.slug = unique_slug(entry_type=entry_type, title=title)

@@ -5,24 +5,33 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from ..models import ChallengeStatus, EntryType
+from ..registry import entry_types
 
 register = template.Library()
 
 SEARCH_PATH = "/search/"
 
-NAV_ITEMS = [
-    ("/datasets/", _("Datasets")),
-    ("/apis/", _("APIs")),
-    ("/ppp-projects/", _("PPP projects")),
-    ("/challenges/", _("Challenges")),
-    ("/organisations/", _("Organisations")),
-    ("/themes/", _("Themes")),
-    (SEARCH_PATH, _("Search")),
-]
+
+def nav_items() -> list[tuple[str, Any]]:
+    """Each entry type's listing (in the registry's order), then the cross-cutting pages."""
+    return [
+        *((reverse(spec.list_url_name), spec.label_plural) for spec in entry_types),
+        (reverse("catalogue:organisation_list"), _("Organisations")),
+        (reverse("catalogue:theme_list"), _("Themes")),
+        (SEARCH_PATH, _("Search")),
+    ]
+
+
+@register.simple_tag
+def entry_type_sections() -> list[dict[str, Any]]:
+    """Each entry type's label and listing URL (the footer's list of sections)."""
+    return [
+        {"label": spec.label_plural, "url": reverse(spec.list_url_name)} for spec in entry_types
+    ]
 
 
 @register.inclusion_tag("includes/site_nav.html", takes_context=True)
@@ -31,7 +40,7 @@ def site_nav(context: dict[str, Any]) -> dict[str, Any]:
     request = context.get("request")
     current_path = getattr(request, "path", "") or ""
     items = []
-    for url, label in NAV_ITEMS:
+    for url, label in nav_items():
         if current_path == url:
             current = "page"
         elif current_path.startswith(url):
@@ -44,27 +53,22 @@ def site_nav(context: dict[str, Any]) -> dict[str, Any]:
 
 @register.simple_tag
 def search_url(**params: Any) -> str:
-    """A link to the search page with filters, e.g. ``{% search_url type="dataset" %}``."""
+    """A link to the search page with filters, e.g. ``{% search_url type=entry.entry_type %}``."""
     query = {key: value for key, value in params.items() if value not in (None, "")}
     return f"{SEARCH_PATH}?{urlencode(query)}" if query else SEARCH_PATH
 
 
 @register.filter
-def challenge_status_label(value: str | None) -> str:
-    if not value:
-        return ""
-    try:
-        return str(ChallengeStatus(value).label)
-    except ValueError:
-        return ""
+def entry_type_label(value: str | None) -> str:
+    return str(entry_types.get(value).label) if value in entry_types else ""
 
 
 @register.filter
-def entry_type_label(value: str | None) -> str:
-    try:
-        return str(EntryType(value).label)
-    except ValueError:
+def card_template(entry: Any) -> str:
+    """The template of the type-specific facts on an entry's card ("" if it has none)."""
+    if entry.entry_type not in entry_types:
         return ""
+    return entry_types.get(entry.entry_type).card_template
 
 
 @register.simple_tag

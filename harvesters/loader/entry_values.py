@@ -22,19 +22,18 @@ from catalogue.models.choices import (
     AccessRights,
     ApiType,
     Authentication,
-    EntryType,
     Frequency,
     Lifecycle,
     Origin,
 )
 from catalogue.models.organisations import OrganisationKind
 from catalogue.models.vocabularies import Country, Language, Licence, Theme
+from catalogue.registry import entry_types
 from catalogue.services.bulk import EntryWrite
 
 from ..exceptions import SkipRecord
 from ..records import DistributionRecord, EntryRecord
 
-HARVESTABLE_TYPES = {EntryType.DATASET.value, EntryType.API.value}
 URL_FIELDS = (
     "landing_page",
     "remote_url",
@@ -44,6 +43,11 @@ URL_FIELDS = (
     "sandbox_url",
 )
 _url_validator = URLValidator(schemes=["http", "https"])
+
+
+def harvestable_types() -> list[str]:
+    """The entry types a harvest may create: the registry says, so a new type needs no edit."""
+    return [spec.key for spec in entry_types if spec.harvestable]
 
 
 @dataclass(frozen=True)
@@ -102,7 +106,7 @@ class EntryValues:
             fields=fields,
             m2m=m2m,
             distributions=distributions
-            if record.entry_type == EntryType.DATASET
+            if entry_types.get(record.entry_type).has_distributions
             else (distributions or None),
             slug_hint=f"{self.source_slug}:{record.remote_id}",
         )
@@ -147,7 +151,7 @@ class EntryValues:
 
 def _check_identity(record: EntryRecord) -> None:
     """Refuse a record the catalogue cannot hold or find again (type, remote id, title)."""
-    if record.entry_type not in HARVESTABLE_TYPES:
+    if record.entry_type not in harvestable_types():
         raise SkipRecord(
             _("Unknown entry type %r.") % record.entry_type,
             remote_id=record.remote_id,

@@ -15,7 +15,7 @@ from catalogue.models.entries import Entry
 
 from ..models import HarvestSource
 from ..records import EntryRecord
-from .entry_values import HARVESTABLE_TYPES
+from .entry_values import harvestable_types
 
 _Key = tuple[str, str]  # (entry type, identifier or landing page)
 
@@ -48,7 +48,7 @@ def _candidates(
     rows = (
         Entry.objects.filter(
             Q(identifier__in=identifiers) | Q(landing_page__in=pages),
-            entry_type__in=list(HARVESTABLE_TYPES),
+            entry_type__in=harvestable_types(),
         )
         .exclude(harvest_records__source=source)
         .order_by("id")

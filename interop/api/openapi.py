@@ -13,12 +13,14 @@ from typing import Any
 
 from django.conf import settings
 
-from catalogue.models import ENTRY_TYPE_PATHS, OrganisationKind, ThemeScheme
+from catalogue.models import OrganisationKind, ThemeScheme
+from catalogue.registry import entry_types
 from search.query import MAX_PAGE_SIZE as SEARCH_MAX_PAGE_SIZE
 from search.query import MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, Facet, Sort
 
 from . import params
-from .openapi_schemas import TYPE_LABELS, TYPE_SCHEMA_NAMES, Schema, component_schemas, ref
+from .openapi_schemas import Schema, component_schemas, ref
+from .parts import api_parts
 from .ratelimit import active_rate_limit
 
 # --- parameters, responses, paths --------------------------------------------------------
@@ -196,9 +198,9 @@ def _paths() -> dict[str, Schema]:
             _search_parameters(),
         ),
     }
-    for entry_type, type_path in ENTRY_TYPE_PATHS.items():
-        name = TYPE_SCHEMA_NAMES[entry_type]
-        label = TYPE_LABELS[entry_type]
+    for entry_type, part in api_parts().items():
+        type_path = entry_types.get(entry_type).path
+        name, label = part.schema_name, part.described_as
         key = type_path.replace("-", "_")
         paths[f"/api/v1/{type_path}"] = _get(
             f"list_{key}",
@@ -281,8 +283,8 @@ def _document(site_name: str, rate_limit: str) -> dict[str, Any]:
         "tags": [
             {"name": "search", "description": "Full-text and faceted search across types."},
             *(
-                {"name": p, "description": f"Published {TYPE_LABELS[t]}."}
-                for t, p in ENTRY_TYPE_PATHS.items()
+                {"name": entry_types.get(t).path, "description": f"Published {p.described_as}."}
+                for t, p in api_parts().items()
             ),
             {"name": "organisations", "description": "Publishers and partners."},
             {"name": "themes", "description": "The 13 EU data themes and 17 UN SDGs."},

@@ -1,6 +1,7 @@
 """Component schemas of the OpenAPI document: one per JSON shape ``serializers.py`` makes.
 
-Built from the model's code lists, so a new code appears in the enums without a second edit.
+Built from the model's code lists, so a new code appears in the enums without a second edit;
+each entry type's own properties come from its part (``interop.api.parts``).
 Every object is closed (``additionalProperties: false``, all properties required), so a
 field the serializers add without describing it fails the tests that validate responses.
 """
@@ -8,48 +9,30 @@ field the serializers add without describing it fails the tests that validate re
 from typing import Any
 
 from catalogue.models import (
-    ENTRY_TYPE_PATHS,
     AccessRights,
-    ApiType,
-    Authentication,
-    ChallengeStatus,
-    ChallengeType,
-    EntryType,
-    Frequency,
-    Lifecycle,
-    MilestoneKind,
     OrganisationKind,
     Origin,
     PartnerRole,
-    PPPContractType,
-    PPPSector,
-    RiskAllocation,
-    RiskCategory,
     ThemeScheme,
 )
 from search.query import MAX_PAGE_SIZE as SEARCH_MAX_PAGE_SIZE
 from search.query import Facet
 
 from . import params
+from .parts import api_parts, api_type_paths
 
 Schema = dict[str, Any]
 REF = "#/components/schemas/"
 
-TYPE_SCHEMA_NAMES = {
-    EntryType.DATASET: "Dataset",
-    EntryType.API: "Api",
-    EntryType.PPP: "PPPProject",
-    EntryType.CHALLENGE: "Challenge",
-}
-TYPE_LABELS = {
-    EntryType.DATASET: "datasets",
-    EntryType.API: "APIs (DCAT data services)",
-    EntryType.PPP: "public-private partnership projects",
-    EntryType.CHALLENGE: "innovation challenges",
-}
-
-
 # --- schema helpers ----------------------------------------------------------------------
+
+
+def entry_types_in_api() -> list[str]:
+    return list(api_parts())
+
+
+def entry_type_codes() -> Schema:
+    return {"type": "string", "enum": entry_types_in_api()}
 
 
 def ref(name: str) -> Schema:
@@ -132,7 +115,7 @@ def _reference_schemas() -> dict[str, Schema]:
         ),
         "EntryRef": obj(
             {
-                "type": codes(EntryType),
+                "type": entry_type_codes(),
                 "slug": STRING,
                 "title": STRING,
                 "url": {**URI, "description": "The entry's page on the site."},
@@ -200,7 +183,7 @@ def _reference_schemas() -> dict[str, Schema]:
 def _summary_properties() -> dict[str, Schema]:
     return {
         "id": {"type": "integer"},
-        "type": codes(EntryType),
+        "type": entry_type_codes(),
         "slug": STRING,
         "title": STRING,
         "url": URI,
@@ -215,24 +198,6 @@ def _summary_properties() -> dict[str, Schema]:
         "issued": DATE_TIME_OR_NULL,
         "modified": DATE_TIME_OR_NULL,
     }
-
-
-TYPE_SUMMARY_PROPERTIES: dict[str, dict[str, Schema]] = {
-    EntryType.DATASET: {"formats": array(STRING)},
-    EntryType.API: {
-        "api_type": nullable(codes(ApiType)),
-        "authentication": nullable(codes(Authentication)),
-        "lifecycle": nullable(codes(Lifecycle)),
-    },
-    EntryType.PPP: {
-        "project_status": {"type": ["string", "null"], "description": "OC4IDS status code"},
-        "sector": nullable(codes(PPPSector)),
-    },
-    EntryType.CHALLENGE: {
-        "challenge_status": nullable(codes(ChallengeStatus)),
-        "closes_at": DATE_TIME_OR_NULL,
-    },
-}
 
 
 def _core_properties() -> dict[str, Schema]:
@@ -272,124 +237,6 @@ def _core_properties() -> dict[str, Schema]:
     return props
 
 
-def _type_detail_properties() -> dict[str, dict[str, Schema]]:
-    refs = array(ref("EntryRef"))
-    return {
-        EntryType.DATASET: {
-            "frequency": nullable(codes(Frequency, "EU frequency authority code")),
-            "version": TEXT_OR_NULL,
-            "in_series": nullable(ref("EntryRef")),
-            "contains_personal_data": {"type": "boolean"},
-            "conforms_to": array(STRING),
-            "distributions": array(ref("Distribution")),
-            "served_by": {**refs, "description": "APIs that serve this dataset."},
-        },
-        EntryType.API: {
-            "endpoint_url": TEXT_OR_NULL,
-            "endpoint_description_url": {
-                **TEXT_OR_NULL,
-                "description": "OpenAPI, AsyncAPI, GraphQL or WSDL",
-            },
-            "api_type": nullable(codes(ApiType)),
-            "authentication": nullable(codes(Authentication)),
-            "access_instructions": TEXT_OR_NULL,
-            "rate_limits": TEXT_OR_NULL,
-            "availability": TEXT_OR_NULL,
-            "lifecycle": nullable(codes(Lifecycle)),
-            "sunset_date": DATE_OR_NULL,
-            "sandbox_url": TEXT_OR_NULL,
-            "version": TEXT_OR_NULL,
-            "serves_datasets": {**refs, "description": "[dcat:servesDataset]"},
-        },
-        EntryType.PPP: {
-            "project_status": nullable(obj({"code": STRING, "name": STRING})),
-            "sector": nullable(codes(PPPSector)),
-            "contract_type": nullable(codes(PPPContractType)),
-            "total_investment": MONEY_OR_NULL,
-            "currency": {**TEXT_OR_NULL, "description": "ISO 4217"},
-            "public_authority": nullable(ref("OrganisationRef")),
-            "government_support": TEXT_OR_NULL,
-            "partners": array(ref("Partner")),
-            "milestones": array(
-                obj(
-                    {
-                        "kind": codes(MilestoneKind),
-                        "date": DATE_OR_NULL,
-                        "planned": {"type": "boolean"},
-                        "note": TEXT_OR_NULL,
-                    }
-                )
-            ),
-            "risks": array(
-                obj(
-                    {
-                        "category": codes(RiskCategory),
-                        "allocation": codes(RiskAllocation),
-                        "note": TEXT_OR_NULL,
-                    }
-                )
-            ),
-            "related_datasets": refs,
-        },
-        EntryType.CHALLENGE: {
-            "problem_statement": {"type": "string", "description": "Sanitised HTML."},
-            "challenge_type": nullable(codes(ChallengeType)),
-            "challenge_status": nullable(codes(ChallengeStatus, "Derived from the dates.")),
-            "eligibility": TEXT_OR_NULL,
-            "how_to_enter": TEXT_OR_NULL,
-            "opens_at": DATE_TIME_OR_NULL,
-            "closes_at": DATE_TIME_OR_NULL,
-            "judging_ends_at": DATE_TIME_OR_NULL,
-            "outcomes": TEXT_OR_NULL,
-            "partners": array(ref("Partner")),
-            "prizes": array(
-                obj(
-                    {
-                        "title": STRING,
-                        "amount": MONEY_OR_NULL,
-                        "currency": TEXT_OR_NULL,
-                        "non_monetary": TEXT_OR_NULL,
-                    }
-                )
-            ),
-            "criteria": array(
-                obj(
-                    {
-                        "name": STRING,
-                        "weight": {
-                            "type": "integer",
-                            "minimum": 0,
-                            "description": "Weight in percent",
-                        },
-                        "description": TEXT_OR_NULL,
-                    }
-                )
-            ),
-            "phases": array(
-                obj(
-                    {
-                        "name": STRING,
-                        "starts_on": DATE_OR_NULL,
-                        "ends_on": DATE_OR_NULL,
-                        "description": TEXT_OR_NULL,
-                    }
-                )
-            ),
-            "winners": array(
-                obj(
-                    {
-                        "name": STRING,
-                        "organisation": nullable(ref("OrganisationRef")),
-                        "prize": TEXT_OR_NULL,
-                        "description": TEXT_OR_NULL,
-                    }
-                )
-            ),
-            "offered_resources": {**refs, "description": "Datasets and APIs offered to entrants."},
-        },
-    }
-
-
 def _paged(item: Schema, description: str) -> Schema:
     return obj(
         {
@@ -404,8 +251,8 @@ def _paged(item: Schema, description: str) -> Schema:
 
 
 def _organisation_and_theme_schemas() -> dict[str, Schema]:
-    type_keys = {t.value: {"type": "integer", "minimum": 0} for t in EntryType}
-    type_links = {p.replace("-", "_"): URI for p in ENTRY_TYPE_PATHS.values()}
+    type_keys = {key: {"type": "integer", "minimum": 0} for key in entry_types_in_api()}
+    type_links = {path.replace("-", "_"): URI for path in api_type_paths()}
     org_summary = {
         "slug": STRING,
         "name": STRING,
@@ -468,7 +315,7 @@ def _search_schemas() -> dict[str, Schema]:
         "SearchHit": obj(
             {
                 "id": {"type": "integer"},
-                "type": codes(EntryType),
+                "type": entry_type_codes(),
                 "slug": STRING,
                 "title": STRING,
                 "summary": STRING,
@@ -521,14 +368,12 @@ def _search_schemas() -> dict[str, Schema]:
 def component_schemas() -> dict[str, Schema]:
     schemas = _reference_schemas()
     core = _core_properties()
-    details = _type_detail_properties()
-    for entry_type, name in TYPE_SCHEMA_NAMES.items():
-        schemas[f"{name}Summary"] = obj(
-            {**_summary_properties(), **TYPE_SUMMARY_PROPERTIES[entry_type]}
-        )
-        schemas[name] = obj({**core, **details[entry_type]})
+    for part in api_parts().values():
+        name = part.schema_name
+        schemas[f"{name}Summary"] = obj({**_summary_properties(), **part.summary_properties()})
+        schemas[name] = obj({**core, **part.detail_properties()})
         schemas[f"{name}List"] = _paged(
-            ref(f"{name}Summary"), f"A page of published {TYPE_LABELS[entry_type]}."
+            ref(f"{name}Summary"), f"A page of published {part.described_as}."
         )
     schemas.update(_organisation_and_theme_schemas())
     schemas.update(_search_schemas())

@@ -11,17 +11,11 @@ from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Max, Q, QuerySet
 
-from catalogue.models import (
-    Distribution,
-    Entry,
-    EntryType,
-    Organisation,
-    Partnership,
-    Theme,
-    Winner,
-)
+from catalogue.models import Entry, Organisation, Partnership, Theme
+
+from .parts import api_part
 
 LAST_CHANGE_CACHE_KEY = "api:catalogue-last-change"
 PUBLISHED = Q(live=True, withdrawn_at__isnull=True)
@@ -52,7 +46,7 @@ def latest(*moments: dt.datetime | None) -> dt.datetime | None:
     return max(present) if present else None
 
 
-def _public_entries() -> QuerySet[Entry]:
+def public_entries() -> QuerySet[Entry]:
     return Entry.objects.filter(PUBLISHED).only(
         "id", "entry_type", "slug", "title", "live", "withdrawn_at"
     )
@@ -100,15 +94,7 @@ def entry_list_queryset(
 
 def with_summary_relations(qs: QuerySet[Entry], entry_type: str) -> QuerySet[Entry]:
     qs = qs.select_related("publisher", "licence").prefetch_related("themes", "countries")
-    if entry_type == EntryType.DATASET:
-        qs = qs.prefetch_related(
-            Prefetch(
-                "distributions", queryset=Distribution.objects.only("id", "entry_id", "format")
-            )
-        )
-    elif entry_type == EntryType.PPP:
-        qs = qs.select_related("project_status")
-    return qs
+    return api_part(entry_type).summary_relations(qs)
 
 
 def ordered(qs: QuerySet[Entry]) -> QuerySet[Entry]:
@@ -122,33 +108,7 @@ def entry_detail_queryset(entry_type: str) -> QuerySet[Entry]:
         .select_related("publisher", "licence")
         .prefetch_related("themes", "countries", "languages", "documents")
     )
-    if entry_type == EntryType.DATASET:
-        qs = qs.select_related("in_series").prefetch_related(
-            Prefetch(
-                "distributions",
-                queryset=Distribution.objects.select_related("licence", "access_service"),
-            ),
-            Prefetch("served_by", queryset=_public_entries()),
-        )
-    elif entry_type == EntryType.API:
-        qs = qs.prefetch_related(Prefetch("serves_datasets", queryset=_public_entries()))
-    elif entry_type == EntryType.PPP:
-        qs = qs.select_related("project_status", "public_authority").prefetch_related(
-            Prefetch("partnerships", queryset=Partnership.objects.select_related("organisation")),
-            "milestones",
-            "risks",
-            Prefetch("related_datasets", queryset=_public_entries()),
-        )
-    else:
-        qs = qs.prefetch_related(
-            Prefetch("partnerships", queryset=Partnership.objects.select_related("organisation")),
-            "prizes",
-            "criteria",
-            "phases",
-            Prefetch("winners", queryset=Winner.objects.select_related("organisation")),
-            Prefetch("offered_resources", queryset=_public_entries()),
-        )
-    return qs
+    return api_part(entry_type).detail_relations(qs)
 
 
 def organisation_queryset(

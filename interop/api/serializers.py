@@ -1,4 +1,6 @@
-"""Models to JSON: one function per shape, each mirrored by a schema in ``openapi.py``.
+"""Models to JSON: one function per shape, each mirrored by a schema in ``openapi_schemas.py``.
+
+An entry's own fields come from its type's part (``interop.api.parts``).
 
 Serializers only read what ``queries.py`` has already loaded (select_related/prefetch), so a
 listing costs the same number of queries whatever its length. Codes are sent as codes (the
@@ -13,17 +15,19 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import reverse
 
 from catalogue.models import (
-    ENTRY_TYPE_PATHS,
     Distribution,
     Entry,
-    EntryType,
     Licence,
     Organisation,
     Theme,
 )
+from catalogue.registry import entry_types
 from search.query import Facet, FacetValue, Hit, SearchResults
+
+from .parts import api_part, api_parts
 
 Json = dict[str, Any]
 
@@ -60,7 +64,9 @@ def is_public(entry: Entry | None) -> bool:
 
 
 def entry_api_path(entry_type: str, slug: str) -> str:
-    return f"/api/v1/{ENTRY_TYPE_PATHS[EntryType(entry_type)]}/{slug}"
+    return reverse(
+        "api:entry-detail", kwargs={"type_path": entry_types.get(entry_type).path, "slug": slug}
+    )
 
 
 def entry_ref(entry: Entry, link: Linker) -> Json:
@@ -115,28 +121,6 @@ def licence_json(licence: Licence | None) -> Json | None:
 # --- entries ---------------------------------------------------------------------------
 
 
-def _type_summary(entry: Entry) -> Json:
-    """The few per-type facts a listing needs to tell entries apart."""
-    if entry.entry_type == EntryType.DATASET:
-        formats = sorted({d.format for d in entry.distributions.all() if d.format})
-        return {"formats": formats}
-    if entry.entry_type == EntryType.API:
-        return {
-            "api_type": entry.api_type or None,
-            "authentication": entry.authentication or None,
-            "lifecycle": entry.lifecycle or None,
-        }
-    if entry.entry_type == EntryType.PPP:
-        return {
-            "project_status": entry.project_status.code if entry.project_status else None,
-            "sector": entry.sector or None,
-        }
-    return {
-        "challenge_status": entry.challenge_status(),
-        "closes_at": iso_datetime(entry.closes_at),
-    }
-
-
 def entry_summary(entry: Entry, link: Linker) -> Json:
     data = {
         "id": entry.pk,
@@ -151,7 +135,7 @@ def entry_summary(entry: Entry, link: Linker) -> Json:
         "issued": iso_datetime(entry.issued),
         "modified": iso_datetime(entry.modified),
     }
-    data.update(_type_summary(entry))
+    data.update(api_part(entry.entry_type).summary_fields(entry, link))
     return data
 
 
@@ -211,7 +195,7 @@ def distribution_json(dist: Distribution, link: Linker) -> Json:
     }
 
 
-def _partners(entry: Entry, link: Linker) -> list[Json]:
+def partners_json(entry: Entry, link: Linker) -> list[Json]:
     return [
         {
             "organisation": organisation_ref(p.organisation, link),
@@ -222,117 +206,9 @@ def _partners(entry: Entry, link: Linker) -> list[Json]:
     ]
 
 
-def _dataset_fields(entry: Entry, link: Linker) -> Json:
-    series = entry.in_series
-    return {
-        "frequency": entry.frequency or None,
-        "version": entry.version or None,
-        "in_series": entry_ref(series, link) if is_public(series) else None,
-        "contains_personal_data": entry.contains_personal_data,
-        "conforms_to": list(entry.conforms_to or []),
-        "distributions": [distribution_json(d, link) for d in entry.distributions.all()],
-        "served_by": public_refs(entry.served_by.all(), link),
-    }
-
-
-def _api_fields(entry: Entry, link: Linker) -> Json:
-    return {
-        "endpoint_url": entry.endpoint_url or None,
-        "endpoint_description_url": entry.endpoint_description_url or None,
-        "api_type": entry.api_type or None,
-        "authentication": entry.authentication or None,
-        "access_instructions": entry.access_instructions or None,
-        "rate_limits": entry.rate_limits or None,
-        "availability": entry.availability or None,
-        "lifecycle": entry.lifecycle or None,
-        "sunset_date": iso_date(entry.sunset_date),
-        "sandbox_url": entry.sandbox_url or None,
-        "version": entry.version or None,
-        "serves_datasets": public_refs(entry.serves_datasets.all(), link),
-    }
-
-
-def _ppp_fields(entry: Entry, link: Linker) -> Json:
-    status = entry.project_status
-    return {
-        "project_status": {"code": status.code, "name": status.name} if status else None,
-        "sector": entry.sector or None,
-        "contract_type": entry.contract_type or None,
-        "total_investment": money(entry.total_investment),
-        "currency": entry.currency or None,
-        "public_authority": organisation_ref(entry.public_authority, link),
-        "government_support": entry.government_support or None,
-        "partners": _partners(entry, link),
-        "milestones": [
-            {"kind": m.kind, "date": iso_date(m.date), "planned": m.planned, "note": m.note or None}
-            for m in entry.milestones.all()
-        ],
-        "risks": [
-            {"category": r.category, "allocation": r.allocation, "note": r.note or None}
-            for r in entry.risks.all()
-        ],
-        "related_datasets": public_refs(entry.related_datasets.all(), link),
-    }
-
-
-def _challenge_fields(entry: Entry, link: Linker) -> Json:
-    return {
-        "problem_statement": entry.problem_statement,
-        "challenge_type": entry.challenge_type or None,
-        "challenge_status": entry.challenge_status(),
-        "eligibility": entry.eligibility or None,
-        "how_to_enter": entry.how_to_enter or None,
-        "opens_at": iso_datetime(entry.opens_at),
-        "closes_at": iso_datetime(entry.closes_at),
-        "judging_ends_at": iso_datetime(entry.judging_ends_at),
-        "outcomes": entry.outcomes or None,
-        "partners": _partners(entry, link),
-        "prizes": [
-            {
-                "title": p.title,
-                "amount": money(p.amount),
-                "currency": p.currency or None,
-                "non_monetary": p.non_monetary or None,
-            }
-            for p in entry.prizes.all()
-        ],
-        "criteria": [
-            {"name": c.name, "weight": c.weight, "description": c.description or None}
-            for c in entry.criteria.all()
-        ],
-        "phases": [
-            {
-                "name": p.name,
-                "starts_on": iso_date(p.starts_on),
-                "ends_on": iso_date(p.ends_on),
-                "description": p.description or None,
-            }
-            for p in entry.phases.all()
-        ],
-        "winners": [
-            {
-                "name": w.name,
-                "organisation": organisation_ref(w.organisation, link),
-                "prize": w.prize or None,
-                "description": w.description or None,
-            }
-            for w in entry.winners.all()
-        ],
-        "offered_resources": public_refs(entry.offered_resources.all(), link),
-    }
-
-
-TYPE_FIELDS = {
-    EntryType.DATASET: _dataset_fields,
-    EntryType.API: _api_fields,
-    EntryType.PPP: _ppp_fields,
-    EntryType.CHALLENGE: _challenge_fields,
-}
-
-
 def entry_detail(entry: Entry, link: Linker) -> Json:
     data = _core(entry, link)
-    data.update(TYPE_FIELDS[EntryType(entry.entry_type)](entry, link))
+    data.update(api_part(entry.entry_type).detail_fields(entry, link))
     return data
 
 
@@ -341,8 +217,10 @@ def entry_detail(entry: Entry, link: Linker) -> Json:
 
 def _type_links(link: Linker, param: str, value: str) -> Json:
     return {
-        path.replace("-", "_"): link(f"/api/v1/{path}?{param}={value}")
-        for path in ENTRY_TYPE_PATHS.values()
+        spec.path.replace("-", "_"): link(
+            reverse("api:entry-list", kwargs={"type_path": spec.path}) + f"?{param}={value}"
+        )
+        for spec in (entry_types.get(key) for key in api_parts())
     }
 
 
@@ -363,7 +241,7 @@ def organisation_detail(org: Organisation, counts: dict[str, int], link: Linker)
         "identifier": org.identifier or None,
         "parent": organisation_ref(org.parent, link),
         "children": [organisation_ref(c, link) for c in org.children.all()],
-        "counts": {t.value: counts.get(t.value, 0) for t in EntryType},
+        "counts": {spec.key: counts.get(spec.key, 0) for spec in entry_types},
         "entries": _type_links(link, "organisation", org.slug),
     }
 
@@ -380,7 +258,7 @@ def theme_summary(theme: Theme, link: Linker) -> Json:
 def theme_detail(theme: Theme, counts: dict[str, int], link: Linker) -> Json:
     return {
         **theme_summary(theme, link),
-        "counts": {t.value: counts.get(t.value, 0) for t in EntryType},
+        "counts": {spec.key: counts.get(spec.key, 0) for spec in entry_types},
         "entries": _type_links(link, "theme", theme.slug),
     }
 

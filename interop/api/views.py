@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from catalogue.models import PATH_ENTRY_TYPES, OrganisationKind, ThemeScheme
+from catalogue.models import OrganisationKind, ThemeScheme
 from search.params import parse_search_params
 from search.query import SearchInputError
 from search.service import search_entries
@@ -17,6 +17,7 @@ from . import queries, serializers
 from .http import ApiError, ApiPayload, api_endpoint
 from .openapi import build_openapi
 from .params import filter_values, page_links, parse_modified_since, parse_paging
+from .parts import api_type_paths
 from .ratelimit import active_rate_limit
 
 
@@ -71,7 +72,9 @@ def search(request: HttpRequest) -> ApiPayload:
 
 @api_endpoint
 def entry_list(request: HttpRequest, type_path: str) -> ApiPayload:
-    entry_type = PATH_ENTRY_TYPES[type_path]
+    entry_type = api_type_paths().get(type_path)
+    if entry_type is None:
+        return not_found(request)
     qs = queries.entry_list_queryset(
         entry_type=entry_type,
         organisations=filter_values(request.GET, "organisation"),
@@ -89,7 +92,9 @@ def entry_list(request: HttpRequest, type_path: str) -> ApiPayload:
 
 @api_endpoint
 def entry_detail(request: HttpRequest, type_path: str, slug: str) -> ApiPayload:
-    entry_type = PATH_ENTRY_TYPES[type_path]
+    entry_type = api_type_paths().get(type_path)
+    if entry_type is None:
+        return not_found(request)
     entry = queries.entry_detail_queryset(entry_type).filter(slug=slug[:200]).first()
     if entry is None:
         raise _not_found(_("entry"))

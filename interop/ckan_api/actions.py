@@ -16,7 +16,6 @@ from catalogue.sanitise import html_to_text
 from .errors import NotFoundError, ValidationError
 from .ids import parse_object_uuid
 from .packages import (
-    PACKAGE_TYPES,
     organization_dict,
     package_dict,
     package_dicts,
@@ -26,6 +25,7 @@ from .packages import (
     split_package_name,
 )
 from .params import MAX_ROWS, bool_param, int_param, parse_package_search, text_param
+from .parts import ckan_parts
 from .search import package_search
 
 CKAN_VERSION = "2.10.0"
@@ -44,7 +44,7 @@ def _organisations_with_counts() -> QuerySet[Organisation]:
     published = Q(
         published_entries__live=True,
         published_entries__withdrawn_at__isnull=True,
-        published_entries__entry_type__in=PACKAGE_TYPES,
+        published_entries__entry_type__in=list(ckan_parts()),
     )
     return Organisation.objects.annotate(package_count=Count("published_entries", filter=published))
 

@@ -36,7 +36,7 @@ from typing import Any
 
 from django.db.models import Q
 
-from catalogue.models import Entry, EntryType, Licence, Organisation
+from catalogue.models import Entry, Licence, Organisation
 from search.backends import get_backend
 from search.backends.facet_cache import Membership
 from search.query import (
@@ -53,10 +53,9 @@ from search.service import search_entries, search_entry_ids
 from . import name_order
 from .ids import parse_object_uuid
 from .params import MAX_FACET_LIMIT, PackageSearchParams, SortKey
+from .parts import ckan_parts, package_types
 from .tag_bitmaps import current_tags
 
-PACKAGE_TYPE_VALUES = ("dataset", "api")
-TYPE_VALUES = {"dataset": str(EntryType.DATASET), "api": str(EntryType.API)}
 SINGLE_VALUED = {"organization", "license_id", "type"}
 FACET_OF_FIELD = {
     "organization": Facet.ORGANISATION,
@@ -142,9 +141,9 @@ def plan(params: PackageSearchParams) -> Plan | None:
         elif key == "res_format":
             values = [v.upper() for v in values]
         elif key == "type":
-            values = [TYPE_VALUES.get(v, "\x00no-such-type") for v in values]
+            values = [package_types().get(v, "\x00no-such-type") for v in values]
         filters[FACET_OF_FIELD[key]] = tuple(values)
-    filters.setdefault(Facet.TYPE, PACKAGE_TYPE_VALUES)
+    filters.setdefault(Facet.TYPE, tuple(ckan_parts()))
     sort, reverse = order
     query = SearchQuery(
         text=params.text, filters=filters, sort=sort, page=1, page_size=MAX_PAGE_SIZE
@@ -278,7 +277,10 @@ def backend_facets(
         else:
             found = [(fv.value, fv.label, fv.count) for fv in values if fv.count]
         if facet is Facet.TYPE:
-            found = [(v, v, n) for v, _, n in found if v in PACKAGE_TYPE_VALUES]
+            parts = ckan_parts()
+            found = [
+                (parts[v].package_type, parts[v].package_type, n) for v, _, n in found if v in parts
+            ]
         found.sort(key=lambda row: (-row[2], row[0]))
         rows[name] = found[:limit]
     return rows

@@ -1,10 +1,8 @@
 """Map catalogue entries onto CKAN package dicts (CKAN 2.10's shape), in bulk.
 
-Datasets become packages of ``type`` "dataset" with a resource per distribution; APIs become
-packages of ``type`` "api" with resources for the endpoint, the description document
-(OpenAPI, AsyncAPI...) and the sandbox. A package's ``name`` is the entry's slug; an API's is
-``api--<slug>``, because CKAN names are unique across types and our slugs are unique per type
-(``--`` never occurs in a slug Django's ``slugify`` makes).
+Each entry type in the CKAN API says, in its part (``interop.ckan_api.parts``), which package
+``type`` it is, how its name is prefixed and what its resources are: a dataset's are its
+distributions, an API's its endpoint, description document and sandbox.
 
 Every function here takes entries fetched with ``package_queryset()`` so a page of packages
 costs a fixed number of queries, whatever its size.
@@ -21,13 +19,11 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from catalogue.models import Distribution, Entry, EntryType, Organisation, Theme
+from catalogue.models import Distribution, Entry, Organisation, Theme
 from catalogue.sanitise import html_to_text
 
 from .ids import object_uuid
-
-PACKAGE_TYPES = (EntryType.DATASET, EntryType.API)
-API_NAME_PREFIX = "api--"
+from .parts import ckan_part, ckan_parts
 
 
 def ckan_datetime(value: dt.datetime | dt.date | None) -> str | None:
@@ -42,19 +38,22 @@ def ckan_datetime(value: dt.datetime | dt.date | None) -> str | None:
 
 
 def package_name(entry: Entry) -> str:
-    return f"{API_NAME_PREFIX}{entry.slug}" if entry.entry_type == EntryType.API else entry.slug
+    return ckan_part(entry.entry_type).name_prefix + entry.slug
 
 
 def split_package_name(name: str) -> tuple[str, str]:
     """``(entry_type, slug)`` a package name points to."""
-    if name.startswith(API_NAME_PREFIX):
-        return EntryType.API, name.removeprefix(API_NAME_PREFIX)
-    return EntryType.DATASET, name
+    parts = ckan_parts()
+    for entry_type, part in parts.items():
+        if part.name_prefix and name.startswith(part.name_prefix):
+            return entry_type, name.removeprefix(part.name_prefix)
+    unprefixed = next(key for key, part in parts.items() if not part.name_prefix)
+    return unprefixed, name
 
 
 def public_packages() -> QuerySet[Entry]:
-    """Published datasets and APIs: every entry the CKAN API shows."""
-    return Entry.objects.published().filter(entry_type__in=PACKAGE_TYPES)
+    """Published entries of every type that is a CKAN package: all the CKAN API shows."""
+    return Entry.objects.published().filter(entry_type__in=list(ckan_parts()))
 
 
 def package_queryset(queryset: QuerySet[Entry] | None = None) -> QuerySet[Entry]:
@@ -144,7 +143,7 @@ def _group_dict(theme: Theme) -> dict[str, Any]:
     }
 
 
-def _resource(
+def resource_dict(
     entry: Entry,
     position: int,
     *,
@@ -180,11 +179,11 @@ def _resource(
     return resource
 
 
-def _distribution_resources(entry: Entry, related: Related) -> list[dict[str, Any]]:
+def distribution_resources(entry: Entry, related: Related) -> list[dict[str, Any]]:
     resources = []
     for position, dist in enumerate(related.distributions):
         resources.append(
-            _resource(
+            resource_dict(
                 entry,
                 position,
                 rid=object_uuid("distribution", dist.pk),
@@ -205,41 +204,6 @@ def _distribution_resources(entry: Entry, related: Related) -> list[dict[str, An
     return resources
 
 
-def _api_resources(entry: Entry, related: Related) -> list[dict[str, Any]]:
-    pid = object_uuid("entry", entry.pk)
-    candidates = [
-        ("endpoint", entry.endpoint_url, "API", entry.get_api_type_display() or "API"),
-        (
-            "description",
-            entry.endpoint_description_url,
-            {"rest": "OpenAPI", "asyncapi": "AsyncAPI", "graphql": "GraphQL", "soap": "WSDL"}.get(
-                entry.api_type, ""
-            ),
-            "API description",
-        ),
-        ("sandbox", entry.sandbox_url, "API", "Sandbox"),
-    ]
-    resources = []
-    for kind, url, fmt, name in candidates:
-        if url:
-            resources.append(
-                _resource(
-                    entry,
-                    len(resources),
-                    rid=f"{pid}-{kind}",
-                    name=name,
-                    url=url,
-                    fmt=fmt,
-                    resource_type=f"api-{kind}",
-                )
-            )
-    # Distributions of an API (rare), after its own resources.
-    for resource in _distribution_resources(entry, related):
-        resource["position"] = len(resources)
-        resources.append(resource)
-    return resources
-
-
 def _extras(entry: Entry, related: Related) -> list[dict[str, str]]:
     """CKAN's free key/value pairs; keys follow ckanext-dcat's names where it has one."""
     pairs: list[tuple[str, Any]] = [
@@ -254,24 +218,7 @@ def _extras(entry: Entry, related: Related) -> list[dict[str, str]]:
         ("theme", json.dumps([t.uri for t in related.themes]) if related.themes else ""),
         ("contact_uri", entry.contact_url),
     ]
-    if entry.entry_type == EntryType.DATASET:
-        pairs += [
-            ("frequency", entry.frequency),
-            ("conformsTo", json.dumps(list(entry.conforms_to)) if entry.conforms_to else ""),
-            ("contains_personal_data", "true" if entry.contains_personal_data else ""),
-        ]
-    else:
-        pairs += [
-            ("endpoint_url", entry.endpoint_url),
-            ("endpoint_description", entry.endpoint_description_url),
-            ("api_type", entry.api_type),
-            ("authentication", entry.authentication),
-            ("access_instructions", entry.access_instructions),
-            ("rate_limits", entry.rate_limits),
-            ("availability", entry.availability),
-            ("lifecycle", entry.lifecycle),
-            ("sunset_date", ckan_datetime(entry.sunset_date)),
-        ]
+    pairs += ckan_part(entry.entry_type).extras(entry)
     return [{"key": key, "value": str(value)} for key, value in pairs if value]
 
 
@@ -283,17 +230,14 @@ def package_dict(
         related = related_rows([entry.pk])[entry.pk]
     licence = entry.licence
     tags = [str(k) for k in entry.keywords or []]
-    resources = (
-        _api_resources(entry, related)
-        if entry.entry_type == EntryType.API
-        else _distribution_resources(entry, related)
-    )
+    part = ckan_part(entry.entry_type)
+    resources = part.resources(entry, related)
     description = html_to_text(entry.description) or entry.summary
     return {
         "id": object_uuid("entry", entry.pk),
         "name": package_name(entry),
         "title": entry.title,
-        "type": "api" if entry.entry_type == EntryType.API else "dataset",
+        "type": part.package_type,
         "notes": description,
         "summary": entry.summary,
         "url": entry.landing_page or (base_url + entry.get_absolute_url() if base_url else ""),

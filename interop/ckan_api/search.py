@@ -16,12 +16,13 @@ from django.db.models import BooleanField, Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Upper
 
-from catalogue.models import Distribution, Entry, EntryType
+from catalogue.models import Distribution, Entry
 
 from . import fast_search
 from .ids import parse_object_uuid
 from .packages import package_dicts, package_queryset, public_packages, split_package_name
 from .params import MAX_FACET_LIMIT, PackageSearchParams
+from .parts import ckan_parts, package_types
 
 ORDER_FIELDS = {
     "score": "modified",
@@ -31,7 +32,6 @@ ORDER_FIELDS = {
     "title": "title",
     "id": "id",
 }
-TYPE_VALUES = {"dataset": EntryType.DATASET, "api": EntryType.API}
 MAX_TEXT_WORDS = 10
 
 
@@ -82,7 +82,7 @@ def filter_packages(queryset: QuerySet[Entry], params: PackageSearchParams) -> Q
                     )
                 )
             elif key == "type":
-                queryset = queryset.filter(entry_type=TYPE_VALUES.get(value, "-"))
+                queryset = queryset.filter(entry_type=package_types().get(value, "-"))
             elif key == "name":
                 entry_type, slug = split_package_name(value)
                 queryset = queryset.filter(entry_type=entry_type, slug=slug)
@@ -162,7 +162,8 @@ def facet_counts(
                 .order_by("-n", value_field)[:limit]
             ]
             if name == "dataset_type":
-                rows = [("api" if v == EntryType.API else v, "", n) for v, _, n in rows]
+                parts = ckan_parts()
+                rows = [(parts[v].package_type if v in parts else v, "", n) for v, _, n in rows]
         facets[name] = _facet_items([row for row in rows if row[2] >= mincount])
     return facets
 

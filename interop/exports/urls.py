@@ -1,4 +1,8 @@
-"""URLs of the standard exports; included from the root URLconf before ``catalogue.urls``."""
+"""URLs of the standard exports; included from the root URLconf before ``catalogue.urls``.
+
+An entry's RDF accepts any type segment: the view answers 404 for one no entry type owns, so
+the URLconf needs no list of types.
+"""
 
 from django.urls import path, re_path
 
@@ -9,7 +13,7 @@ app_name = "standards"
 urlpatterns = [
     re_path(r"^catalog\.(?P<fmt>ttl|rdf|jsonld)$", views.catalog, name="catalog"),
     re_path(
-        r"^(?P<type_path>datasets|apis|ppp-projects|challenges)/(?P<slug>[-a-zA-Z0-9_]+)"
+        r"^(?P<type_path>[a-z][-a-z0-9]*)/(?P<slug>[-a-zA-Z0-9_]+)"
         r"\.(?P<fmt>ttl|rdf|jsonld)$",
         views.entry,
         name="entry",

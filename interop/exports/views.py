@@ -18,7 +18,8 @@ from django.http import (
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from catalogue.models import PATH_ENTRY_TYPES, Entry
+from catalogue.models import Entry
+from catalogue.registry import entry_types
 
 from ..standards import catalog_export, datajson, dcat_us3, eco_vocabulary
 
@@ -48,10 +49,12 @@ def catalog(request: HttpRequest, fmt: str) -> HttpResponse:
 @require_safe
 def entry(request: HttpRequest, type_path: str, slug: str, fmt: str) -> HttpResponse:
     """One published entry as DCAT-AP 3: ``/datasets/<slug>.ttl`` and so on."""
-    entry_type = PATH_ENTRY_TYPES.get(type_path)
-    if entry_type is None or fmt not in catalog_export.FORMATS:
+    spec = entry_types.by_path(type_path)
+    if spec is None:
+        raise Http404(_("No such kind of entry."))
+    if fmt not in catalog_export.FORMATS:
         raise Http404(_("Unknown format."))
-    found = Entry.objects.published().filter(entry_type=entry_type, slug=slug).first()
+    found = Entry.objects.published().filter(entry_type=spec.key, slug=slug).first()
     if found is None:
         raise Http404(_("No published entry here."))
     return HttpResponse(

@@ -25,11 +25,11 @@ from django.utils.translation import gettext as _
 from catalogue.models import Distribution, Entry, Partnership, Winner
 
 from ..exports.reads import sequential_reads
-from .dcat_ap import HYDRA, DcatBuilder, base_url, catalog_iri
+from .dcat_ap import DcatBuilder, base_url, catalog_iri
 from .export_loader import ExportLoader
+from .namespaces import HYDRA, XSD
 from .rdf import (
     IRI,
-    XSD,
     JsonLdWriter,
     Lit,
     Node,

@@ -22,6 +22,7 @@ from . import dcat_vocabulary as voc
 from .catalog_export import CHUNK_SIZE, id_chunks
 from .dcat_ap import base_url, entry_iri
 from .export_loader import ExportLoader, rel
+from .parts import dcat_part, dcat_us_types
 from .rdf import web_url
 
 POD_SCHEMA = "https://project-open-data.cio.gov/v1.1/schema"
@@ -106,7 +107,7 @@ def dataset(entry: Any) -> dict[str, Any]:
     if entry.in_series_id and entry.in_series is not None:
         out["isPartOf"] = entry.in_series.identifier or entry_iri(entry.in_series)
     distributions = [_distribution(d) for d in rel(entry, "distributions")]
-    if entry.entry_type == "api":
+    if dcat_part(entry.entry_type).dcat_us_kind == "service":
         endpoint = {
             "@type": "dcat:Distribution",
             "accessURL": web_url(entry.endpoint_url)
@@ -138,7 +139,9 @@ def stream_data_json(*, chunk_size: int = CHUNK_SIZE) -> Iterator[str]:
     """``{"…": …, "dataset": [`` then the datasets chunk by chunk, then ``]}``."""
     head = json.dumps(catalog_head(), ensure_ascii=False)
     yield head[:-1] + ',"dataset":[\n'
-    qs = Entry.objects.published().filter(entry_type__in=["dataset", "api"])
+    qs = Entry.objects.published().filter(
+        entry_type__in=dcat_us_types("dataset") + dcat_us_types("service")
+    )
     loader, first = ExportLoader(), True
     for chunk_ids in id_chunks(qs, chunk_size=chunk_size):
         parts = []

@@ -1,10 +1,8 @@
 """DCAT-AP 3 description of catalogue objects, as :class:`~interop.standards.rdf.Node` s.
 
-* dataset → ``dcat:Dataset`` with ``dcat:Distribution`` s; every API serving it adds a
-  distribution whose ``dcat:accessService`` points at the API (aggregators find APIs that way);
-* API → ``dcat:DataService`` with ``dcat:endpointURL`` and ``dcat:servesDataset``;
-* PPP project and challenge → ``dcat:Resource`` plus the closest schema.org class
-  (``schema:Project``, ``schema:Event``) and our ``eco:`` terms for the rest (docs/vocabulary.md);
+* each entry → what its type's part says (``parts.DcatPart``, ``entrytypes/<type>/dcat.py``):
+  a dataset is a ``dcat:Dataset`` with distributions, an API a ``dcat:DataService``, a PPP
+  project or challenge a ``dcat:Resource`` with our ``eco:`` terms (docs/vocabulary.md);
 * organisation → ``foaf:Agent`` with ``dct:type`` from the EU publisher-type table;
 * vocabulary terms → the EU authority table URIs (``dcat_vocabulary``), each described once
   per document with its class and ``skos:prefLabel`` so the SEMIC shapes' ``sh:class``
@@ -28,19 +26,9 @@ from catalogue.sanitise import html_to_text
 
 from . import dcat_vocabulary as voc
 from .export_loader import rel
-from .rdf import IRI, XSD, Lit, Node, allowed_scheme, eco_namespace
-
-DCAT = "http://www.w3.org/ns/dcat#"
-DCT = "http://purl.org/dc/terms/"
-FOAF = "http://xmlns.com/foaf/0.1/"
-VCARD = "http://www.w3.org/2006/vcard/ns#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-SPDX = "http://spdx.org/rdf/terms#"
-LOCN = "http://www.w3.org/ns/locn#"
-SCHEMA = "https://schema.org/"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-HYDRA = "http://www.w3.org/ns/hydra/core#"
-OWL = "http://www.w3.org/2002/07/owl#"
+from .namespaces import DCAT, DCT, FOAF, LOCN, RDFS, SKOS, SPDX, VCARD, XSD
+from .parts import dcat_part
+from .rdf import IRI, Lit, Node, allowed_scheme, eco_namespace
 
 SCHEME_LABELS = {
     voc.EU_THEME_BASE.rstrip("/"): "Data theme",
@@ -78,21 +66,21 @@ def description_text(entry: Any) -> str:
     return html_to_text(entry.description) or entry.summary or entry.title
 
 
-def _dt(value: dt.datetime | None) -> Lit | None:
+def lit_datetime(value: dt.datetime | None) -> Lit | None:
     if value is None:
         return None
     return Lit(value.isoformat(timespec="seconds"), datatype=XSD + "dateTime")
 
 
-def _date(value: dt.date | None) -> Lit | None:
+def lit_date(value: dt.date | None) -> Lit | None:
     return Lit(value.isoformat(), datatype=XSD + "date") if value else None
 
 
-def _text(value: str | None) -> Lit | None:
+def lit_text(value: str | None) -> Lit | None:
     return Lit(value) if value else None
 
 
-def _decimal(value: Any) -> Lit | None:
+def lit_decimal(value: Any) -> Lit | None:
     return Lit(str(value), datatype=XSD + "decimal") if value is not None else None
 
 
@@ -107,7 +95,7 @@ class DcatBuilder:
         self._remembered: set[str] = set()
         # read once per document, not per call: settings are a lazy object (~1 µs a read)
         self.base = base_url()
-        self.eco = eco_namespace()
+        self.eco_base = eco_namespace()
 
     def entry_iri(self, entry: Any) -> str:
         return self.base + entry.get_absolute_url()
@@ -115,8 +103,9 @@ class DcatBuilder:
     def organisation_iri(self, org: Any) -> str:
         return self.base + org.get_absolute_url()
 
-    def _eco(self, term: str) -> str:
-        return self.eco + term
+    def eco(self, term: str) -> str:
+        """A term of our own vocabulary (``/ns/eco#``)."""
+        return self.eco_base + term
 
     # --- vocabulary terms --------------------------------------------------------------
     def term(
@@ -258,11 +247,11 @@ class DcatBuilder:
                 scheme=voc.EU_PUBLISHER_TYPE_BASE.rstrip("/"),
             ),
         )
-        node.add(self._eco("organisationKind"), Lit(org.kind))
+        node.add(self.eco("organisationKind"), Lit(org.kind))
         node.add(FOAF + "homepage", self.document(org.website))
         if org.email:
             node.add(FOAF + "mbox", IRI("mailto:" + org.email))
-        node.add(DCT + "identifier", _text(org.identifier))
+        node.add(DCT + "identifier", lit_text(org.identifier))
         if org.country_id and org.country is not None:
             node.add(DCT + "spatial", self.country(org.country))
         if org.parent_id and org.parent is not None:
@@ -273,17 +262,17 @@ class DcatBuilder:
         return [n for n in (self.agent(o) for o in orgs if o is not None) if n is not None]
 
     # --- the common core ---------------------------------------------------------------
-    def _core(self, entry: Any, node: Node, *, licence_on_entry: bool = True) -> None:
+    def core(self, entry: Any, node: Node, *, licence_on_entry: bool = True) -> None:
         node.add(DCT + "title", Lit(entry.title))
         node.add(DCT + "description", Lit(description_text(entry)))
         # always, even when it stood in for an empty description: the harvester reads it back
-        node.add(voc.TEXT_PROPERTIES["summary"][0], _text(entry.summary))
+        node.add(voc.TEXT_PROPERTIES["summary"][0], lit_text(entry.summary))
         node.add(DCT + "identifier", Lit(entry.identifier or self.entry_iri(entry)))
         node.add(DCT + "publisher", self.agent_ref(entry.publisher))
         # the entry IRI is our own page; a remote landing page only when there is one
         node.add(DCAT + "landingPage", self.document(entry.landing_page))
-        node.add(DCT + "issued", _dt(entry.issued))
-        node.add(DCT + "modified", _dt(entry.modified))
+        node.add(DCT + "issued", lit_datetime(entry.issued))
+        node.add(DCT + "modified", lit_datetime(entry.modified))
         node.add_all(DCAT + "keyword", (Lit(k) for k in entry.keywords or [] if k))
         node.add_all(DCAT + "theme", (self.theme(t) for t in rel(entry, "themes")))
         node.add(DCT + "accessRights", self.access_rights(entry.access_rights))
@@ -294,98 +283,45 @@ class DcatBuilder:
             node.add(DCT + "spatial", place)
         if entry.temporal_start or entry.temporal_end:
             period = Node("", [DCT + "PeriodOfTime"])
-            period.add(DCAT + "startDate", _date(entry.temporal_start))
-            period.add(DCAT + "endDate", _date(entry.temporal_end))
+            period.add(DCAT + "startDate", lit_date(entry.temporal_start))
+            period.add(DCAT + "endDate", lit_date(entry.temporal_end))
             node.add(DCT + "temporal", period)
         node.add_all(DCT + "language", (self.language(lang) for lang in rel(entry, "languages")))
         if licence_on_entry:
             node.add(DCT + "license", self.licence(entry.licence))
         if entry.contact_name or entry.contact_email or entry.contact_url:
             contact = Node("", [VCARD + "Kind"])
-            contact.add(VCARD + "fn", _text(entry.contact_name))
+            contact.add(VCARD + "fn", lit_text(entry.contact_name))
             if entry.contact_email:
                 contact.add(VCARD + "hasEmail", IRI("mailto:" + entry.contact_email))
             contact.add(VCARD + "hasURL", IRI(entry.contact_url) if entry.contact_url else None)
             node.add(DCAT + "contactPoint", contact)
-        node.add(self._eco("entryType"), Lit(entry.entry_type))
+        node.add(self.eco("entryType"), Lit(entry.entry_type))
         # provenance: dct:source would need a dcat:Dataset object, so a term of ours
-        node.add(self._eco("sourceRecord"), IRI(entry.remote_url) if entry.remote_url else None)
+        node.add(self.eco("sourceRecord"), IRI(entry.remote_url) if entry.remote_url else None)
 
     def stub(self, entry: Any) -> Node:
         """A linked entry described just enough for its class shape (title, description)."""
-        node = Node(self.entry_iri(entry), [_type_of(entry)])
+        part = dcat_part(entry.entry_type)
+        node = Node(self.entry_iri(entry), [part.rdf_class])
         node.add(DCT + "title", Lit(entry.title))
         node.add(DCT + "description", Lit(description_text(entry)))
-        if entry.entry_type == "api":
-            node.add(DCAT + "endpointURL", self.resource(endpoint_of(entry)))
+        part.complete_stub(self, entry, node)
         return node
 
-    # --- per entry type ----------------------------------------------------------------
+    # --- entries: each type's part describes its own ----------------------------------
     def entry_nodes(self, entry: Any) -> list[Node]:
         """The entry's node, the nodes it links to (stubs, agents) and new term nodes."""
-        build = {
-            "dataset": self._dataset,
-            "api": self._api,
-            "ppp": self._ppp,
-            "challenge": self._challenge,
-        }[entry.entry_type]
-        nodes = build(entry)
+        nodes = dcat_part(entry.entry_type).describe(self, entry)
         nodes.extend(self.agents([entry.publisher]))
         nodes.extend(self.flush_terms())
         return nodes
 
-    def _dataset(self, entry: Any) -> list[Node]:
-        iri = self.entry_iri(entry)
-        node = Node(iri, [DCAT + "Dataset"])
-        self._core(entry, node, licence_on_entry=True)
-        node.add(
-            DCT + "accrualPeriodicity",
-            self.frequency(entry.frequency, entry.get_frequency_display())
-            if entry.frequency
-            else None,
-        )
-        node.add(DCAT + "version", _text(entry.version))
-        node.add_all(
-            DCT + "conformsTo",
-            (self.standard(u) for u in entry.conforms_to or [] if isinstance(u, str)),
-        )
-        node.add(
-            self._eco("containsPersonalData"),
-            Lit("true" if entry.contains_personal_data else "false", datatype=XSD + "boolean"),
-        )
-        extra: list[Node] = []
-        if entry.in_series_id and entry.in_series is not None:
-            node.add(self._eco("inSeries"), IRI(self.entry_iri(entry.in_series)))
-        linked_services: set[int] = set()
-        apis: dict[int, Any] = {}
-        for dist in rel(entry, "distributions"):
-            dist_node = self._distribution(entry, dist)
-            node.add(DCAT + "distribution", dist_node)
-            if dist.access_service_id and dist.access_service is not None:
-                linked_services.add(dist.access_service_id)
-                apis[dist.access_service_id] = dist.access_service
-        for api in rel(entry, "served_by"):
-            apis.setdefault(api.pk, api)
-        for api in apis.values():
-            # linked both ways: the API serves this dataset ...
-            extra.append(self.stub(api))
-            extra[-1].add(DCAT + "servesDataset", IRI(iri))
-            if api.pk in linked_services:
-                continue
-            # ... and a distribution gives access through it: aggregators follow that link
-            dist_node = Node(f"{iri}#api-{api.pk}", [DCAT + "Distribution"])
-            dist_node.add(DCT + "title", Lit(api.title))
-            dist_node.add(DCAT + "accessURL", self.resource(endpoint_of(api)))
-            dist_node.add(DCAT + "accessService", IRI(self.entry_iri(api)))
-            dist_node.add(DCT + "license", self.licence(entry.licence))
-            node.add(DCAT + "distribution", dist_node)
-        return [node, *extra]
-
-    def _distribution(self, entry: Any, dist: Any) -> Node:
+    def distribution(self, entry: Any, dist: Any) -> Node:
         node = Node(f"{self.entry_iri(entry)}#distribution-{dist.pk}", [DCAT + "Distribution"])
-        node.add(DCT + "title", _text(dist.title))
-        node.add(DCT + "description", _text(dist.description))
-        access = _first_allowed(
+        node.add(DCT + "title", lit_text(dist.title))
+        node.add(DCT + "description", lit_text(dist.description))
+        access = first_allowed(
             dist.access_url, dist.download_url, entry.landing_page, self.entry_iri(entry)
         )
         node.add(DCAT + "accessURL", self.resource(access))
@@ -413,135 +349,16 @@ class DcatBuilder:
             node.add(DCAT + "accessService", IRI(self.entry_iri(dist.access_service)))
         return node
 
-    def _api(self, entry: Any) -> list[Node]:
-        iri = self.entry_iri(entry)
-        node = Node(iri, [DCAT + "DataService"])
-        self._core(entry, node)
-        node.add(DCAT + "endpointURL", self.resource(endpoint_of(entry)))
-        node.add(DCAT + "endpointDescription", self.resource(entry.endpoint_description_url))
-        extra: list[Node] = []
-        served: dict[int, Any] = {d.pk: d for d in rel(entry, "serves_datasets")}
-        for dist in rel(entry, "distributions_accessed"):
-            if dist.entry is not None and dist.entry.pk not in served:
-                served[dist.entry.pk] = dist.entry
-        for dataset in served.values():
-            node.add(DCAT + "servesDataset", IRI(self.entry_iri(dataset)))
-            extra.append(self.stub(dataset))
-        node.add(DCAT + "version", _text(entry.version))
-        node.add(self._eco("apiType"), _text(entry.api_type))
-        node.add(self._eco("authentication"), _text(entry.authentication))
-        node.add(self._eco("accessInstructions"), _text(entry.access_instructions))
-        node.add(self._eco("rateLimits"), _text(entry.rate_limits))
-        node.add(self._eco("availability"), _text(entry.availability))
-        node.add(self._eco("lifecycle"), _text(entry.lifecycle))
-        node.add(self._eco("sunsetDate"), _date(entry.sunset_date))
-        node.add(self._eco("sandboxURL"), IRI(entry.sandbox_url))
-        return [node, *extra]
-
-    def _ppp(self, entry: Any) -> list[Node]:
-        node = Node(
-            self.entry_iri(entry), [DCAT + "Resource", SCHEMA + "Project", self._eco("PPPProject")]
-        )
-        self._core(entry, node)
-        extra: list[Node] = []
-        if entry.project_status_id and entry.project_status is not None:
-            node.add(self._eco("projectStatus"), Lit(entry.project_status.code))
-        node.add(self._eco("sector"), _text(entry.sector))
-        node.add(self._eco("contractType"), _text(entry.contract_type))
-        if entry.total_investment is not None:
-            amount = Node("", [SCHEMA + "MonetaryAmount"])
-            amount.add(SCHEMA + "value", _decimal(entry.total_investment))
-            amount.add(SCHEMA + "currency", _text(entry.currency))
-            node.add(self._eco("totalInvestment"), amount)
-        if entry.public_authority_id and entry.public_authority is not None:
-            node.add(self._eco("publicAuthority"), self.agent_ref(entry.public_authority))
-            extra.extend(self.agents([entry.public_authority]))
-        node.add(self._eco("governmentSupport"), _text(entry.government_support))
-        self._partners(entry, node, extra)
-        for milestone in rel(entry, "milestones"):
-            m = Node("", [self._eco("Milestone")])
-            m.add(self._eco("milestoneKind"), Lit(milestone.kind))
-            m.add(DCT + "date", _date(milestone.date))
-            m.add(
-                self._eco("planned"),
-                Lit("true" if milestone.planned else "false", datatype=XSD + "boolean"),
-            )
-            m.add(RDFS + "comment", _text(milestone.note))
-            node.add(self._eco("milestone"), m)
-        for risk in rel(entry, "risks"):
-            r = Node("", [self._eco("RiskAllocation")])
-            r.add(self._eco("riskCategory"), Lit(risk.category))
-            r.add(self._eco("allocation"), Lit(risk.allocation))
-            r.add(RDFS + "comment", _text(risk.note))
-            node.add(self._eco("risk"), r)
-        self._documents(entry, node)
-        for dataset in rel(entry, "related_datasets"):
-            node.add(DCT + "relation", IRI(self.entry_iri(dataset)))
-            extra.append(self.stub(dataset))
-        return [node, *extra]
-
-    def _challenge(self, entry: Any) -> list[Node]:
-        node = Node(
-            self.entry_iri(entry), [DCAT + "Resource", SCHEMA + "Event", self._eco("Challenge")]
-        )
-        self._core(entry, node)
-        extra: list[Node] = []
-        if entry.problem_statement:
-            node.add(self._eco("problemStatement"), Lit(html_to_text(entry.problem_statement)))
-        node.add(self._eco("challengeType"), _text(entry.challenge_type))
-        node.add(self._eco("challengeStatus"), _text(entry.challenge_status()))
-        node.add(SCHEMA + "startDate", _dt(entry.opens_at))
-        node.add(SCHEMA + "endDate", _dt(entry.closes_at))
-        node.add(self._eco("judgingEndsAt"), _dt(entry.judging_ends_at))
-        node.add(self._eco("eligibility"), _text(entry.eligibility))
-        node.add(self._eco("howToEnter"), _text(entry.how_to_enter))
-        node.add(self._eco("outcomes"), _text(entry.outcomes))
-        self._partners(entry, node, extra)
-        for phase in rel(entry, "phases"):
-            p = Node("", [self._eco("Phase")])
-            p.add(SCHEMA + "name", Lit(phase.name))
-            p.add(SCHEMA + "startDate", _date(phase.starts_on))
-            p.add(SCHEMA + "endDate", _date(phase.ends_on))
-            p.add(SCHEMA + "description", _text(phase.description))
-            node.add(self._eco("phase"), p)
-        for prize in rel(entry, "prizes"):
-            p = Node("", [self._eco("Prize"), SCHEMA + "MonetaryAmount"])
-            p.add(SCHEMA + "name", Lit(prize.title))
-            p.add(SCHEMA + "value", _decimal(prize.amount))
-            p.add(SCHEMA + "currency", _text(prize.currency))
-            p.add(self._eco("nonMonetaryAward"), _text(prize.non_monetary))
-            node.add(self._eco("prize"), p)
-        for criterion in rel(entry, "criteria"):
-            c = Node("", [self._eco("JudgingCriterion")])
-            c.add(SCHEMA + "name", Lit(criterion.name))
-            c.add(self._eco("weight"), Lit(str(criterion.weight), datatype=XSD + "integer"))
-            c.add(SCHEMA + "description", _text(criterion.description))
-            node.add(self._eco("judgingCriterion"), c)
-        for winner in rel(entry, "winners"):
-            w = Node("", [self._eco("Winner")])
-            w.add(SCHEMA + "name", Lit(winner.name))
-            if winner.organisation_id and winner.organisation is not None:
-                w.add(self._eco("organisation"), self.agent_ref(winner.organisation))
-                extra.extend(self.agents([winner.organisation]))
-            w.add(self._eco("prizeWon"), _text(winner.prize))
-            w.add(SCHEMA + "description", _text(winner.description))
-            node.add(self._eco("winner"), w)
-        self._documents(entry, node)
-        for resource in rel(entry, "offered_resources"):
-            node.add(self._eco("offersResource"), IRI(self.entry_iri(resource)))
-            extra.append(self.stub(resource))
-        return [node, *extra]
-
-    def _partners(self, entry: Any, node: Node, extra: list[Node]) -> None:
+    def partners(self, entry: Any, node: Node, extra: list[Node]) -> None:
         for partnership in rel(entry, "partnerships"):
-            p = Node("", [self._eco("Partnership")])
-            p.add(self._eco("organisation"), self.agent_ref(partnership.organisation))
-            p.add(self._eco("role"), Lit(partnership.role))
-            p.add(RDFS + "comment", _text(partnership.note))
-            node.add(self._eco("partner"), p)
+            p = Node("", [self.eco("Partnership")])
+            p.add(self.eco("organisation"), self.agent_ref(partnership.organisation))
+            p.add(self.eco("role"), Lit(partnership.role))
+            p.add(RDFS + "comment", lit_text(partnership.note))
+            node.add(self.eco("partner"), p)
             extra.extend(self.agents([partnership.organisation]))
 
-    def _documents(self, entry: Any, node: Node) -> None:
+    def documents(self, entry: Any, node: Node) -> None:
         for document in rel(entry, "documents"):
             if not IRI(document.url):
                 continue
@@ -550,7 +367,7 @@ class DcatBuilder:
                 continue
             d = Node(document.url, [FOAF + "Document"])
             d.add(DCT + "title", Lit(document.title))
-            d.add(self._eco("documentType"), _text(document.document_type))
+            d.add(self.eco("documentType"), lit_text(document.document_type))
             self._pending_terms[document.url] = d
 
     # --- the catalogue -----------------------------------------------------------------
@@ -573,7 +390,7 @@ class DcatBuilder:
         publisher_iri = base_url() + "/#publisher"
         node.add(DCT + "publisher", IRI(publisher_iri))
         node.add(FOAF + "homepage", self.document(base_url() + "/"))
-        node.add(DCT + "modified", _dt(modified))
+        node.add(DCT + "modified", lit_datetime(modified))
         node.add(
             DCT + "language",
             self.term(
@@ -603,9 +420,8 @@ class DcatBuilder:
     def catalog_links(self, entries: Iterable[Any]) -> Node:
         """``dcat:dataset`` / ``dcat:service`` / ``dcat:resource`` from the catalogue."""
         node = Node(catalog_iri())
-        predicate = {"dataset": DCAT + "dataset", "api": DCAT + "service"}
         for entry in entries:
-            node.add(predicate.get(entry.entry_type, DCAT + "resource"), IRI(self.entry_iri(entry)))
+            node.add(dcat_part(entry.entry_type).catalog_property, IRI(self.entry_iri(entry)))
         return node
 
     def chunk_nodes(self, entries: Iterable[Any]) -> Iterator[Node]:
@@ -618,15 +434,8 @@ class DcatBuilder:
 
 def endpoint_of(api: Any) -> str:
     """dcat:endpointURL is mandatory: the endpoint, else the landing page, else our page."""
-    return _first_allowed(api.endpoint_url, api.landing_page, entry_iri(api))
+    return first_allowed(api.endpoint_url, api.landing_page, entry_iri(api))
 
 
-def _first_allowed(*urls: str) -> str:
+def first_allowed(*urls: str) -> str:
     return next((u for u in urls if u and allowed_scheme(u)), "")
-
-
-def _type_of(entry: Any) -> str:
-    return {
-        "dataset": DCAT + "Dataset",
-        "api": DCAT + "DataService",
-    }.get(entry.entry_type, DCAT + "Resource")

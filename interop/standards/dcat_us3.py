@@ -34,6 +34,7 @@ from . import dcat_vocabulary as voc
 from .catalog_export import CHUNK_SIZE, id_chunks
 from .dcat_ap import base_url, endpoint_of, entry_iri, organisation_iri
 from .export_loader import ExportLoader, rel
+from .parts import dcat_us_types
 from .rdf import web_url
 
 DCAT_US3 = "https://resources.data.gov/dcat-us/3.0.0/"
@@ -327,10 +328,10 @@ def stream_dcat_us3(*, chunk_size: int = CHUNK_SIZE) -> Iterator[str]:
     """``{"…": …, "dataset": [`` datasets ``], "service": [`` APIs ``]}``, chunk by chunk."""
     head = json.dumps(catalog_head(), ensure_ascii=False)
     loader = ExportLoader()
-    for index, (key, kind) in enumerate((("dataset", "dataset"), ("service", "api"))):
-        yield (head[:-1] if index == 0 else "\n]") + f',"{key}":[\n'
+    for index, kind in enumerate(("dataset", "service")):
+        yield (head[:-1] if index == 0 else "\n]") + f',"{kind}":[\n'
         first = True
-        qs = Entry.objects.published().filter(entry_type=kind)
+        qs = Entry.objects.published().filter(entry_type__in=dcat_us_types(kind))
         for chunk_ids in id_chunks(qs, chunk_size=chunk_size):
             parts = _chunk_objects(kind, chunk_ids, loader)
             if parts:

@@ -15,11 +15,12 @@ import csv
 import functools
 import re
 
-from catalogue.vocabulary_data import DATA_DIR
+from catalogue.vocabulary_data import DATA_DIR, EU_LICENCE_BASE, EU_THEME_BASE
+
+from .namespaces import ADMS, DCAT, DCT, OWL
 
 EU_AUTHORITY = "http://publications.europa.eu/resource/authority/"
-EU_THEME_BASE = EU_AUTHORITY + "data-theme/"
-EU_LICENCE_BASE = EU_AUTHORITY + "licence/"
+# The theme and licence tables' bases are the catalogue's own (its vocabulary data).
 EU_FILE_TYPE_BASE = EU_AUTHORITY + "file-type/"
 EU_FREQUENCY_BASE = EU_AUTHORITY + "frequency/"
 EU_LANGUAGE_BASE = EU_AUTHORITY + "language/"
@@ -580,13 +581,9 @@ def _tail(value: str, base: str) -> str:
 # The export writes the first property of each tuple; the DCAT harvester reads them in order
 # (the later ones are what other profiles use for the same field). Keeping the pairs here
 # means a field the export starts writing is a field the harvester reads back.
-DCT_NS = "http://purl.org/dc/terms/"
-DCAT_NS = "http://www.w3.org/ns/dcat#"
-_OWL_NS = "http://www.w3.org/2002/07/owl#"
-_ADMS_NS = "http://www.w3.org/ns/adms#"
 TEXT_PROPERTIES: dict[str, tuple[str, ...]] = {
     # dct:abstract: a short summary beside the (mandatory) dct:description
-    "summary": (DCT_NS + "abstract",),
+    "summary": (DCT + "abstract",),
     # dcat:version is DCAT 3's, on dcat:Resource, so on datasets and data services alike
-    "version": (DCAT_NS + "version", _OWL_NS + "versionInfo", _ADMS_NS + "version"),
+    "version": (DCAT + "version", OWL + "versionInfo", ADMS + "version"),
 }

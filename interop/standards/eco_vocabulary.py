@@ -10,11 +10,8 @@ from __future__ import annotations
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
-from .rdf import PREFIXES, eco_namespace
-
-SCHEMA = "https://schema.org/"
-DCAT = "http://www.w3.org/ns/dcat#"
-FOAF = "http://xmlns.com/foaf/0.1/"
+from .namespaces import DCAT, FOAF, PREFIXES, SCHEMA
+from .rdf import eco_namespace
 
 # name: (label, comment, domain or "", range or "")
 CLASSES: dict[str, tuple[str, str, str]] = {

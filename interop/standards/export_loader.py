@@ -241,24 +241,20 @@ class ExportLoader:
         ):
             if dataset_id in by_id:
                 links.append(("served_by", dataset_id, api_id))
-        kinds = {e.entry_type for e in entries}
-        for name, kind in (("related_datasets", "ppp"), ("offered_resources", "challenge")):
-            if kind in kinds:
-                through = field(name).remote_field.through.objects
-                for owner, linked in through.filter(**self._between("from_entry_id")).values_list(
-                    "from_entry_id", "to_entry_id"
-                ):
-                    if owner in by_id:
-                        links.append((name, owner, linked))
-        accessed: list[tuple[int, int]] = []
-        if "api" in kinds:
-            accessed = [
-                (a, e)
-                for a, e in Distribution.objects.filter(
-                    **self._between("access_service_id")
-                ).values_list("access_service_id", "entry_id")
-                if a in by_id
-            ]
+        for name in ("related_datasets", "offered_resources"):
+            through = field(name).remote_field.through.objects
+            for owner, linked in through.filter(**self._between("from_entry_id")).values_list(
+                "from_entry_id", "to_entry_id"
+            ):
+                if owner in by_id:
+                    links.append((name, owner, linked))
+        accessed = [
+            (a, e)
+            for a, e in Distribution.objects.filter(
+                **self._between("access_service_id")
+            ).values_list("access_service_id", "entry_id")
+            if a in by_id
+        ]
         stubs = self._stubs({linked for _n, _o, linked in links} | {e for _a, e in accessed})
         for name, owner, linked in links:
             if linked in stubs:
@@ -273,8 +269,6 @@ class ExportLoader:
         return stubs
 
     def _parts(self, entries: list[Entry], by_id: dict[int, Entry]) -> None:
-        if not any(e.entry_type in ("ppp", "challenge") for e in entries):
-            return
         for name, model in _PARTS.items():
             for row in (
                 model.objects.filter(**self._between("entry_id"))

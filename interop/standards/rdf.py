@@ -20,28 +20,7 @@ from typing import Any, NamedTuple
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
-RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-
-# Every namespace the export writes, with its prefix (the prefix table of all three formats).
-PREFIXES: dict[str, str] = {
-    "rdf": RDF_NS,
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": XSD,
-    "dcat": "http://www.w3.org/ns/dcat#",
-    "dct": "http://purl.org/dc/terms/",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "vcard": "http://www.w3.org/2006/vcard/ns#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "adms": "http://www.w3.org/ns/adms#",
-    "spdx": "http://spdx.org/rdf/terms#",
-    "locn": "http://www.w3.org/ns/locn#",
-    "hydra": "http://www.w3.org/ns/hydra/core#",
-    "schema": "https://schema.org/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "dcatap": "http://data.europa.eu/r5r/",
-}
+from .namespaces import PREFIXES
 
 
 def eco_namespace() -> str:

@@ -30,13 +30,11 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from catalogue.models import (
-    ENTRY_TYPE_PATHS,
     ApiType,
     Authentication,
     ChallengeStatus,
     Country,
     Entry,
-    EntryType,
     Language,
     Licence,
     Organisation,
@@ -45,6 +43,7 @@ from catalogue.models import (
     ProjectStatus,
     Theme,
 )
+from catalogue.registry import entry_types, entry_url
 
 from ..documents_db import EntryDocument, build_document, indexable_entries, iter_in_batches
 from ..models import FacetValueRow
@@ -368,7 +367,7 @@ class DatabaseBackend:
                     slug=entry.slug,
                     title=entry.title,
                     summary=entry.summary,
-                    url=f"/{ENTRY_TYPE_PATHS[EntryType(entry.entry_type)]}/{entry.slug}/",
+                    url=entry_url(entry.entry_type, entry.slug),
                     publisher=entry.publisher.name,
                     publisher_slug=entry.publisher.slug,
                     modified=entry.modified.isoformat() if entry.modified else None,
@@ -462,7 +461,6 @@ class SearchWindow:
 
 # -------------------------------------------------------------------------- labels
 _CHOICE_LABELS: dict[Facet, dict[str, str]] = {
-    Facet.TYPE: {c.value: str(c.label) for c in EntryType},
     Facet.ORGANISATION_KIND: {c.value: str(c.label) for c in OrganisationKind},
     Facet.API_TYPE: {c.value: str(c.label) for c in ApiType},
     Facet.AUTHENTICATION: {c.value: str(c.label) for c in Authentication},
@@ -474,6 +472,8 @@ _CHOICE_LABELS: dict[Facet, dict[str, str]] = {
 def facet_labels(facet: Facet, values: Iterable[str]) -> dict[str, str]:
     """Human labels for facet values: shared by both backends."""
     values = list(values)
+    if facet == Facet.TYPE:
+        return {v: str(entry_types.get(v).label) if v in entry_types else v for v in values}
     if facet in _CHOICE_LABELS:
         choices = _CHOICE_LABELS[facet]
         return {v: choices.get(v, v) for v in values}

@@ -20,6 +20,7 @@ from typing import Any, Generic, TypeVar
 from django.db import connection
 
 from catalogue.models import Entry, challenge_status_at
+from catalogue.registry import entry_types
 
 from ..models import FacetValueRow, IndexState
 
@@ -124,7 +125,8 @@ def _build(token: str) -> FacetSnapshot:
     universe = 0
     for bitmap in postings.get("type", {}).values():
         universe |= bitmap
-    indexed_challenges = FacetValueRow.objects.filter(facet="type", value="challenge")
+    timeline_types = [spec.key for spec in entry_types if spec.has_timeline]
+    indexed_challenges = FacetValueRow.objects.filter(facet="type", value__in=timeline_types)
     challenges = list(
         Entry.objects.filter(pk__in=indexed_challenges.values("entry_id")).values_list(
             "pk", "opens_at", "closes_at", "judging_ends_at"

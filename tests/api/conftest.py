@@ -16,10 +16,12 @@ from referencing.jsonschema import DRAFT202012
 from catalogue.models import (
     ChallengePhase,
     Country,
+    Entry,
     EntryDocument,
     JudgingCriterion,
     Language,
     Milestone,
+    Organisation,
     Partnership,
     Prize,
     ProjectStatus,
@@ -67,11 +69,38 @@ def linked_catalogue(db: Any) -> dict[str, Any]:
     university = make_organisation(
         name="City University", slug="city-university", kind="academia", parent=None
     )
-    now = timezone.now()
-    dataset = make_entry(
+    dataset = _linked_dataset(ministry)
+    draft = make_entry("dataset", title="Draft timetable", publisher=ministry, publish=False)
+    api = make_entry(
+        "api",
+        title="Realtime departures API",
+        publisher=ministry,
+        api_type="rest",
+        authentication="api-key",
+        lifecycle="production",
+        endpoint_url="https://example.org/api",
+        serves_datasets=[dataset, draft],
+    )
+    ppp = _linked_ppp(ministry, builder, dataset)
+    challenge = _linked_challenge(ministry, university, [dataset, api])
+    return {
+        "ministry": ministry,
+        "builder": builder,
+        "university": university,
+        "dataset": dataset,
+        "draft": draft,
+        "api": api,
+        "ppp": ppp,
+        "challenge": challenge,
+    }
+
+
+def _linked_dataset(publisher: Organisation) -> Entry:
+    """A dataset with every common-core field a mapping reads, and one distribution."""
+    return make_entry(
         "dataset",
         title="Bus stops of the metropolitan area",
-        publisher=ministry,
+        publisher=publisher,
         themes=[theme("TRAN")],
         countries=[Country.objects.get(code="FR")],
         languages=[Language.objects.get(code="fr")],
@@ -90,17 +119,10 @@ def linked_catalogue(db: Any) -> dict[str, Any]:
             }
         ],
     )
-    draft = make_entry("dataset", title="Draft timetable", publisher=ministry, publish=False)
-    api = make_entry(
-        "api",
-        title="Realtime departures API",
-        publisher=ministry,
-        api_type="rest",
-        authentication="api-key",
-        lifecycle="production",
-        endpoint_url="https://example.org/api",
-        serves_datasets=[dataset, draft],
-    )
+
+
+def _linked_ppp(ministry: Organisation, builder: Organisation, dataset: Entry) -> Entry:
+    """A concession with its partner, a milestone, a risk and a document."""
     ppp = make_entry(
         "ppp",
         title="Tramway line 3 concession",
@@ -117,6 +139,14 @@ def linked_catalogue(db: Any) -> dict[str, Any]:
     Milestone.objects.create(entry=ppp, kind="award", date=dt.date(2023, 5, 1))
     Risk.objects.create(entry=ppp, category="demand", allocation="shared")
     EntryDocument.objects.create(entry=ppp, title="Contract", url="https://example.org/c.pdf")
+    return ppp
+
+
+def _linked_challenge(
+    ministry: Organisation, university: Organisation, offered: list[Entry]
+) -> Entry:
+    """An open challenge with its partner, a prize, a criterion, a phase and a winner."""
+    now = timezone.now()
     challenge = make_entry(
         "challenge",
         title="Accessible mobility challenge",
@@ -124,7 +154,7 @@ def linked_catalogue(db: Any) -> dict[str, Any]:
         challenge_type="prototype",
         opens_at=now - dt.timedelta(days=5),
         closes_at=now + dt.timedelta(days=20),
-        offered_resources=[dataset, api],
+        offered_resources=offered,
         problem_statement="<p>Make trips easier.</p>",
     )
     Partnership.objects.create(entry=challenge, organisation=university, role="academic")
@@ -134,13 +164,4 @@ def linked_catalogue(db: Any) -> dict[str, Any]:
     JudgingCriterion.objects.create(entry=challenge, name="Impact", weight=60)
     ChallengePhase.objects.create(entry=challenge, name="Prototype", starts_on=dt.date(2024, 1, 1))
     Winner.objects.create(entry=challenge, name="Team Ramp", organisation=university)
-    return {
-        "ministry": ministry,
-        "builder": builder,
-        "university": university,
-        "dataset": dataset,
-        "draft": draft,
-        "api": api,
-        "ppp": ppp,
-        "challenge": challenge,
-    }
+    return challenge

@@ -125,15 +125,21 @@ def test_rate_limit_answers_429_with_retry_after(client: Any, db: Any, settings:
 
 
 def test_rate_limit_bucket_refills(rf: Any, settings: Any) -> None:
-    from interop.api.ratelimit import take_token
+    from interop.api.ratelimit import Decision, take_token
 
     settings.API_RATE_LIMIT = "2/second"
     request = rf.get("/api/v1/themes")
-    assert take_token(request, now=100.0).allowed
-    assert take_token(request, now=100.0).allowed
-    refused = take_token(request, now=100.0)
+
+    def take(now: float) -> Decision:
+        decision = take_token(request, now=now)
+        assert decision is not None  # None only when the limit is off
+        return decision
+
+    assert take(100.0).allowed
+    assert take(100.0).allowed
+    refused = take(100.0)
     assert not refused.allowed and refused.retry_after == 1
-    assert take_token(request, now=100.6).allowed  # 0.6 s x 2/s = 1.2 tokens back
+    assert take(100.6).allowed  # 0.6 s x 2/s = 1.2 tokens back
 
 
 @pytest.mark.parametrize(

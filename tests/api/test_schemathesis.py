@@ -33,7 +33,7 @@ def live_catalogue(live_server: Any, transactional_db: Any, settings: Any, reque
     if "{slug}" in request.node.nodeid or "openapi" in request.node.nodeid:
         return str(live_server.url)
     org = make_organisation(name="Transport authority", slug="transport-authority")
-    common = {
+    common: dict[str, Any] = {
         "publisher": org,
         "publish": True,
         "themes": [theme("TRAN")],

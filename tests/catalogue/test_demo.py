@@ -15,7 +15,6 @@ from django.test import Client
 from wagtail.models import Page, Revision, Site, WorkflowContentType
 
 from catalogue.models import (
-    PROXY_BY_TYPE,
     ContentPage,
     Distribution,
     Entry,
@@ -25,7 +24,9 @@ from catalogue.models import (
     OrganisationKind,
     Partnership,
 )
+from catalogue.registry import entry_types
 from demo.loader import demo_load
+from entrytypes.challenge.status import challenge_status
 from search.backends import get_backend
 from search.params import parse_search_params
 from search.service import search_entries
@@ -55,7 +56,7 @@ def test_demo_is_a_living_linked_catalogue_and_loads_once() -> None:
 
     published = Entry.objects.published()
     per_type = Counter(published.values_list("entry_type", flat=True))
-    assert all(per_type[entry_type] >= 15 for entry_type in PROXY_BY_TYPE), per_type
+    assert all(per_type[entry_type] >= 15 for entry_type, _label in entry_types.choices()), per_type
     kinds = Counter(Organisation.objects.values_list("kind", flat=True))
     assert all(kinds[kind] >= 2 for kind in OrganisationKind.values), kinds
 
@@ -71,50 +72,9 @@ def test_demo_is_a_living_linked_catalogue_and_loads_once() -> None:
             "partnerships",
         )
     )
-    for entry in entries:
-        assert entry.live_revision_id, entry  # made through the services: revisions exist
-        assert entry.themes.all() and entry.keywords and entry.licence_id, entry
-        assert entry.countries.all() and entry.languages.all(), entry
-        assert entry.contact_email and len(entry.description) >= 80, entry
-        assert "lorem" not in (entry.title + entry.description).lower()
-        assert ".example" in entry.landing_page  # reserved domain: no real site is linked
-
-    # Links resolve: every related entry is published and of the type the link promises.
-    public_ids = {e.pk: e.entry_type for e in entries}
-    for entry in entries:
-        for target in entry.serves_datasets.all():
-            assert public_ids.get(target.pk) == "dataset", entry
-        for target in entry.related_datasets.all():
-            assert public_ids.get(target.pk) == "dataset", entry
-        for target in entry.offered_resources.all():
-            assert public_ids.get(target.pk) in {"dataset", "api"}, entry
-    by_type = {t: [e for e in entries if e.entry_type == t] for t in PROXY_BY_TYPE}
-    assert all(api.serves_datasets.all() for api in by_type["api"])
-    assert all(p.related_datasets.all() and p.partnerships.all() for p in by_type["ppp"])
-    assert all(c.offered_resources.all() for c in by_type["challenge"])
-    assert len({e.get_absolute_url() for e in entries}) == len(entries)
-
-    formats = {d.format.upper() for d in Distribution.objects.all()}
-    assert {"CSV", "JSON", "GEOJSON", "PDF", "API"} <= formats
-    assert not Distribution.objects.exclude(download_url="").filter(byte_size__isnull=True)
-
-    apis = by_type["api"]
-    assert any(a.lifecycle == "deprecated" and a.sunset_date for a in apis)
-    assert {a.authentication for a in apis} >= {"none", "api-key", "oauth2", "registration"}
-    statuses = Counter(c.challenge_status() for c in by_type["challenge"])
-    assert set(statuses) == {"upcoming", "open", "judging", "closed"}, statuses
-    for challenge in by_type["challenge"]:
-        weights = [c.weight for c in challenge.criteria.all()]
-        assert sum(weights) == 100, challenge
-        has_winners = challenge.winners.exists()
-        assert has_winners == (challenge.challenge_status() == "closed"), challenge
-    assert {p.project_status.code for p in by_type["ppp"]} >= {
-        "identification",
-        "preparation",
-        "implementation",
-        "completion",
-        "cancelled",
-    }
+    _assert_entries_are_complete(entries)
+    by_type = _assert_links_resolve(entries)
+    _assert_distributions_and_type_details(by_type)
 
     # The index was kept in step: the public search finds demo entries.
     assert search_entries(parse_search_params({"q": "air quality"})).count >= 2
@@ -127,6 +87,58 @@ def test_demo_is_a_living_linked_catalogue_and_loads_once() -> None:
     assert demo_load().skipped
     assert demo_load(force=True).total == 0
     assert _snapshot() == before
+
+
+def _assert_entries_are_complete(entries: list[Entry]) -> None:
+    for entry in entries:
+        assert entry.live_revision_id, entry  # made through the services: revisions exist
+        assert entry.themes.all() and entry.keywords and entry.licence_id, entry
+        assert entry.countries.all() and entry.languages.all(), entry
+        assert entry.contact_email and len(entry.description) >= 80, entry
+        assert "lorem" not in (entry.title + entry.description).lower()
+        assert ".example" in entry.landing_page  # reserved domain: no real site is linked
+
+
+def _assert_links_resolve(entries: list[Entry]) -> dict[str, list[Entry]]:
+    """Every related entry is published and of the type the link promises."""
+    public_ids = {e.pk: e.entry_type for e in entries}
+    for entry in entries:
+        for target in entry.serves_datasets.all():
+            assert public_ids.get(target.pk) == "dataset", entry
+        for target in entry.related_datasets.all():
+            assert public_ids.get(target.pk) == "dataset", entry
+        for target in entry.offered_resources.all():
+            assert public_ids.get(target.pk) in {"dataset", "api"}, entry
+    by_type = {t: [e for e in entries if e.entry_type == t] for t, _label in entry_types.choices()}
+    assert all(api.serves_datasets.all() for api in by_type["api"])
+    assert all(p.related_datasets.all() and p.partnerships.all() for p in by_type["ppp"])
+    assert all(c.offered_resources.all() for c in by_type["challenge"])
+    assert len({e.get_absolute_url() for e in entries}) == len(entries)
+    return by_type
+
+
+def _assert_distributions_and_type_details(by_type: dict[str, list[Entry]]) -> None:
+    formats = {d.format.upper() for d in Distribution.objects.all()}
+    assert {"CSV", "JSON", "GEOJSON", "PDF", "API"} <= formats
+    assert not Distribution.objects.exclude(download_url="").filter(byte_size__isnull=True)
+
+    apis = by_type["api"]
+    assert any(a.lifecycle == "deprecated" and a.sunset_date for a in apis)
+    assert {a.authentication for a in apis} >= {"none", "api-key", "oauth2", "registration"}
+    statuses = Counter(challenge_status(c) for c in by_type["challenge"])
+    assert set(statuses) == {"upcoming", "open", "judging", "closed"}, statuses
+    for challenge in by_type["challenge"]:
+        weights = [c.weight for c in challenge.criteria.all()]
+        assert sum(weights) == 100, challenge
+        has_winners = challenge.winners.exists()
+        assert has_winners == (challenge_status(challenge) == "closed"), challenge
+    assert {p.project_status.code for p in by_type["ppp"]} >= {
+        "identification",
+        "preparation",
+        "implementation",
+        "completion",
+        "cancelled",
+    }
 
 
 @pytest.fixture
@@ -156,10 +168,12 @@ def test_bootstrap_sets_up_everything_once_and_is_idempotent(var_dir: Path) -> N
     guides = home.get_children().type(GuideIndexPage).get().specific
     titles = set(guides.get_children().live().values_list("title", flat=True))
     assert titles == {"Publishing your data", "Using our APIs"}
-    assert WorkflowContentType.objects.count() == len(PROXY_BY_TYPE)
+    assert WorkflowContentType.objects.count() == len(entry_types.choices())
     assert Entry.objects.published().count() >= 60
 
-    password = re.search(r"username: admin\s+password: (\S+)", first).group(1)
+    match = re.search(r"username: admin\s+password: (\S+)", first)
+    assert match, first
+    password = match.group(1)
     credentials = (var_dir / "admin-credentials.txt").read_text()
     assert f"password: {password}" in credentials
     assert (var_dir / "admin-credentials.txt").stat().st_mode & 0o077 == 0

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from catalogue.models import Country, Language, Licence
+from catalogue.models import Country, Entry, Language, Licence, Organisation
 from catalogue.services import entry_withdraw
 from tests.factories import make_entry, make_organisation, theme
 
@@ -33,42 +33,7 @@ def build_catalogue() -> dict[str, Any]:
     now = timezone.now()
     city = make_organisation(name="City of Ghent", slug="city-of-ghent", kind="government")
     uni = make_organisation(name="Ghent University", slug="ghent-university", kind="academia")
-    bikes = make_entry(
-        "dataset",
-        title="Bicycle counts",
-        slug="bicycle-counts",
-        publisher=city,
-        summary="Hourly counts of bicycles at 20 counting posts.",
-        description="<p>Counts from <b>20</b> posts.</p>",
-        keywords=["mobility", "bicycles"],
-        themes=[theme("TRAN")],
-        countries=[Country.objects.get(code="BE")],
-        languages=[Language.objects.get(code="nl")],
-        identifier="https://data.ghent.example/id/bicycle-counts",
-        landing_page="https://data.ghent.example/bicycle-counts",
-        contact_name="Mobility desk",
-        contact_email="mobility@ghent.example",
-        frequency="DAILY",
-        temporal_start=dt.date(2019, 1, 1),
-        temporal_end=dt.date(2023, 12, 31),
-        spatial_label="Ghent",
-        issued=now - dt.timedelta(days=400),
-        modified=now - dt.timedelta(days=2),
-        distributions=[
-            {
-                "title": "Counts (CSV)",
-                "format": "CSV",
-                "media_type": "text/csv",
-                "download_url": "https://data.ghent.example/bicycle-counts.csv",
-                "byte_size": 1234,
-            },
-            {
-                "title": "Counts (JSON)",
-                "format": "JSON",
-                "access_url": "https://data.ghent.example/bicycle-counts.json",
-            },
-        ],
-    )
+    bikes = _bicycle_counts(city, now)
     air = make_entry(
         "dataset",
         title="Air quality measurements",
@@ -123,3 +88,43 @@ def build_catalogue() -> dict[str, Any]:
         "gone": gone,
         "challenge": challenge,
     }
+
+
+def _bicycle_counts(city: Organisation, now: dt.datetime) -> Entry:
+    """The dataset with every field CKAN shows, and two resources."""
+    return make_entry(
+        "dataset",
+        title="Bicycle counts",
+        slug="bicycle-counts",
+        publisher=city,
+        summary="Hourly counts of bicycles at 20 counting posts.",
+        description="<p>Counts from <b>20</b> posts.</p>",
+        keywords=["mobility", "bicycles"],
+        themes=[theme("TRAN")],
+        countries=[Country.objects.get(code="BE")],
+        languages=[Language.objects.get(code="nl")],
+        identifier="https://data.ghent.example/id/bicycle-counts",
+        landing_page="https://data.ghent.example/bicycle-counts",
+        contact_name="Mobility desk",
+        contact_email="mobility@ghent.example",
+        frequency="DAILY",
+        temporal_start=dt.date(2019, 1, 1),
+        temporal_end=dt.date(2023, 12, 31),
+        spatial_label="Ghent",
+        issued=now - dt.timedelta(days=400),
+        modified=now - dt.timedelta(days=2),
+        distributions=[
+            {
+                "title": "Counts (CSV)",
+                "format": "CSV",
+                "media_type": "text/csv",
+                "download_url": "https://data.ghent.example/bicycle-counts.csv",
+                "byte_size": 1234,
+            },
+            {
+                "title": "Counts (JSON)",
+                "format": "JSON",
+                "access_url": "https://data.ghent.example/bicycle-counts.json",
+            },
+        ],
+    )

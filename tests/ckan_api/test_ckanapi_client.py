@@ -18,6 +18,7 @@ import pytest
 from harvesters.base import HarvestContext
 from harvesters.ckan.client import CkanHarvester
 from harvesters.ckan.mapping import map_organisation_list, map_package
+from harvesters.records import EntryRecord
 from interop.ckan_api.ids import object_uuid
 
 pytestmark = pytest.mark.slow
@@ -96,6 +97,7 @@ def test_our_ckan_harvester_maps_our_catalogue_back_to_the_same_core(
     assert record.description == "Counts from 20 posts."
     assert record.identifier == bikes.identifier
     assert record.landing_page == bikes.landing_page
+    assert record.publisher is not None
     assert record.publisher.name == "City of Ghent"
     assert record.publisher.remote_id == "city-of-ghent"
     assert (record.contact_name, record.contact_email) == (
@@ -130,6 +132,7 @@ def test_our_ckan_harvester_maps_our_catalogue_back_to_the_same_core(
 def test_our_mapper_reads_package_show_and_organization_list(client, ckan_catalogue):
     package = client.get("/api/3/action/package_show", {"id": "air-quality"}).json()["result"]
     record = map_package(package, site_url="http://testserver")
+    assert isinstance(record, EntryRecord)
     assert record.title == "Air quality measurements"
     assert record.remote_url == "http://testserver/dataset/air-quality"
     orgs = client.get("/api/3/action/organization_list", {"all_fields": "true"}).json()

@@ -5,6 +5,7 @@ page, asked facets, tags as a bitmap); it must give exactly what the generic pat
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -20,7 +21,7 @@ FACETS = json.dumps(["organization", "res_format", "license_id", "tags", "groups
 
 
 @pytest.fixture
-def seeded(settings: Any, monkeypatch: pytest.MonkeyPatch) -> str:
+def seeded(settings: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     settings.ELASTICSEARCH_URL = ""
     reset_backend_cache()
     monkeypatch.setattr(broad_terms, "MIN_BROAD_ROWS", 10)  # broad words in a small catalogue

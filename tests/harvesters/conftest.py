@@ -121,7 +121,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     @property
     def server_(self) -> FixtureServer:
-        return self.server.fixture_server  # type: ignore[attr-defined,no-any-return]
+        # FixtureServer sets this attribute on the stdlib server, which does not declare it
+        server: FixtureServer = self.server.fixture_server  # type: ignore[attr-defined]
+        return server
 
     def _send(
         self,

@@ -11,10 +11,12 @@ import pytest
 from catalogue.models import (
     ChallengePhase,
     Country,
+    Entry,
     EntryDocument,
     JudgingCriterion,
     Language,
     Milestone,
+    Organisation,
     Partnership,
     Prize,
     ProjectStatus,
@@ -41,6 +43,29 @@ def publish_with_parts(entry: Any, **parts: list[Any]) -> Any:
 @pytest.fixture
 def demo_catalogue(db: Any, settings: Any) -> dict[str, Any]:
     settings.WAGTAILADMIN_BASE_URL = "http://catalogue.test"
+    city, company, university, ngo, intl = _organisations()
+    fr, de = Language.objects.get(code="fr"), Language.objects.get(code="en")
+    stops = _stops(city, [fr, de])
+    hostile = _hostile(ngo)
+    api = _transit_api(company, stops, fr)
+    departures = _departures(company, api)
+    ppp = _ppp(city, company, intl, stops)
+    challenge = _challenge(city, university, [stops, api])
+    draft = make_entry("dataset", title="Unpublished draft", publisher=city, publish=False)
+    return {
+        "stops": stops,
+        "hostile": hostile,
+        "api": api,
+        "departures": departures,
+        "ppp": ppp,
+        "challenge": challenge,
+        "draft": draft,
+        "orgs": [city, company, university, ngo, intl],
+    }
+
+
+def _organisations() -> tuple[Organisation, Organisation, Organisation, Organisation, Organisation]:
+    """A city, a company, a university, an NGO and an international body."""
     city = make_organisation(
         name="City of Lyon",
         slug="city-of-lyon",
@@ -60,7 +85,11 @@ def demo_catalogue(db: Any, settings: Any) -> dict[str, Any]:
     )
     ngo = make_organisation(name="Open Knowledge Lyon", slug="ok-lyon", kind="civil-society")
     intl = make_organisation(name="World Bank", slug="world-bank", kind="international")
-    fr, de = Language.objects.get(code="fr"), Language.objects.get(code="en")
+    return city, company, university, ngo, intl
+
+
+def _stops(city: Organisation, languages: list[Language]) -> Entry:
+    """A dataset with every DCAT-AP property we export, and two distributions."""
     description = (
         "<p>Real-time and planned timetables of the <b>metro</b>, tram and bus network, "
         "published every night by the transport authority.</p>"
@@ -80,7 +109,7 @@ def demo_catalogue(db: Any, settings: Any) -> dict[str, Any]:
         spatial_label="Lyon metropolitan area",
         temporal_start=dt.date(2020, 1, 1),
         temporal_end=dt.date(2024, 12, 31),
-        languages=[fr, de],
+        languages=languages,
         issued=dt.datetime(2020, 3, 1, 8, 0, tzinfo=UTC),
         modified=dt.datetime(2024, 6, 1, 9, 30, tzinfo=UTC),
         frequency="DAILY",
@@ -107,8 +136,12 @@ def demo_catalogue(db: Any, settings: Any) -> dict[str, Any]:
             },
         ],
     )
-    stops = publish_with_parts(stops)
-    hostile = make_entry(
+    return publish_with_parts(stops)
+
+
+def _hostile(ngo: Organisation) -> Entry:
+    """Quotes, backslashes, markup and control characters in every text field."""
+    return make_entry(
         "dataset",
         title='Quotes " and \\ backslashes </script><script>alert(1)</script>',
         publisher=ngo,
@@ -119,7 +152,10 @@ def demo_catalogue(db: Any, settings: Any) -> dict[str, Any]:
         licence=None,
         distributions=[{"access_url": "https://example.org/a b?x=<1>", "format": "XLSX"}],
     )
-    api = make_entry(
+
+
+def _transit_api(company: Organisation, stops: Entry, fr: Language) -> Entry:
+    return make_entry(
         "api",
         title="Lyon transit API",
         publisher=company,
@@ -139,8 +175,11 @@ def demo_catalogue(db: Any, settings: Any) -> dict[str, Any]:
         sandbox_url="https://sandbox.transit.example.com/",
         access_instructions="Register on the developer portal to get a key.",
     )
+
+
+def _departures(company: Organisation, api: Entry) -> Entry:
     # a dataset whose distribution points at the API (dcat:accessService from the other side)
-    departures = make_entry(
+    return make_entry(
         "dataset",
         title="Real-time departures",
         publisher=company,
@@ -156,6 +195,9 @@ def demo_catalogue(db: Any, settings: Any) -> dict[str, Any]:
             }
         ],
     )
+
+
+def _ppp(city: Organisation, company: Organisation, intl: Organisation, stops: Entry) -> Entry:
     ppp = make_entry(
         "ppp",
         title="Tramway line T10 concession",
@@ -174,7 +216,7 @@ def demo_catalogue(db: Any, settings: Any) -> dict[str, Any]:
         countries=[Country.objects.get(code="FR")],
         related_datasets=[stops],
     )
-    ppp = publish_with_parts(
+    return publish_with_parts(
         ppp,
         partners=[
             Partnership(organisation=company, role="operator"),
@@ -196,6 +238,9 @@ def demo_catalogue(db: Any, settings: Any) -> dict[str, Any]:
             )
         ],
     )
+
+
+def _challenge(city: Organisation, university: Organisation, offered: list[Entry]) -> Entry:
     challenge = make_entry(
         "challenge",
         title="Cleaner air hackathon",
@@ -211,10 +256,10 @@ def demo_catalogue(db: Any, settings: Any) -> dict[str, Any]:
         judging_ends_at=dt.datetime(2024, 4, 15, tzinfo=UTC),
         outcomes="Three prototypes.",
         themes=[theme("ENVI"), theme("SDG3")],
-        offered_resources=[stops, api],
+        offered_resources=offered,
         landing_page="https://hackathon.lyon.fr/",
     )
-    challenge = publish_with_parts(
+    return publish_with_parts(
         challenge,
         partners=[Partnership(organisation=university, role="academic")],
         phases=[
@@ -232,14 +277,3 @@ def demo_catalogue(db: Any, settings: Any) -> dict[str, Any]:
         ],
         winners=[Winner(name="Team Breathe", organisation=university, prize="First prize")],
     )
-    draft = make_entry("dataset", title="Unpublished draft", publisher=city, publish=False)
-    return {
-        "stops": stops,
-        "hostile": hostile,
-        "api": api,
-        "departures": departures,
-        "ppp": ppp,
-        "challenge": challenge,
-        "draft": draft,
-        "orgs": [city, company, university, ngo, intl],
-    }

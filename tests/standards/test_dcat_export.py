@@ -192,6 +192,7 @@ def test_content_negotiation_hook(rf, demo_catalogue):
         ("application/ld+json", f"/datasets/{stops.slug}.jsonld"),
     ]:
         response = rdf_response_for(rf.get("/", HTTP_ACCEPT=accept), stops)
+        assert response is not None
         assert response.status_code == 303 and response["Location"] == expected
         assert "Accept" in response["Vary"]
     for accept in ("text/html,application/xhtml+xml,*/*;q=0.8", "*/*", "", ";;;q=x,,"):

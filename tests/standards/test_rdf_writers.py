@@ -18,9 +18,9 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from interop.standards import catalog_export
 from interop.standards.dcat_ap import DcatBuilder
 from interop.standards.export_loader import ExportLoader
+from interop.standards.namespaces import XSD
 from interop.standards.rdf import (
     IRI,
-    XSD,
     JsonLdWriter,
     Lit,
     Node,

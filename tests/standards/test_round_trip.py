@@ -65,21 +65,25 @@ def core(entry: Entry) -> dict:
         ),
         # the export completes a distribution's media type (from its format) and licence
         # (the entry's): enrichment, not loss, so the snapshot applies the same rule
-        "distributions": sorted(
-            (
-                safe_iri(d.access_url or d.download_url),
-                safe_iri(d.download_url),
-                d.format,
-                d.media_type or media_type_for(d.format),
-                d.byte_size,
-                d.checksum,
-                (d.licence or entry.licence).spdx_id if (d.licence or entry.licence) else None,
-                d.access_service.title if d.access_service else None,
-            )
-            for d in entry.distributions.all()
-            if not d.title.startswith("Lyon transit")
-        ),
+        "distributions": _distributions(entry),
     }
+
+
+def _distributions(entry: Entry) -> list[tuple[object, ...]]:
+    return sorted(
+        (
+            safe_iri(d.access_url or d.download_url),
+            safe_iri(d.download_url),
+            d.format,
+            d.media_type or media_type_for(d.format),
+            d.byte_size,
+            d.checksum,
+            (d.licence or entry.licence).spdx_id if (d.licence or entry.licence) else None,
+            d.access_service.title if d.access_service else None,
+        )
+        for d in entry.distributions.all()
+        if not d.title.startswith("Lyon transit")
+    )
 
 
 def snapshot() -> dict[str, dict]:

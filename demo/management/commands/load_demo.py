@@ -7,14 +7,12 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from tqdm import tqdm
 
+from catalogue.registry import entry_types
 from demo.loader import demo_is_loaded, demo_item_count, demo_load
 
+# What the summary line calls each count; entry types are named by the registry.
 LABELS = {
     "organisations": "organisations",
-    "dataset": "datasets",
-    "api": "APIs",
-    "ppp": "PPP projects",
-    "challenge": "challenges",
     "distributions": "distributions",
     "partnerships": "partners",
     "milestones": "milestones",
@@ -25,6 +23,12 @@ LABELS = {
     "criteria": "judging criteria",
     "winners": "winners",
 }
+
+
+def _label(what: str) -> str:
+    if what in entry_types:
+        return str(entry_types.get(what).label_plural).lower()
+    return LABELS.get(what, what)
 
 
 class Command(BaseCommand):
@@ -59,9 +63,7 @@ class Command(BaseCommand):
         if not summary.total:
             self.stdout.write("Demo content is complete: nothing to add.")
             return
-        made = ", ".join(
-            f"{count} {LABELS.get(what, what)}" for what, count in summary.created.items()
-        )
+        made = ", ".join(f"{count} {_label(what)}" for what, count in summary.created.items())
         self.stdout.write(
             self.style.SUCCESS(f"Demo content loaded in {summary.seconds:.1f} s: {made}.")
         )

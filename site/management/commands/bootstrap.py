@@ -20,9 +20,11 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django.db.models import Model
 from wagtail.models import Workflow, WorkflowContentType
 
-from catalogue.models import PROXY_BY_TYPE, Entry, Organisation
+from catalogue.models import Entry, Organisation
+from catalogue.registry import entry_types
 from demo.site import site_ensure
 from search.index import rebuild_index
 from search.query import SearchQuery
@@ -75,7 +77,7 @@ class Command(BaseCommand):
         workflow = Workflow.objects.filter(name=DEFAULT_WORKFLOW, active=True).first()
         if workflow is None:
             return
-        for proxy in PROXY_BY_TYPE.values():
+        for proxy in (spec.model for spec in entry_types):
             content_type = ContentType.objects.get_for_model(proxy, for_concrete_model=False)
             WorkflowContentType.objects.get_or_create(
                 content_type=content_type, defaults={"workflow": workflow}
@@ -84,7 +86,7 @@ class Command(BaseCommand):
 
     def editor_permissions_ensure(self) -> None:
         """Let Wagtail's Editors draft entries and its Moderators also publish them."""
-        models = [*PROXY_BY_TYPE.values(), Organisation]
+        models: list[type[Model]] = [*(spec.model for spec in entry_types), Organisation]
         content_types = ContentType.objects.get_for_models(*models, for_concrete_models=False)
         for group_name, actions in GROUP_ACTIONS.items():
             group = Group.objects.filter(name=group_name).first()

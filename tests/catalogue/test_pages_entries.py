@@ -1,4 +1,5 @@
-"""The public pages render what a visitor needs, hide what is not public and escape everything.
+"""Entry pages show what a visitor needs, hide what is not public and escape everything;
+previews render drafts.
 
 Objects are made through the services (tests/factories.py); pages are fetched with Django's
 test client against the real database.
@@ -13,20 +14,16 @@ from decimal import Decimal
 
 import pytest
 from django.template.loader import render_to_string
-from django.utils import timezone
-from wagtail.models import Page, Site
 
 from catalogue.models import (
     ChallengePhase,
-    ContentPage,
     Country,
     Entry,
     EntryDocument,
-    GuideIndexPage,
-    HomePage,
     JudgingCriterion,
     Language,
     Milestone,
+    Organisation,
     Partnership,
     Prize,
     ProjectStatus,
@@ -35,134 +32,18 @@ from catalogue.models import (
 )
 from catalogue.selectors import entry_detail_context
 from catalogue.services import entry_unpublish, entry_withdraw
+from tests.catalogue.pages import HOSTILE_TITLE, now, page_text
 from tests.factories import make_entry, make_organisation, theme
 
 pytestmark = pytest.mark.django_db
-
-HOSTILE_TITLE = '<script>alert("x")</script> Tom & "Jerry" <img src=x onerror=alert(7)>'
-
-
-def page_text(response) -> str:
-    assert response.status_code == 200, response.status_code
-    return response.content.decode()
-
-
-def now() -> dt.datetime:
-    return timezone.now()
-
-
-# --- layout -----------------------------------------------------------------------------------
-
-
-def test_every_page_has_landmarks_skip_link_nav_and_a_labelled_search_box(client):
-    text = page_text(client.get("/datasets/"))
-    assert '<a class="skip-link" href="#main-content">' in text
-    assert '<main id="main-content"' in text
-    assert "<header" in text and "<footer" in text
-    assert '<nav class="site-nav" aria-label="Main">' in text
-    for href in (
-        "/datasets/",
-        "/apis/",
-        "/ppp-projects/",
-        "/challenges/",
-        "/organisations/",
-        "/themes/",
-        "/search/",
-    ):
-        assert f'href="{href}"' in text
-    assert 'action="/search/" method="get"' in text
-    assert '<label for="site-search-q">' in text
-    assert 'id="site-search-q" type="search" name="q"' in text
-    # The section the visitor is in is announced.
-    assert '<a href="/datasets/" aria-current="page">' in text
-    # Nothing is loaded from another site; the one script is our own progressive enhancement
-    # (search-box suggestions), deferred, and the page works without it.
-    assert "https://fonts." not in text
-    scripts = re.findall(r"<script[^>]*>", text)
-    assert all('src="/static/' in tag or 'type="application/ld+json"' in tag for tag in scripts), (
-        scripts
-    )
-
-
-# --- listings ---------------------------------------------------------------------------------
-
-
-def test_dataset_listing_shows_published_datasets_of_that_type_newest_first(client):
-    older = make_entry("dataset", title="Older bus stops", modified=now() - dt.timedelta(days=3))
-    newer = make_entry(
-        "dataset",
-        title="Newer air quality",
-        modified=now(),
-        themes=[theme("ENVI")],
-        distributions=[{"format": "csv", "download_url": "https://example.org/a.csv"}],
-    )
-    make_entry("dataset", title="Unpublished draft", publish=False)
-    make_entry("api", title="Some API")
-
-    text = page_text(client.get("/datasets/"))
-
-    assert text.index(newer.title) < text.index(older.title)
-    assert "Unpublished draft" not in text
-    assert "Some API" not in text
-    assert f'href="{newer.get_absolute_url()}"' in text
-    assert ">CSV<" in text
-    assert "Environment" in text
-    assert "2 entries, newest first." in text
-
-
-@pytest.mark.parametrize(
-    ("path", "entry_type"),
-    [("/apis/", "api"), ("/ppp-projects/", "ppp"), ("/challenges/", "challenge")],
-)
-def test_each_type_has_its_listing(client, path, entry_type):
-    entry = make_entry(entry_type, title=f"Listed {entry_type}")
-    text = page_text(client.get(path))
-    assert f"Listed {entry_type}" in text
-    assert entry.get_absolute_url() in text
-
-
-def test_listing_paginates_twenty_per_page(client):
-    publisher = make_organisation()
-    for i in range(23):
-        make_entry(
-            "api",
-            title=f"Paged API {i:02d}",
-            publisher=publisher,
-            modified=now() - dt.timedelta(minutes=i),
-        )
-
-    first = page_text(client.get("/apis/"))
-    second = page_text(client.get("/apis/?page=2"))
-
-    assert "Paged API 00" in first and "Paged API 19" in first
-    assert "Paged API 20" not in first
-    assert "Paged API 20" in second and "Paged API 22" in second
-    assert "Page 2 of 2" in second
-    assert 'rel="next" href="?page=2"' in first
-
-
-@pytest.mark.parametrize(
-    "page",
-    ["abc", "0", "-1", "1e9", "99999999999999999999999", "2.5", "%00", "' OR 1=1 --", "x" * 5000],
-)
-def test_malformed_page_numbers_never_fail(client, page):
-    make_entry("dataset", title="Only dataset")
-    response = client.get("/datasets/", {"page": page})
-    assert response.status_code in (200, 404)
-    if response.status_code == 200:
-        assert "Only dataset" in response.content.decode()
-
-
-def test_an_empty_listing_says_so(client):
-    assert "Nothing has been published here yet." in page_text(client.get("/challenges/"))
 
 
 # --- detail pages -----------------------------------------------------------------------------
 
 
-def test_dataset_page_shows_licence_access_provenance_contact_and_distributions(client):
-    publisher = make_organisation(name="City of Ghent Statistics", kind="government")
-    dataset = make_entry(
+def _air_quality(publisher: Organisation) -> Entry:
+    """A harvested dataset with every field its page shows, and two distributions."""
+    return make_entry(
         "dataset",
         title="Air quality measurements",
         publisher=publisher,
@@ -192,6 +73,11 @@ def test_dataset_page_shows_licence_access_provenance_contact_and_distributions(
             {"title": "Live feed", "format": "json", "access_url": "https://example.org/api"},
         ],
     )
+
+
+def test_dataset_page_shows_licence_access_provenance_contact_and_distributions(client):
+    publisher = make_organisation(name="City of Ghent Statistics", kind="government")
+    dataset = _air_quality(publisher)
     api = make_entry("api", title="Air quality API", serves_datasets=[dataset])
     draft_api = make_entry("api", title="Draft air API", serves_datasets=[dataset], publish=False)
     challenge = make_entry("challenge", title="Clean air challenge", offered_resources=[dataset])
@@ -217,7 +103,7 @@ def test_dataset_page_shows_licence_access_provenance_contact_and_distributions(
     assert 'href="https://example.org/air.csv"' in text
     assert 'href="https://example.org/api"' in text
     assert f"{dataset.quality_score} out of 100" in text
-    assert f'href="{dataset.get_api_url()}"' in text
+    assert f'href="/api/v1/datasets/{dataset.slug}"' in text
     assert "APIs serving this dataset" in text and api.get_absolute_url() in text
     assert draft_api.title not in text
     assert challenge.get_absolute_url() in text
@@ -435,7 +321,8 @@ def test_preview_renders_a_draft_from_its_revision(rf, entry_type):
 
 
 def test_preview_of_a_new_unsaved_entry_renders(rf):
-    from catalogue.models import Challenge, Distribution
+    from catalogue.models import Distribution
+    from entrytypes.challenge.models import Challenge
 
     challenge = Challenge(title="Not saved yet", publisher=make_organisation(name="Draft Org"))
     challenge.distributions = [Distribution(format="csv")]
@@ -443,167 +330,3 @@ def test_preview_of_a_new_unsaved_entry_renders(rf):
     text = render_to_string("catalogue/challenge_detail.html", context, request=rf.get("/"))
 
     assert "Not saved yet" in text and "Draft Org" in text and "Preview." in text
-
-
-# --- organisations ----------------------------------------------------------------------------
-
-
-def test_organisation_page_shows_what_it_publishes_and_partners_in(client):
-    org = make_organisation(
-        name="Port Authority", kind="government", website="https://port.example"
-    )
-    other = make_organisation(name="Other publisher")
-    dataset = make_entry("dataset", title="Ship arrivals", publisher=org)
-    api = make_entry("api", title="Berth API", publisher=org)
-    make_entry("dataset", title="Port draft", publisher=org, publish=False)
-    project = make_entry("ppp", title="Container terminal", publisher=other, public_authority=org)
-    challenge = make_entry("challenge", title="Green shipping", publisher=other)
-    Partnership.objects.create(entry=challenge, organisation=org, role="sponsor")
-    # Authority and partner in one project, partner in its own API: each counted once.
-    Partnership.objects.create(entry=project, organisation=org, role="advisor")
-    Partnership.objects.create(entry=api, organisation=org, role="operator")
-
-    text = page_text(client.get("/organisations/" + org.slug + "/"))
-
-    assert "<h1>Port Authority</h1>" in text and 'href="https://port.example"' in text
-    assert "Involved in 4 entries" in text
-    for entry in (dataset, api, project, challenge):
-        assert entry.get_absolute_url() in text
-    assert "Port draft" not in text
-    assert "Public authority" in text and "Sponsor" in text
-
-
-def test_organisation_list_groups_by_kind_and_filters(client):
-    gov = make_organisation(name="Gov Office", kind="government")
-    biz = make_organisation(name="Biz Ltd", kind="business")
-    make_entry("dataset", publisher=gov)
-
-    text = page_text(client.get("/organisations/"))
-    assert "<h2" in text and "Government" in text and "Business" in text
-    assert gov.get_absolute_url() in text and biz.get_absolute_url() in text
-    assert "1 entry" in text
-
-    filtered = page_text(client.get("/organisations/?kind=business"))
-    assert biz.get_absolute_url() in filtered and gov.get_absolute_url() not in filtered
-
-    bad = client.get("/organisations/", {"kind": "<script>"})
-    assert bad.status_code == 400
-    assert b"Unknown kind of organisation" in bad.content
-    assert client.get("/organisations/nobody/").status_code == 404
-
-
-# --- themes -----------------------------------------------------------------------------------
-
-
-def test_theme_list_shows_eu_themes_and_sdgs_apart(client):
-    make_entry("dataset", themes=[theme("TRAN")])
-    text = page_text(client.get("/themes/"))
-    eu_at, sdg_at = text.index('id="h-eu">EU data themes'), text.index('id="h-sdg">UN Sustainable')
-    transport_at = text.index(theme("TRAN").get_absolute_url())
-    climate_at = text.index(theme("SDG13").get_absolute_url())
-    assert eu_at < transport_at < sdg_at < climate_at
-    assert "1 entry" in text
-
-
-def test_theme_page_lists_published_entries_by_type(client):
-    transport = theme("TRAN")
-    dataset = make_entry("dataset", title="Road works", themes=[transport])
-    challenge = make_entry("challenge", title="Safer crossings", themes=[transport])
-    make_entry("dataset", title="Road draft", themes=[transport], publish=False)
-    make_entry("dataset", title="Unrelated")
-
-    text = page_text(client.get(transport.get_absolute_url()))
-
-    assert dataset.get_absolute_url() in text and challenge.get_absolute_url() in text
-    assert "Road draft" not in text and "Unrelated" not in text
-    assert "2 entries" in text
-    assert client.get("/themes/no-such-theme/").status_code == 404
-
-
-# --- Wagtail pages ----------------------------------------------------------------------------
-
-
-@pytest.fixture
-def home_page() -> HomePage:
-    root = Page.get_first_root_node()
-    home = root.add_child(
-        instance=HomePage(
-            title="Open Innovation Catalogue",
-            slug="home-test",
-            hero_text="Find open data and APIs.",
-        )
-    )
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-    else:
-        site.root_page = home
-        site.save()
-    return home
-
-
-def test_home_page_shows_counts_newest_closing_challenges_and_organisations(client, home_page):
-    featured = make_organisation(name="Featured Agency", featured=True)
-    make_entry("dataset", title="Newest dataset", publisher=featured)
-    make_entry("api", title="An API")
-    soon = make_entry(
-        "challenge",
-        title="Closing soon",
-        opens_at=now() - dt.timedelta(days=5),
-        closes_at=now() + dt.timedelta(days=2),
-    )
-    later = make_entry("challenge", title="Closing later", closes_at=now() + dt.timedelta(days=40))
-    make_entry("challenge", title="Already closed", closes_at=now() - dt.timedelta(days=1))
-    make_entry(
-        "challenge",
-        title="Not yet open",
-        opens_at=now() + dt.timedelta(days=3),
-        closes_at=now() + dt.timedelta(days=30),
-    )
-
-    text = page_text(client.get("/"))
-
-    assert "Find open data and APIs." in text
-    assert '<span class="stat__number">1</span> <span class="stat__label">Datasets' in text
-    assert '<span class="stat__number">4</span> <span class="stat__label">Challenges' in text
-    assert "Newest dataset" in text
-    closing = text[text.index("Challenges closing soon") :]
-    assert closing.index(soon.title) < closing.index(later.title)
-    assert "Already closed" not in closing.split("All challenges")[0]
-    assert "Not yet open" not in closing.split("All challenges")[0]
-    assert "Featured Agency" in text and featured.get_absolute_url() in text
-
-
-def test_content_and_guide_pages_render_their_stream_blocks(client, home_page):
-    guides = home_page.add_child(
-        instance=GuideIndexPage(title="Guides", slug="guides", intro="How to publish.")
-    )
-    guides.add_child(
-        instance=ContentPage(
-            title="Publishing an API",
-            slug="publishing-an-api",
-            summary="What to write down.",
-            body=[
-                ("heading", {"text": "Before you start", "level": "h2"}),
-                ("paragraph", "<p>Have an <b>OpenAPI</b> document.</p>"),
-                (
-                    "callout",
-                    {
-                        "title": "Tip",
-                        "text": "<p>Keep it short.</p>",
-                        "link_url": "https://example.org/tip",
-                        "link_text": "More",
-                    },
-                ),
-            ],
-        )
-    )
-
-    index_text = page_text(client.get("/guides/"))
-    assert "How to publish." in index_text and "Publishing an API" in index_text
-
-    text = page_text(client.get("/guides/publishing-an-api/"))
-    assert "<h2>Before you start</h2>" in text
-    assert "<b>OpenAPI</b>" in text
-    assert 'class="callout"' in text and "Keep it short." in text
-    assert 'href="https://example.org/tip"' in text

@@ -1,0 +1,130 @@
+"""What every entry type's admin shares: the edit-handler tabs and the viewset base class.
+
+Entries share one table; each type is a proxy (or child) model with a typed manager, so each
+type's viewset (``entrytypes/<type>/admin.py``) lists, edits and counts only its own type, and
+Wagtail keys revisions, workflows, locks and permissions on that model's content type. The
+model's ``save()`` sets ``entry_type``, so an entry created through the admin gets its type.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    PublishingPanel,
+    TabbedInterface,
+    TitleFieldPanel,
+)
+from wagtail.admin.ui.tables import Column, UpdatedAtColumn
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .panels import EntryAdminForm, EntryStatusPanel
+
+# --- edit handlers ----------------------------------------------------------------------------
+
+
+def _description_tab() -> ObjectList:
+    return ObjectList(
+        [
+            EntryStatusPanel(),
+            TitleFieldPanel("title"),
+            FieldPanel("slug"),
+            FieldPanel("summary"),
+            FieldPanel("description"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("publisher"),
+                    FieldPanel("contact_name"),
+                    FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_url")]),
+                ],
+                heading=_("Publisher and contact point"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("keywords"),
+                    FieldPanel("licence"),
+                    FieldPanel("access_rights"),
+                ],
+                heading=_("Classification and reuse"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("countries"),
+                    FieldPanel("spatial_label"),
+                    FieldRowPanel([FieldPanel("temporal_start"), FieldPanel("temporal_end")]),
+                    FieldPanel("languages"),
+                ],
+                heading=_("Coverage"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("landing_page"),
+                    FieldPanel("identifier"),
+                    FieldRowPanel([FieldPanel("issued"), FieldPanel("modified")]),
+                ],
+                heading=_("Identification"),
+            ),
+        ],
+        heading=_("Description"),
+    )
+
+
+def _publishing_tab() -> ObjectList:
+    # The source address is shown by the status panel (a read-only URL panel would build a
+    # form field only to display it).
+    return ObjectList(
+        [
+            PublishingPanel(),
+            EntryStatusPanel(detailed=True, heading=_("Quality and provenance")),
+            MultiFieldPanel(
+                [
+                    FieldPanel("origin", read_only=True),
+                    FieldPanel("last_harvested_at", read_only=True),
+                    FieldPanel("content_hash", read_only=True),
+                    FieldPanel("withdrawn_at", read_only=True),
+                ],
+                heading=_("Provenance"),
+            ),
+        ],
+        heading=_("Publishing and provenance"),
+    )
+
+
+def entry_edit_handler(
+    *tabs: ObjectList, form_class: type[EntryAdminForm] = EntryAdminForm
+) -> TabbedInterface:
+    """The description tab, the type's own tabs, then publishing and provenance."""
+    return TabbedInterface(
+        [_description_tab(), *tabs, _publishing_tab()], base_form_class=form_class
+    )
+
+
+# --- viewsets ---------------------------------------------------------------------------------
+
+
+class EntryViewSet(SnippetViewSet):
+    """Shared listing of every entry type: what editors scan for when curating."""
+
+    list_display = [
+        "title",
+        "publisher",
+        Column("quality_score", label=_("Quality"), sort_key="quality_score"),
+        UpdatedAtColumn(),
+    ]
+    list_filter = ["publisher", "live", "themes"]
+    list_per_page = 50
+    # Plain database lookups: the admin must find drafts too, which the public index leaves out.
+    search_fields = ["title", "summary", "slug", "identifier", "publisher__name"]
+    search_backend_name = None
+    inspect_view_enabled = True
+
+    def get_queryset(self, request: Any) -> Any:
+        # The proxy's typed manager keeps the listing to this viewset's entry type.
+        return self.model.objects.select_related("publisher", "latest_revision")

@@ -1,0 +1,1 @@
+"""APIs (DCAT data services): endpoints, description documents, access and lifecycle."""

@@ -1,0 +1,56 @@
+"""APIs in the admin: endpoint, access, lifecycle and the datasets each serves."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+)
+
+from catalogue.editing import EntryViewSet, entry_edit_handler
+from catalogue.panels import EntryAdminForm
+
+from .models import DataService
+
+
+class ApiAdminForm(EntryAdminForm):
+    related_entry_types = {"serves_datasets": ("dataset",)}
+
+
+class DataServiceViewSet(EntryViewSet):
+    model = DataService
+    icon = "code"
+    menu_order = 110
+    edit_handler = entry_edit_handler(
+        ObjectList(
+            [
+                FieldPanel("endpoint_url"),
+                FieldPanel("endpoint_description_url"),
+                FieldRowPanel([FieldPanel("api_type"), FieldPanel("version")]),
+                MultiFieldPanel(
+                    [
+                        FieldPanel("authentication"),
+                        FieldPanel("access_instructions"),
+                        FieldPanel("rate_limits"),
+                        FieldPanel("sandbox_url"),
+                    ],
+                    heading=_("Access"),
+                ),
+                MultiFieldPanel(
+                    [
+                        FieldRowPanel([FieldPanel("lifecycle"), FieldPanel("sunset_date")]),
+                        FieldPanel("availability"),
+                    ],
+                    heading=_("Lifecycle and availability"),
+                ),
+                FieldPanel("serves_datasets"),
+                InlinePanel("documents", heading=_("Documents"), label=_("Document")),
+            ],
+            heading=_("API"),
+        ),
+        form_class=ApiAdminForm,
+    )

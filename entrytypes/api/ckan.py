@@ -1,0 +1,78 @@
+"""APIs in the CKAN Action API: packages of type "api" named ``api--<slug>``.
+
+Their resources are the endpoint, the description document (OpenAPI, AsyncAPI...) and the
+sandbox, then any distributions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from catalogue.models import Entry
+from catalogue.registry import entry_types
+from interop.ckan_api.ids import object_uuid
+from interop.ckan_api.packages import (
+    Related,
+    ckan_datetime,
+    distribution_resources,
+    resource_dict,
+)
+from interop.ckan_api.parts import CkanPackagePart
+
+
+def api_resources(entry: Entry, related: Related) -> list[dict[str, Any]]:
+    pid = object_uuid("entry", entry.pk)
+    candidates = [
+        ("endpoint", entry.endpoint_url, "API", entry.get_api_type_display() or "API"),
+        (
+            "description",
+            entry.endpoint_description_url,
+            {"rest": "OpenAPI", "asyncapi": "AsyncAPI", "graphql": "GraphQL", "soap": "WSDL"}.get(
+                entry.api_type, ""
+            ),
+            "API description",
+        ),
+        ("sandbox", entry.sandbox_url, "API", "Sandbox"),
+    ]
+    resources = []
+    for kind, url, fmt, name in candidates:
+        if url:
+            resources.append(
+                resource_dict(
+                    entry,
+                    len(resources),
+                    rid=f"{pid}-{kind}",
+                    name=name,
+                    url=url,
+                    fmt=fmt,
+                    resource_type=f"api-{kind}",
+                )
+            )
+    # Distributions of an API (rare), after its own resources.
+    for resource in distribution_resources(entry, related):
+        resource["position"] = len(resources)
+        resources.append(resource)
+    return resources
+
+
+def api_extras(entry: Entry) -> list[tuple[str, Any]]:
+    return [
+        ("endpoint_url", entry.endpoint_url),
+        ("endpoint_description", entry.endpoint_description_url),
+        ("api_type", entry.api_type),
+        ("authentication", entry.authentication),
+        ("access_instructions", entry.access_instructions),
+        ("rate_limits", entry.rate_limits),
+        ("availability", entry.availability),
+        ("lifecycle", entry.lifecycle),
+        ("sunset_date", ckan_datetime(entry.sunset_date)),
+    ]
+
+
+entry_types.add_part(
+    "api",
+    CkanPackagePart,
+    CkanPackagePart(
+        package_type="api", name_prefix="api--", resources=api_resources, extras=api_extras
+    ),
+)

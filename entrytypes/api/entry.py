@@ -1,0 +1,48 @@
+"""The API type: URL segment, labels, detail page and quality rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from catalogue.models import Entry
+from catalogue.registry import EntryTypeSpec, entry_types
+from catalogue.selectors import published_among, published_reverse
+
+from .admin import DataServiceViewSet
+from .models import DataService
+
+
+def detail_context(entry: Entry) -> dict[str, Any]:
+    return {
+        "datasets_served": published_among(entry.serves_datasets.all()),
+        "offered_in_challenges": published_reverse(entry, "offered_resources"),
+    }
+
+
+QUALITY_RULES = {
+    "access_url": lambda entry, _d: bool(entry.endpoint_url),
+    "format": lambda entry, _d: bool(entry.endpoint_description_url),
+    "open_format": lambda entry, _d: bool(entry.api_type),
+}
+
+entry_types.register(
+    EntryTypeSpec(
+        key="api",
+        path="apis",
+        label=_("API"),
+        label_plural=_("APIs"),
+        model=DataService,
+        intro=_(
+            "Open APIs: endpoints, documentation, how to get access,"
+            " rate limits and lifecycle at a glance."
+        ),
+        order=20,
+        detail_context=detail_context,
+        card_template="catalogue/cards/api.html",
+        quality_rules=QUALITY_RULES,
+        admin_viewset=DataServiceViewSet,
+        harvestable=True,
+    )
+)

@@ -1,0 +1,1 @@
+"""Innovation challenges: timeline, prizes, judging criteria, winners."""

@@ -1,0 +1,1 @@
+"""Datasets (DCAT datasets, their distributions and series)."""

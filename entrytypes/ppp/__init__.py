@@ -1,0 +1,1 @@
+"""Public-private partnership projects: partners, milestones, risk allocation (OC4IDS)."""
