@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from catalogue.models import Entry, Licence, Theme
+from catalogue.models.entries import Entry
+from catalogue.models.vocabularies import Licence, Theme
 
 from .registry import protocol_choices
 
@@ -27,7 +28,7 @@ OPTION_KEYS = {
 }
 
 
-class HarvestSourceForm(WagtailAdminModelForm):
+class HarvestSourceForm(WagtailAdminModelForm):  # type: ignore[misc]  # Wagtail ships no types
     protocol = forms.ChoiceField(label=_("protocol"), choices=protocol_choices)
 
     def clean_options(self) -> dict[str, Any]:

@@ -135,13 +135,43 @@ def check_url(url: str, *, allow_private: bool) -> None:
             )
 
 
+def _redirect_location(response: requests.Response, url: str) -> str | None:
+    """The absolute URL a redirect points at; None when the response is no redirect."""
+    if response.status_code not in REDIRECT_STATUSES:
+        return None
+    location = response.headers.get("Location")
+    if not location:
+        raise FetchError(
+            _("Redirect without a Location from %s") % url, url=url, status=response.status_code
+        )
+    return urljoin(url, location)
+
+
+def _raise_for_status(response: requests.Response, url: str) -> None:
+    """A status worth retrying raises ``_Retryable``; any other error status ``FetchError``."""
+    if response.status_code in RETRY_STATUSES:
+        raise _Retryable(
+            _("HTTP %d") % response.status_code,
+            status=response.status_code,
+            retry_after=retry_after_seconds(response.headers.get("Retry-After")),
+        )
+    if response.status_code >= 400:
+        raise FetchError(
+            _("%(url)s answered HTTP %(status)d") % {"url": url, "status": response.status_code},
+            url=url,
+            status=response.status_code,
+        )
+
+
 def _check_peer(response: requests.Response, url: str, *, allow_private: bool) -> None:
     """Check the address the connection really went to (a DNS answer may change)."""
     if allow_private:
         return
     try:
-        sock = response.raw._connection.sock  # urllib3 internals: best effort
-        peer = sock.getpeername()[0]
+        connection = response.raw._connection  # urllib3 internals: best effort
+        if connection is None or connection.sock is None:
+            return  # no socket to inspect (already released)
+        peer = connection.sock.getpeername()[0]
     except Exception:  # noqa: BLE001 - no socket to inspect (e.g. already released)
         return
     if not _is_public(ipaddress.ip_address(str(peer).split("%")[0])):
@@ -221,6 +251,7 @@ class HttpClient:
             return response
 
     def _get_following_redirects(self, url: str, headers: Mapping[str, str]) -> FetchedResponse:
+        """GET ``url``, following redirects ourselves so every hop passes ``check_url``."""
         seen: set[str] = set()
         current = url
         for _hop in range(self.policy.max_redirects + 1):
@@ -229,51 +260,18 @@ class HttpClient:
             seen.add(current)
             check_url(current, allow_private=self.policy.allow_private)
             started = time.monotonic()
-            self.requests_made += 1
-            try:
-                response = self.session.get(
-                    current,
-                    headers=dict(headers),
-                    timeout=self.policy.timeout,
-                    allow_redirects=False,
-                    stream=True,
-                )
-            except requests.Timeout as exc:
-                raise _Retryable(_("timed out after %ss") % self.policy.timeout) from exc
-            except requests.ConnectionError as exc:
-                raise _Retryable(_("connection failed: %s") % type(exc).__name__) from exc
-            except requests.RequestException as exc:
-                raise FetchError(
-                    _("%(url)s: %(error)s") % {"url": current, "error": exc}, url=current
-                ) from exc
+            response = self._send(current, headers)
             try:
                 _check_peer(response, current, allow_private=self.policy.allow_private)
-                if response.status_code in REDIRECT_STATUSES:
-                    location = response.headers.get("Location")
-                    if not location:
-                        raise FetchError(
-                            _("Redirect without a Location from %s") % current,
-                            url=current,
-                            status=response.status_code,
-                        )
-                    current = urljoin(current, location)
-                    continue
-                if response.status_code in RETRY_STATUSES:
-                    raise _Retryable(
-                        _("HTTP %d") % response.status_code,
-                        status=response.status_code,
-                        retry_after=retry_after_seconds(response.headers.get("Retry-After")),
-                    )
-                if response.status_code >= 400:
-                    raise FetchError(
-                        _("%(url)s answered HTTP %(status)d")
-                        % {"url": current, "status": response.status_code},
-                        url=current,
-                        status=response.status_code,
-                    )
-                content = self._read_capped(response, current)
+                location = _redirect_location(response, current)
+                if location is None:
+                    _raise_for_status(response, current)
+                    content = self._read_capped(response, current)
             finally:
                 response.close()
+            if location is not None:
+                current = location
+                continue
             return FetchedResponse(
                 url=current,
                 status=response.status_code,
@@ -286,6 +284,24 @@ class HttpClient:
             % {"n": self.policy.max_redirects, "url": url},
             url=url,
         )
+
+    def _send(self, url: str, headers: Mapping[str, str]) -> requests.Response:
+        """One GET, no redirects followed; network trouble is retryable, the rest is not."""
+        self.requests_made += 1
+        try:
+            return self.session.get(
+                url,
+                headers=dict(headers),
+                timeout=self.policy.timeout,
+                allow_redirects=False,
+                stream=True,
+            )
+        except requests.Timeout as exc:
+            raise _Retryable(_("timed out after %ss") % self.policy.timeout) from exc
+        except requests.ConnectionError as exc:
+            raise _Retryable(_("connection failed: %s") % type(exc).__name__) from exc
+        except requests.RequestException as exc:
+            raise FetchError(_("%(url)s: %(error)s") % {"url": url, "error": exc}, url=url) from exc
 
     def _read_capped(self, response: requests.Response, url: str) -> bytes:
         cap = self.policy.max_bytes

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
@@ -18,11 +19,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .base import HarvestContext
+from .base import HarvestContext, Harvester
 from .exceptions import HarvestFailed, SourceBusy, SourceNotApproved
 from .http import HttpClient
 from .loader import Loader
 from .models import ACTIVE_STATUSES, HarvestJob, HarvestSource, JobStatus
+from .records import EntryRecord, Page, RecordError
 from .registry import get_harvester_class
 
 logger = logging.getLogger(__name__)
@@ -99,7 +101,8 @@ def _resume_point(source: HarvestSource, job: HarvestJob) -> tuple[str | None, l
         or (previous.finished_at or previous.queued_at) < timezone.now() - RESUME_WINDOW
     ):
         return None, []
-    chain, cursor_job = [], previous
+    chain: list[int] = []
+    cursor_job: HarvestJob | None = previous
     while cursor_job is not None and len(chain) < 100:
         chain.append(cursor_job.pk)
         cursor_job = cursor_job.resumed_from
@@ -120,20 +123,10 @@ def harvest_source_run(
         job = harvest_job_create(source=source, dry_run=dry_run, status=JobStatus.RUNNING)
     elif not job.dry_run and not source.can_run:
         raise SourceNotApproved(_("The source %s is not approved or not active.") % source)
-    cursor, chain = (None, []) if job.dry_run else _resume_point(source, job)
-    now = timezone.now()
-    job.status, job.started_at, job.heartbeat_at = JobStatus.RUNNING, now, now
-    job.resumed_from_id = chain[0] if chain else None
-    job.save(update_fields=["status", "started_at", "heartbeat_at", "resumed_from"])
+    cursor, chain = _start(source, job)
     log: list[str] = []
     if cursor:
         log.append(_("Resuming from %s") % cursor)
-    last_success = (
-        HarvestJob.objects.filter(source=source, dry_run=False, status=JobStatus.SUCCEEDED)
-        .order_by("-finished_at")
-        .values_list("started_at", flat=True)
-        .first()
-    )
     try:
         harvester_class = get_harvester_class(source.protocol)
     except (KeyError, ImportError, AttributeError):
@@ -145,41 +138,12 @@ def harvest_source_run(
         source_url=source.url,
         options=source.options or {},
         cursor=cursor,
-        since=last_success,
+        since=_last_success(source),
         fingerprints=loader.known_fingerprints(),
     )
     harvester = harvester_class(context, http=http or HttpClient())
-    records: list[Any] = []
-    errors: list[Any] = []
-    same: list[str] = []
-    marks: dict[str, str] = {}
-    pages = 0
     try:
-        for _url, page in harvester.pages():
-            records.extend(page.records)
-            errors.extend(page.errors)
-            same.extend(page.unchanged_ids)
-            marks.update(page.fingerprints)
-            pages += 1
-            _beat(job)
-            if len(records) + len(errors) + len(same) >= batch_size:
-                loader.load(
-                    records,
-                    errors,
-                    cursor=page.next_url or "",
-                    pages=pages,
-                    unchanged_ids=same,
-                    fingerprints=marks,
-                )
-                records, errors, same, marks, pages = [], [], [], {}, 0
-                if progress:
-                    progress(job)
-        if records or errors or same or pages:
-            loader.load(
-                records, errors, cursor="", pages=pages, unchanged_ids=same, fingerprints=marks
-            )
-            if progress:
-                progress(job)
+        _load_pages(harvester, loader, job, batch_size=batch_size, progress=progress)
         loader.finish(complete_listing=harvester.lists_everything, seen_in_jobs=chain)
     except HarvestFailed as exc:
         return _finish(job, source, JobStatus.FAILED, str(exc), log)
@@ -198,6 +162,86 @@ def harvest_source_run(
     status = JobStatus.PARTIAL if job.failed else JobStatus.SUCCEEDED
     job.cursor = ""
     return _finish(job, source, status, "", log)
+
+
+def _start(source: HarvestSource, job: HarvestJob) -> tuple[str | None, list[int]]:
+    """Mark the job running; (cursor to resume from, failed jobs it resumes) if any."""
+    cursor, chain = (None, []) if job.dry_run else _resume_point(source, job)
+    now = timezone.now()
+    job.status, job.started_at, job.heartbeat_at = JobStatus.RUNNING, now, now
+    job.resumed_from_id = chain[0] if chain else None
+    job.save(update_fields=["status", "started_at", "heartbeat_at", "resumed_from"])
+    return cursor, chain
+
+
+def _last_success(source: HarvestSource) -> dt.datetime | None:
+    """When the last successful real run started: an incremental run asks for changes since."""
+    started: dt.datetime | None = (
+        HarvestJob.objects.filter(source=source, dry_run=False, status=JobStatus.SUCCEEDED)
+        .order_by("-finished_at")
+        .values_list("started_at", flat=True)
+        .first()
+    )
+    return started
+
+
+@dataclass
+class _PendingBatch:
+    """Pages read since the last batch was loaded, gathered until they make a batch."""
+
+    records: list[EntryRecord] = field(default_factory=list)
+    errors: list[RecordError] = field(default_factory=list)
+    unchanged_ids: list[str] = field(default_factory=list)
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    pages: int = 0
+
+    def add(self, page: Page) -> None:
+        self.records.extend(page.records)
+        self.errors.extend(page.errors)
+        self.unchanged_ids.extend(page.unchanged_ids)
+        self.fingerprints.update(page.fingerprints)
+        self.pages += 1
+
+    @property
+    def size(self) -> int:
+        return len(self.records) + len(self.errors) + len(self.unchanged_ids)
+
+    def load_into(self, loader: Loader, *, cursor: str) -> None:
+        loader.load(
+            self.records,
+            self.errors,
+            cursor=cursor,
+            pages=self.pages,
+            unchanged_ids=self.unchanged_ids,
+            fingerprints=self.fingerprints,
+        )
+
+
+def _load_pages(
+    harvester: Harvester,
+    loader: Loader,
+    job: HarvestJob,
+    *,
+    batch_size: int,
+    progress: Callable[[HarvestJob], None] | None,
+) -> None:
+    """Hand the protocol's pages to the loader in batches of about ``batch_size`` records.
+
+    Each batch carries the cursor of the page after it, so a job that dies resumes there.
+    """
+    pending = _PendingBatch()
+    for _url, page in harvester.pages():
+        pending.add(page)
+        _beat(job)
+        if pending.size >= batch_size:
+            pending.load_into(loader, cursor=page.next_url or "")
+            pending = _PendingBatch()
+            if progress:
+                progress(job)
+    if pending.size or pending.pages:
+        pending.load_into(loader, cursor="")
+        if progress:
+            progress(job)
 
 
 def _beat(job: HarvestJob, every: dt.timedelta = dt.timedelta(seconds=60)) -> None:

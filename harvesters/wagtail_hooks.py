@@ -22,7 +22,7 @@ from .forms import HarvestSourceForm
 from .models import HarvestJob, HarvestSource
 
 
-class OverviewColumn(Column):
+class OverviewColumn(Column):  # type: ignore[misc]  # Wagtail ships no types
     """A link to the source's overview, where its jobs, errors and actions are."""
 
     def get_value(self, instance: Any) -> Any:
@@ -31,7 +31,7 @@ class OverviewColumn(Column):
         return format_html('<a href="{}">{}</a> ({})', url, _("Overview"), state)
 
 
-class HarvestSourceViewSet(ModelViewSet):
+class HarvestSourceViewSet(ModelViewSet):  # type: ignore[misc]  # Wagtail ships no types
     model = HarvestSource
     form_fields = [
         "name",
@@ -72,7 +72,7 @@ class HarvestSourceViewSet(ModelViewSet):
         return super().formfield_for_dbfield(db_field, **kwargs)
 
 
-class ReadOnlyPolicy(ModelPermissionPolicy):
+class ReadOnlyPolicy(ModelPermissionPolicy):  # type: ignore[misc]  # Wagtail ships no types
     """Jobs are written by harvests only: editors read them."""
 
     def user_has_permission(self, user: Any, action: str) -> bool:
@@ -84,7 +84,7 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
 register_permission_policy(HarvestJob, ReadOnlyPolicy(HarvestJob))
 
 
-class HarvestJobViewSet(ModelViewSet):
+class HarvestJobViewSet(ModelViewSet):  # type: ignore[misc]  # Wagtail ships no types
     model = HarvestJob
     list_display = [
         "source",
@@ -127,19 +127,19 @@ class HarvestJobViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class HarvestingGroup(ViewSetGroup):
+class HarvestingGroup(ViewSetGroup):  # type: ignore[misc]  # Wagtail ships no types
     items = (HarvestSourceViewSet, HarvestJobViewSet)
     menu_label = _("Harvesting")
     menu_icon = "download"
     menu_order = 300
 
 
-@hooks.register("register_admin_viewset")
+@hooks.register("register_admin_viewset")  # type: ignore[untyped-decorator]  # Wagtail ships no types
 def register_harvesting() -> ViewSetGroup:
     return HarvestingGroup()
 
 
-@hooks.register("register_admin_urls")
+@hooks.register("register_admin_urls")  # type: ignore[untyped-decorator]  # Wagtail ships no types
 def harvesting_urls() -> list[Any]:
     return [
         path(

@@ -20,7 +20,8 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from harvesters.base import HarvestContext, Harvester
-from harvesters.ckan.mapping import map_search_page, site_url_of, solr_date
+from harvesters.ckan.listing import site_url_of, solr_date
+from harvesters.ckan.mapping import map_search_page
 from harvesters.http import HttpClient, PageGuard
 from harvesters.jsonnorm.fetch import get_json
 from harvesters.records import Page

@@ -11,30 +11,28 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from typing import Any
 
 from harvesters.exceptions import PayloadError
-from harvesters.jsonnorm import dates, formats, licences, vocab
+from harvesters.jsonnorm import dates, licences, vocab
 from harvesters.jsonnorm.values import (
     as_dict,
     as_list,
     email,
     extra,
-    integer,
     text,
     text_list,
     url,
 )
 from harvesters.records import (
-    DistributionRecord,
     EntryRecord,
-    OrganisationRecord,
     Page,
     RecordError,
 )
-from interop.standards import dcat_vocabulary as shared
 
-_MAX_DISTRIBUTIONS = 500
+from . import objects, parts
+
 _ACCESS_LEVELS = {"public": "public", "restricted public": "restricted", "non-public": "non-public"}
 # POD fields with no core field, kept as extras.
 _EXTRA_KEYS = (
@@ -53,19 +51,6 @@ _EXTRA_KEYS = (
     "provenance",
     "liabilityStatement",
     "versionNotes",
-)
-_SERVICE_TYPES = (
-    ("openapi", "rest"),
-    ("swagger", "rest"),
-    ("graphql", "graphql"),
-    ("wsdl", "soap"),
-    ("soap", "soap"),
-    ("odata", "odata"),
-    ("sparql", "sparql"),
-    ("wms", "ogc"),
-    ("wfs", "ogc"),
-    ("ogc", "ogc"),
-    ("asyncapi", "asyncapi"),
 )
 
 
@@ -93,7 +78,7 @@ def map_catalog(payload: Any, *, page_url: str = "") -> Page:
 
     for index, item in enumerate(series):
         add(map_dataset(item, position=f"series #{index}", is_series=True))
-        series_id = _remote_id(item) if isinstance(item, dict) else ""
+        series_id = objects.remote_id(item) if isinstance(item, dict) else ""
         members = [m for m in as_list(as_dict(item).get("seriesMember")) if isinstance(m, dict)]
         for member_index, member in enumerate(members):
             add(
@@ -152,15 +137,13 @@ def _aliases(items: list[Any]) -> dict[str, str]:
     out: dict[str, str] = {}
     for item in items:
         if isinstance(item, dict):
-            at, remote = text(item.get("@id")), _remote_id(item)
+            at, remote = text(item.get("@id")), objects.remote_id(item)
             if at and remote and at != remote:
                 out.setdefault(at, remote)
     return out
 
 
 def _resolve_links(record: EntryRecord, aliases: dict[str, str]) -> EntryRecord:
-    from dataclasses import replace
-
     return replace(
         record,
         serves_refs=tuple(aliases.get(r, r) for r in record.serves_refs),
@@ -173,27 +156,7 @@ def _resolve_links(record: EntryRecord, aliases: dict[str, str]) -> EntryRecord:
 
 
 def _as_series(record: EntryRecord) -> EntryRecord:
-    from dataclasses import replace
-
     return replace(record, is_series=True)
-
-
-def _remote_id(item: dict[str, Any]) -> str:
-    identifier = item.get("identifier")
-    if isinstance(identifier, dict):
-        value = text(identifier.get("notation")) or text(identifier.get("@id"))
-    elif isinstance(identifier, list):
-        value = text(identifier)
-    else:
-        value = text(identifier)
-    return (value or text(item.get("@id")))[:500]
-
-
-def _landing(item: dict[str, Any]) -> str:
-    page = item.get("landingPage")
-    if isinstance(page, dict):
-        return url(page.get("accessURL")) or url(page.get("@id"))
-    return url(page)
 
 
 def map_dataset(
@@ -201,7 +164,7 @@ def map_dataset(
 ) -> EntryRecord | RecordError:
     if not isinstance(item, dict):
         return RecordError(remote_id=position, message="dataset is not a JSON object")
-    remote_id = _remote_id(item)
+    remote_id = objects.remote_id(item)
     if not remote_id:
         return RecordError(
             remote_id=_fallback_id(item, position),
@@ -219,7 +182,7 @@ def map_dataset(
 
 def _fallback_id(item: dict[str, Any], position: str) -> str:
     """Something stable to file the error under: the landing page or a hash of the title."""
-    landing = _landing(item)
+    landing = objects.landing(item)
     if landing:
         return landing
     title = text(item.get("title"))
@@ -231,48 +194,41 @@ def _fallback_id(item: dict[str, Any], position: str) -> str:
 def _common(item: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
     """Fields shared by datasets, series and data services."""
     licence, warning = licences.licence_spdx(
-        _licence_value(item.get("license")),
-        *[_licence_value(r) for r in as_list(item.get("rights"))],
+        objects.licence_value(item.get("license")),
+        *[objects.licence_value(r) for r in as_list(item.get("rights"))],
     )
     extras: list[tuple[str, str]] = []
     if warning:
         warnings.append(warning)
-        pair = extra("license", _licence_value(item.get("license")))
+        pair = extra("license", objects.licence_value(item.get("license")))
         if pair:
             extras.append(pair)
-    by_iri = [
-        shared.theme_code(text(t.get("@id"))) if isinstance(t, dict) else ""
-        for t in as_list(item.get("theme"))
-    ]
-    themes, unmapped = vocab.themes(
-        [_label(t) for t, code in zip(as_list(item.get("theme")), by_iri, strict=True) if not code]
-    )
-    themes = tuple(dict.fromkeys([c for c in by_iri if c] + list(themes)))
+    themes, unmapped = objects.themes(item.get("theme"))
     if unmapped:
         extras.append(("theme", ", ".join(unmapped)[:2000]))
     for key in _EXTRA_KEYS:
         pair = extra(key, item.get(key))
         if pair:
             extras.append(pair)
-    contact = _first_dict(item.get("contactPoint"))
+    contact = objects.first_dict(item.get("contactPoint"))
     modified_raw = item.get("modified")
     frequency_raw = item.get("accrualPeriodicity")
     if isinstance(modified_raw, str) and modified_raw.startswith("R/"):
         frequency_raw = frequency_raw or modified_raw  # "modified": "R/P1D" = updated daily
         modified_raw = None
-    identifier = url(_remote_id(item)) or url(item.get("@id"))
+    identifier = url(objects.remote_id(item)) or url(item.get("@id"))
     return {
         "description": text(item.get("description")),
         "identifier": identifier[:500],
-        "landing_page": _landing(item),
-        "publisher": map_publisher(item.get("publisher")),
+        "landing_page": objects.landing(item),
+        "publisher": parts.map_publisher(item.get("publisher")),
         "contact_name": text(contact.get("fn"))[:200],
         "contact_email": email(contact.get("hasEmail")),
         "keywords": text_list([k[:100] for k in text_list(item.get("keyword"))], max_items=100),
         "themes": themes,
         "licence": licence,
         "access_rights": _ACCESS_LEVELS.get(
-            text(item.get("accessLevel")).lower(), _access_rights(item.get("accessRights"))
+            text(item.get("accessLevel")).lower(), objects.access_rights(item.get("accessRights"))
         ),
         "languages": vocab.languages(item.get("language")),
         "issued": dates.parse_datetime(item.get("issued"), warnings, field="issued"),
@@ -288,7 +244,7 @@ def _dataset(
     warnings: list[str] = []
     common = _common(item, warnings)
     spatial = item.get("spatial")
-    spatial_text = _label(spatial) if not isinstance(spatial, dict | list) else ""
+    spatial_text = objects.label(spatial) if not isinstance(spatial, dict | list) else ""
     is_bbox = (
         bool(spatial_text)
         and spatial_text.replace(",", "")
@@ -298,15 +254,15 @@ def _dataset(
         .isdigit()
     )
     temporal_start, temporal_end = dates.parse_period(item.get("temporal"), warnings)
-    in_series = _first(item.get("inSeries"))
-    parent = series_ref or _ref(in_series) or text(item.get("isPartOf"))
-    distributions = _distributions(item.get("distribution"), common["licence"], warnings)
+    in_series = objects.first(item.get("inSeries"))
+    parent = series_ref or objects.ref(in_series) or text(item.get("isPartOf"))
+    distributions = parts.distributions(item.get("distribution"), common["licence"], warnings)
     if not common["licence"]:
         # DCAT-US 3 has no Dataset licence: one licence on every distribution is the dataset's
         own = {d.licence for d in distributions if d.licence}
         if len(own) == 1 and all(d.licence for d in distributions):
             common["licence"] = own.pop()
-    countries, place = _locations(spatial)
+    countries, place = objects.locations(spatial)
     return EntryRecord(
         remote_id=remote_id,
         entry_type="dataset",
@@ -322,7 +278,7 @@ def _dataset(
         version=text(item.get("version"))[:50],
         series_ref=parent[:500],
         is_series=is_series,
-        conforms_to=tuple(u for u in (url(_ref(c)) for c in as_list(item.get("conformsTo"))) if u),
+        conforms_to=objects.conforms_to(item.get("conformsTo")),
         distributions=distributions,
         warnings=tuple(warnings),
         **{**common, "extras": tuple(common["extras"])},
@@ -333,7 +289,7 @@ def map_service(item: Any, *, position: str = "") -> EntryRecord | RecordError:
     """A DCAT-US 3 DataService → an API entry."""
     if not isinstance(item, dict):
         return RecordError(remote_id=position, message="service is not a JSON object")
-    remote_id = _remote_id(item)
+    remote_id = objects.remote_id(item)
     if not remote_id:
         return RecordError(
             remote_id=_fallback_id(item, position),
@@ -347,11 +303,11 @@ def map_service(item: Any, *, position: str = "") -> EntryRecord | RecordError:
         warnings: list[str] = []
         common = _common(item, warnings)
         endpoints = [u for u in (url(e) for e in as_list(item.get("endpointURL"))) if u]
-        description_doc = url(_ref(_first(item.get("endpointDescription"))))
-        conforms = [_label(c) or _ref(c) for c in as_list(item.get("conformsTo"))]
+        description_doc = url(objects.ref(objects.first(item.get("endpointDescription"))))
+        conforms = [objects.label(c) or objects.ref(c) for c in as_list(item.get("conformsTo"))]
         if not endpoints:
             warnings.append("endpointURL: the data service has no http(s) endpoint")
-        countries, place = _locations(item.get("spatial"))
+        countries, place = objects.locations(item.get("spatial"))
         temporal_start, temporal_end = dates.parse_period(item.get("temporal"), warnings)
         return EntryRecord(
             remote_id=remote_id,
@@ -365,135 +321,13 @@ def map_service(item: Any, *, position: str = "") -> EntryRecord | RecordError:
             remote_url=common["landing_page"],
             endpoint_url=endpoints[0] if endpoints else "",
             endpoint_description_url=description_doc,
-            api_type=_api_type([*conforms, description_doc]),
+            api_type=objects.api_type([*conforms, description_doc]),
             serves_refs=tuple(
-                ref for ref in (_ref(s) for s in as_list(item.get("servesDataset"))) if ref
+                ref for ref in (objects.ref(s) for s in as_list(item.get("servesDataset"))) if ref
             ),
-            conforms_to=tuple(
-                u for u in (url(_ref(c)) for c in as_list(item.get("conformsTo"))) if u
-            ),
+            conforms_to=objects.conforms_to(item.get("conformsTo")),
             warnings=tuple(warnings),
             **{**common, "extras": tuple(common["extras"])},
         )
     except Exception as error:  # noqa: BLE001
         return RecordError(remote_id=remote_id, message=f"unmappable service: {error!r}"[:300])
-
-
-def map_publisher(value: Any) -> OrganisationRecord | None:
-    publisher = _first_dict(value)
-    name = (
-        text(publisher.get("name"))
-        or text(publisher.get("prefLabel"))
-        or text(publisher.get("foaf:name"))
-    )
-    if not name:
-        return None
-    return OrganisationRecord(
-        name=name[:255],
-        remote_id=text(publisher.get("@id")) or name[:255],
-        identifier=url(publisher.get("@id")),
-        email=email(publisher.get("mbox") or publisher.get("hasEmail")),
-    )
-
-
-def _distributions(value: Any, licence: str, warnings: list[str]) -> tuple[DistributionRecord, ...]:
-    result: list[DistributionRecord] = []
-    for item in as_list(value)[:_MAX_DISTRIBUTIONS]:
-        if not isinstance(item, dict):
-            continue
-        download = url(item.get("downloadURL"))
-        access = url(item.get("accessURL")) or download
-        if not access:
-            warnings.append(
-                f"distribution: {text(item.get('title'))[:60]!r} has no http(s) URL; skipped"
-            )
-            continue
-        fmt, media_type = formats.normalise_format(
-            item.get("format"), item.get("mediaType"), download or access, warnings
-        )
-        own_licence, _warning = licences.licence_spdx(_licence_value(item.get("license")))
-        result.append(
-            DistributionRecord(
-                title=text(item.get("title"))[:300],
-                description=text(item.get("description")),
-                access_url=access,
-                download_url=download,
-                media_type=media_type,
-                format=fmt,
-                byte_size=integer(item.get("byteSize")),
-                licence=own_licence or licence,
-                checksum=_checksum(item.get("checksum")),
-                remote_id=text(item.get("@id")),
-                access_service_ref=_ref(_first(item.get("accessService"))),
-            )
-        )
-    return tuple(result)
-
-
-def _first(value: Any) -> Any:
-    items = as_list(value)
-    return items[0] if items else None
-
-
-def _first_dict(value: Any) -> dict[str, Any]:
-    for item in as_list(value):
-        if isinstance(item, dict):
-            return item
-    return {}
-
-
-def _ref(value: Any) -> str:
-    """The URI/identifier a DCAT-US 3 object or a plain string refers to."""
-    if isinstance(value, dict):  # keyed as records are: identifier first, then @id
-        return _remote_id(value) or url(value.get("accessURL"))
-    return text(value)
-
-
-def _checksum(value: Any) -> str:
-    """A DCAT-US 3 Checksum object's hex value (the catalogue keeps SHA-256 / other hex)."""
-    digest = text(as_dict(value).get("checksumValue")).lower()
-    return digest[:128] if digest and all(c in "0123456789abcdef" for c in digest) else ""
-
-
-def _locations(value: Any) -> tuple[tuple[str, ...], str]:
-    """DCAT-US 3 Location objects: countries by their EU country IRI, else a place name."""
-    countries: list[str] = []
-    place = ""
-    for item in as_list(value):
-        if not isinstance(item, dict):
-            continue
-        code = shared.country_code(text(item.get("@id"))) if text(item.get("@id")) else ""
-        if code:
-            countries.append(code)
-        elif not place:
-            place = text(item.get("prefLabel"))
-    return tuple(dict.fromkeys(countries)), place
-
-
-def _label(value: Any) -> str:
-    if isinstance(value, dict):
-        return text(value.get("prefLabel")) or text(value.get("title")) or text(value.get("@id"))
-    return text(value)
-
-
-def _licence_value(value: Any) -> Any:
-    if isinstance(value, dict):
-        return value.get("@id") or value.get("title") or value.get("name")
-    return value
-
-
-def _access_rights(value: Any) -> str:
-    raw = _label(value).lower()
-    if "non-public" in raw or "non_public" in raw:
-        return "non-public"
-    if "restricted" in raw:
-        return "restricted"
-    return "public"
-
-
-def _api_type(hints: list[str]) -> str:
-    joined = " ".join(hints).lower()
-    for word, api_type in _SERVICE_TYPES:
-        if word in joined:
-            return api_type
-    return ""

@@ -16,6 +16,9 @@ from harvesters.jsonnorm import dates, licences, vocab
 from harvesters.jsonnorm.values import as_dict, as_list, email, extra, text, text_list, url
 from harvesters.records import EntryRecord, OrganisationRecord, Page, RecordError
 
+from . import security
+from .security import HTTP_METHODS
+
 _LIFECYCLE_WORDS = {
     "alpha": "experimental",
     "beta": "experimental",
@@ -36,8 +39,6 @@ _LIFECYCLE_WORDS = {
 _LIFECYCLE_KEYS = ("x-lifecycle", "x-api-lifecycle", "x-status", "x-api-status", "x-maturity")
 _SUNSET_KEYS = ("x-sunset", "x-sunset-date", "x-deprecation-date", "x-retirement-date")
 # Strongest first: what a developer must do to call the API.
-_AUTH_ORDER = ("oauth2", "api-key", "registration")
-_HTTP_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 
 
 def is_directory(payload: Any) -> bool:
@@ -92,45 +93,19 @@ def _document(
     endpoint = production[0][0] if production else ""
     if not endpoint:
         warnings.append("servers: no endpoint URL could be found")
-    authentication, schemes = _authentication(document)
-    if warning := _authentication_warning(document):
+    authentication, schemes = security.authentication(document)
+    if warning := security.authentication_warning(document):
         warnings.append(warning)
     lifecycle = _lifecycle(document, info)
-    sunset = None
-    for key in _SUNSET_KEYS:
-        if info.get(key) or document.get(key):
-            sunset = dates.parse_date(
-                _date_text(info.get(key) or document.get(key)), warnings, field=key
-            )
-            break
+    sunset = _sunset(document, info, warnings)
     if sunset and not lifecycle:
         lifecycle = "deprecated"
-    licence_info = info.get("license")
-    licence_map = as_dict(licence_info)
-    licence, warning = licences.licence_spdx(
-        licence_map.get("identifier"),
-        licence_map.get("url"),
-        licence_map.get("name") if licence_map else licence_info,
-    )
-    extras: list[tuple[str, str]] = []
-    if warning:
-        warnings.append(warning)
-        extras.append(("licence", text(licence_map.get("name")) or text(licence_info)))
+    licence, extras = _licence(info, warnings)
     contact = as_dict(info.get("contact"))
     categories = text_list(info.get("x-apisguru-categories"))
     themes, _unmapped = vocab.themes(list(categories))
     tags = [text(as_dict(tag).get("name")) for tag in as_list(document.get("tags"))]
-    spec_version = text(document.get("openapi")) or text(document.get("swagger"))
-    for pair in (
-        extra(
-            "specification", ("OpenAPI " if document.get("openapi") else "Swagger ") + spec_version
-        ),
-        extra("security_schemes", "; ".join(schemes)),
-        extra("terms_of_service", url(info.get("termsOfService"))),
-        extra("operations", str(_operation_count(document))),
-    ):
-        if pair:
-            extras.append(pair)
+    extras += _description_extras(document, info, schemes)
     docs = as_dict(document.get("externalDocs"))
     origin = _first_dict(info.get("x-origin"))
     return EntryRecord(
@@ -153,13 +128,55 @@ def _document(
         endpoint_description_url=url(url_) or url(origin.get("url")),
         api_type="rest",
         authentication=authentication,
-        access_instructions=_access_instructions(document),
+        access_instructions=security.access_instructions(document),
         lifecycle=lifecycle,
         sunset_date=sunset,
         sandbox_url=sandboxes[0][0] if sandboxes and sandboxes[0][0] != endpoint else "",
         extras=tuple(extras),
         warnings=tuple(warnings),
     )
+
+
+def _sunset(document: dict[str, Any], info: dict[str, Any], warnings: list[str]) -> dt.date | None:
+    """The first sunset date given under any of the extension keys profiles use."""
+    for key in _SUNSET_KEYS:
+        if info.get(key) or document.get(key):
+            return dates.parse_date(
+                _date_text(info.get(key) or document.get(key)), warnings, field=key
+            )
+    return None
+
+
+def _licence(info: dict[str, Any], warnings: list[str]) -> tuple[str, list[tuple[str, str]]]:
+    """(SPDX id, extras): an unknown licence is kept raw in the extras, with a warning."""
+    licence_info = info.get("license")
+    licence_map = as_dict(licence_info)
+    licence, warning = licences.licence_spdx(
+        licence_map.get("identifier"),
+        licence_map.get("url"),
+        licence_map.get("name") if licence_map else licence_info,
+    )
+    extras: list[tuple[str, str]] = []
+    if warning:
+        warnings.append(warning)
+        extras.append(("licence", text(licence_map.get("name")) or text(licence_info)))
+    return licence, extras
+
+
+def _description_extras(
+    document: dict[str, Any], info: dict[str, Any], schemes: list[str]
+) -> list[tuple[str, str]]:
+    """Facts of the description with no entry field: its specification, security, size."""
+    spec_version = text(document.get("openapi")) or text(document.get("swagger"))
+    pairs = (
+        extra(
+            "specification", ("OpenAPI " if document.get("openapi") else "Swagger ") + spec_version
+        ),
+        extra("security_schemes", "; ".join(schemes)),
+        extra("terms_of_service", url(info.get("termsOfService"))),
+        extra("operations", str(_operation_count(document))),
+    )
+    return [pair for pair in pairs if pair]
 
 
 def map_directory(payload: dict[str, Any], *, page_url: str = "") -> Page:
@@ -274,75 +291,6 @@ def _is_test(description: str) -> bool:
     )
 
 
-def _security_schemes(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    schemes = as_dict(as_dict(document.get("components")).get("securitySchemes"))
-    schemes = schemes or as_dict(document.get("securityDefinitions"))
-    return {str(name): as_dict(scheme) for name, scheme in schemes.items()}
-
-
-def _required_scheme_names(document: dict[str, Any]) -> set[str] | None:
-    """Names in ``security`` requirements (global and per operation); None if none stated."""
-    found: set[str] = set()
-    stated = False
-    requirements = list(as_list(document.get("security"))) if "security" in document else []
-    stated = "security" in document
-    for path_item in list(as_dict(document.get("paths")).values())[:2000]:
-        for method, operation in as_dict(path_item).items():
-            if method in _HTTP_METHODS and isinstance(operation, dict) and "security" in operation:
-                stated = True
-                requirements += as_list(operation.get("security"))
-    for requirement in requirements:
-        found.update(str(name) for name in as_dict(requirement))
-    return found if stated else None
-
-
-def _authentication(document: dict[str, Any]) -> tuple[str, list[str]]:
-    """The catalogue's authentication value and a readable list of the schemes used."""
-    schemes = _security_schemes(document)
-    required = _required_scheme_names(document)
-    used = {name: s for name, s in schemes.items() if required is not None and name in required}
-    kinds: set[str] = set()
-    described: list[str] = []
-    for name, scheme in used.items():
-        kind = text(scheme.get("type")).lower()
-        http_scheme = text(scheme.get("scheme")).lower()
-        if kind in {"oauth2", "openidconnect"}:
-            kinds.add("oauth2")
-        elif kind == "apikey" or (kind == "http" and http_scheme == "bearer"):
-            kinds.add("api-key")
-        elif kind in {"http", "basic", "mutualtls"}:
-            kinds.add("registration")
-        where = text(scheme.get("in"))
-        described.append(
-            f"{name}: {kind or 'unknown'}"
-            + (f" ({http_scheme})" if http_scheme else "")
-            + (f" in {where} {text(scheme.get('name'))}".rstrip() if where else "")
-        )
-    for kind in _AUTH_ORDER:
-        if kind in kinds:
-            return kind, described
-    if not schemes or not required:
-        described = [*described, *(f"{name} (optional)" for name in schemes)]
-        return "none", described
-    return "", described
-
-
-def _authentication_warning(document: dict[str, Any]) -> str:
-    """Schemes defined but required nowhere: by the specification, calls need none of them."""
-    if _security_schemes(document) and _required_scheme_names(document) is None:
-        return "security: schemes are defined but no operation requires one; read as optional"
-    return ""
-
-
-def _access_instructions(document: dict[str, Any]) -> str:
-    parts = [
-        text(scheme.get("description"))
-        for scheme in _security_schemes(document).values()
-        if text(scheme.get("description"))
-    ]
-    return "\n\n".join(parts)[:2000]
-
-
 def _lifecycle(document: dict[str, Any], info: dict[str, Any]) -> str:
     for key in _LIFECYCLE_KEYS:
         raw = text(info.get(key) or document.get(key)).lower()
@@ -354,7 +302,7 @@ def _lifecycle(document: dict[str, Any], info: dict[str, Any]) -> str:
         operation
         for path_item in list(as_dict(document.get("paths")).values())[:2000]
         for method, operation in as_dict(path_item).items()
-        if method in _HTTP_METHODS and isinstance(operation, dict)
+        if method in HTTP_METHODS and isinstance(operation, dict)
     ]
     if operations and all(operation.get("deprecated") is True for operation in operations):
         return "deprecated"
@@ -366,7 +314,7 @@ def _operation_count(document: dict[str, Any]) -> int:
         1
         for path_item in as_dict(document.get("paths")).values()
         for method in as_dict(path_item)
-        if method in _HTTP_METHODS
+        if method in HTTP_METHODS
     )
 
 

@@ -12,6 +12,7 @@ would make every harvest rewrite the record.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
@@ -134,30 +135,13 @@ def _record(
 ) -> EntryRecord:
     warnings: list[str] = []
     licence, warning = licences.licence_spdx(default.get("license_url"), default.get("license"))
-    extras: list[tuple[str, str]] = []
     if warning:
         warnings.append(warning)
-        extras.append(("licence", text(default.get("license"))))
     themes, unmapped = vocab.themes(as_list(default.get("theme")))
-    if unmapped:
-        extras.append(("theme", "; ".join(unmapped)[:2000]))
-    for key in _DCAT_EXTRAS:
-        pair = extra(key, dcat.get(key))
-        if pair:
-            extras.append(pair)
-    for key in ("territory", "geographic_reference", "attributions"):
-        pair = extra(key, default.get(key))
-        if pair:
-            extras.append(pair)
+    extras = _extras(default, dcat, unknown_licence=bool(warning), unmapped_themes=unmapped)
     landing = f"{site}/explore/dataset/{quote(dataset_id, safe='')}/" if site else ""
     publisher_name = text(default.get("publisher"))
-    keywords = default.get("keyword")
-    if isinstance(keywords, str):
-        keywords = keywords.split(",") if "," in keywords else [keywords]
-    start = dates.parse_date(dcat.get("temporal_coverage_start"), warnings, field="temporal")
-    end = dates.parse_date(dcat.get("temporal_coverage_end"), warnings, field="temporal")
-    if not (start or end) and dcat.get("temporal"):
-        start, end = dates.parse_period(dcat.get("temporal"), warnings)
+    start, end = _temporal(dcat, warnings)
     return EntryRecord(
         remote_id=dataset_id[:500],
         entry_type="dataset",
@@ -171,7 +155,7 @@ def _record(
         else None,
         contact_name=text(dcat.get("contact_name"))[:200],
         contact_email=email(dcat.get("contact_email")),
-        keywords=text_list([text(k)[:100] for k in as_list(keywords)], max_items=100),
+        keywords=_keywords(default.get("keyword")),
         themes=themes,
         licence=licence,
         access_rights="restricted" if text(default.get("visibility")) == "restricted" else "public",
@@ -189,6 +173,43 @@ def _record(
         extras=tuple(extras),
         warnings=tuple(warnings),
     )
+
+
+def _extras(
+    default: dict[str, Any],
+    dcat: dict[str, Any],
+    *,
+    unknown_licence: bool,
+    unmapped_themes: tuple[str, ...],
+) -> list[tuple[str, str]]:
+    """What has no entry field, kept raw: an unknown licence, unmapped themes, DCAT facts."""
+    extras: list[tuple[str, str]] = []
+    if unknown_licence:
+        extras.append(("licence", text(default.get("license"))))
+    if unmapped_themes:
+        extras.append(("theme", "; ".join(unmapped_themes)[:2000]))
+    pairs = [extra(key, dcat.get(key)) for key in _DCAT_EXTRAS]
+    pairs += [
+        extra(key, default.get(key))
+        for key in ("territory", "geographic_reference", "attributions")
+    ]
+    extras += [pair for pair in pairs if pair]
+    return extras
+
+
+def _keywords(value: Any) -> tuple[str, ...]:
+    """Keywords as a list, or as one comma-separated string (some portals' v1 metas)."""
+    if isinstance(value, str):
+        value = value.split(",") if "," in value else [value]
+    return text_list([text(k)[:100] for k in as_list(value)], max_items=100)
+
+
+def _temporal(dcat: dict[str, Any], warnings: list[str]) -> tuple[dt.date | None, dt.date | None]:
+    start = dates.parse_date(dcat.get("temporal_coverage_start"), warnings, field="temporal")
+    end = dates.parse_date(dcat.get("temporal_coverage_end"), warnings, field="temporal")
+    if not (start or end) and dcat.get("temporal"):
+        start, end = dates.parse_period(dcat.get("temporal"), warnings)
+    return start, end
 
 
 def _distributions(

@@ -32,10 +32,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from pytest_django.fixtures import Settings
+
+if TYPE_CHECKING:
+    from harvesters.models import HarvestSource
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -117,7 +121,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     @property
     def server_(self) -> FixtureServer:
-        return self.server.fixture_server  # type: ignore[attr-defined,no-any-return]
+        # FixtureServer sets this attribute on the stdlib server, which does not declare it
+        server: FixtureServer = self.server.fixture_server  # type: ignore[attr-defined]
+        return server
 
     def _send(
         self,
@@ -145,6 +151,54 @@ class _Handler(BaseHTTPRequestHandler):
         ctype = CONTENT_TYPES.get(suffix) or mimetypes.guess_type(relpath)[0] or "text/plain"
         self._send(200, body, ctype)
 
+    def _route(self, route: Route, hits: int, query: dict[str, list[str]]) -> None:
+        """A registered route: a body, the n-th of a list per hit, or a function of the query."""
+        body = route.body
+        if isinstance(body, list):
+            body = body[min(hits, len(body)) - 1]
+        if isinstance(body, Route):
+            route, body = body, body.body
+        if callable(body):
+            body = body(query)
+        if isinstance(body, str):
+            body = body.encode()
+        self._send(route.status, body, route.content_type, route.headers)
+
+    def _truncated(self, body: bytes) -> None:
+        """Half the body under a Content-Length for all of it, then the connection closes."""
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body[: len(body) // 2])
+        self.wfile.flush()
+        self.close_connection = True
+
+    def _huge(self, size: int, *, chunked: bool) -> None:
+        """``size`` bytes of JSON, declared up front or sent chunked (no length known)."""
+        chunk = b"[" + b"0," * 32767 + b"0]"
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        if chunked:
+            self.send_header("Transfer-Encoding", "chunked")
+        else:
+            self.send_header("Content-Length", str(size))
+        self.end_headers()
+        sent = 0
+        try:
+            while sent < size:
+                piece = chunk[: size - sent]
+                if chunked:
+                    self.wfile.write(f"{len(piece):X}\r\n".encode() + piece + b"\r\n")
+                else:
+                    self.wfile.write(piece)
+                sent += len(piece)
+            if chunked:
+                self.wfile.write(b"0\r\n\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        self.close_connection = True
+
     def do_HEAD(self) -> None:  # noqa: N802
         self.do_GET()
 
@@ -157,16 +211,7 @@ class _Handler(BaseHTTPRequestHandler):
             hits = server.hits[path]
         route = server.routes.get(path)
         if route is not None:
-            body = route.body
-            if isinstance(body, list):
-                body = body[min(hits, len(body)) - 1]
-            if isinstance(body, Route):
-                route, body = body, body.body
-            if callable(body):
-                body = body(query)
-            if isinstance(body, str):
-                body = body.encode()
-            self._send(route.status, body, route.content_type, route.headers)
+            self._route(route, hits, query)
             return
         segments = path.strip("/").split("/")
         head = segments[0]
@@ -184,14 +229,7 @@ class _Handler(BaseHTTPRequestHandler):
             time.sleep(float(segments[1]))
             self._file("/".join(segments[3:]))
         elif head == "truncated":
-            body = read_fixture("/".join(segments[2:]), server.base)
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body[: len(body) // 2])
-            self.wfile.flush()
-            self.close_connection = True
+            self._truncated(read_fixture("/".join(segments[2:]), server.base))
         elif head == "redirect":
             self._send(302, b"", headers={"Location": "/" + "/".join(segments[1:])})
         elif head == "redirect-loop":
@@ -200,29 +238,7 @@ class _Handler(BaseHTTPRequestHandler):
         elif head == "redirect-to":
             self._send(302, b"", headers={"Location": query.get("url", ["/"])[0]})
         elif head in {"huge", "huge-chunked"}:
-            size = int(segments[1])
-            chunk = b"[" + b"0," * 32767 + b"0]"
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            if head == "huge":
-                self.send_header("Content-Length", str(size))
-            else:
-                self.send_header("Transfer-Encoding", "chunked")
-            self.end_headers()
-            sent = 0
-            try:
-                while sent < size:
-                    piece = chunk[: size - sent]
-                    if head == "huge":
-                        self.wfile.write(piece)
-                    else:
-                        self.wfile.write(f"{len(piece):X}\r\n".encode() + piece + b"\r\n")
-                    sent += len(piece)
-                if head == "huge-chunked":
-                    self.wfile.write(b"0\r\n\r\n")
-            except (BrokenPipeError, ConnectionResetError):
-                pass
-            self.close_connection = True
+            self._huge(int(segments[1]), chunked=head == "huge-chunked")
         else:
             self._send(404, b'{"error": "no such route"}')
 
@@ -235,7 +251,7 @@ def _fixture_httpd() -> Iterator[FixtureServer]:
 
 
 @pytest.fixture
-def fixture_server(_fixture_httpd: FixtureServer, settings: Any) -> FixtureServer:
+def fixture_server(_fixture_httpd: FixtureServer, settings: Settings) -> FixtureServer:
     """The running server, with loopback allowed and fast retries for this test."""
     settings.HARVEST_ALLOW_PRIVATE_ADDRESSES = True
     settings.HARVEST_BACKOFF_SECONDS = 0.01
@@ -245,6 +261,8 @@ def fixture_server(_fixture_httpd: FixtureServer, settings: Any) -> FixtureServe
 
 
 FixtureReader = Callable[[str], bytes]
+#: ``make_source(url, *, protocol=..., approved=..., **fields)``
+SourceMaker = Callable[..., "HarvestSource"]
 
 
 @pytest.fixture
@@ -271,7 +289,7 @@ def test_protocol() -> Iterator[str]:
 
 
 @pytest.fixture
-def make_source(db: Any) -> Callable[..., Any]:
+def make_source(db: None) -> SourceMaker:
     """A harvest source (approved unless told otherwise) owned by a fresh organisation."""
     from harvesters.models import HarvestSource
     from tests.factories import make_organisation

@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from benchmarks.ckan_server import CkanCatalogue, generate
-from harvesters.ckan.mapping import map_search_page, package_fingerprint
+from harvesters.ckan.listing import package_fingerprint
+from harvesters.ckan.mapping import map_search_page
 from harvesters.models import HarvestRecord
 from harvesters.services import harvest_source_run
 
@@ -54,7 +55,8 @@ def test_reharvest_skips_unchanged_and_keeps_loader_rules(
     serve(fixture_server, [changed, *packages[1:-1]])
     third = harvest_source_run(source=source)
     assert (third.unchanged, third.updated, third.withdrawn) == (10, 1, 1)
-    assert HarvestRecord.objects.get(remote_id=packages[0]["id"]).entry.title == "A new title"
+    entry = HarvestRecord.objects.get(remote_id=packages[0]["id"]).entry
+    assert entry is not None and entry.title == "A new title"
 
     # The vanished one returns as it was: its fingerprint still matches, so it is restored
     # without being mapped again.

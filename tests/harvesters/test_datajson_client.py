@@ -7,12 +7,13 @@ import pytest
 from harvesters.base import HarvestContext
 from harvesters.datajson.client import DataJsonHarvester
 from harvesters.exceptions import FetchError, PayloadError
+from harvesters.records import Page
 from harvesters.registry import get_harvester_class
 
 from .conftest import FixtureServer
 
 
-def run(url: str) -> list:
+def run(url: str) -> list[tuple[str, Page]]:
     return list(DataJsonHarvester(HarvestContext(source_url=url)).pages())
 
 

@@ -6,16 +6,18 @@ import dataclasses
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from catalogue.models import Entry
+from catalogue.models.entries import Entry
 from harvesters.dcat.client import DcatHarvester
 from harvesters.exceptions import PayloadError
 from harvesters.models import HarvestRecord, JobStatus
+from harvesters.records import Page
 from harvesters.services import harvest_source_run
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, FixtureServer, SourceMaker
 
 GOLDEN = FIXTURES / "dcat" / "golden"
 GOLDEN_CASES = [
@@ -33,18 +35,19 @@ GOLDEN_CASES = [
 ]
 
 
-def map_file(name: str, **options):
+def map_file(name: str, **options: Any) -> Page:
     path = FIXTURES / "dcat" / name
+    url = f"http://example.org/{name}"
     payload = {
         "content": path.read_bytes(),
         "content_type": "",
-        "url": f"http://example.org/{name}",
+        "url": url,
     }
-    return DcatHarvester.map_payload(payload, source_options=options, page_url=payload["url"])
+    return DcatHarvester.map_payload(payload, source_options=options, page_url=url)
 
 
-def as_json(page) -> dict:
-    return json.loads(
+def as_json(page: Page) -> dict[str, Any]:
+    mapped: dict[str, Any] = json.loads(
         json.dumps(
             {
                 "records": [dataclasses.asdict(r) for r in page.records],
@@ -55,10 +58,11 @@ def as_json(page) -> dict:
             sort_keys=True,
         )
     )
+    return mapped
 
 
 @pytest.mark.parametrize("name", GOLDEN_CASES)
-def test_golden_records(name):
+def test_golden_records(name: str) -> None:
     """Each real payload maps to its reviewed, normalised records (UPDATE_GOLDEN=1 rewrites)."""
     got = as_json(map_file(name))
     golden = GOLDEN / (Path(name).stem + ".json")
@@ -67,7 +71,7 @@ def test_golden_records(name):
     assert got == json.loads(golden.read_text())
 
 
-def test_same_graph_in_three_serialisations_gives_the_same_records():
+def test_same_graph_in_three_serialisations_gives_the_same_records() -> None:
     pages = [map_file(f"demo_ckan_org_catalog_2016.{ext}") for ext in ("rdf", "ttl", "jsonld")]
     records = [
         [(r.remote_id, r.title, len(r.distributions), r.modified) for r in p.records] for p in pages
@@ -76,7 +80,7 @@ def test_same_graph_in_three_serialisations_gives_the_same_records():
     assert records[0] == records[1] == records[2]
 
 
-def test_dcat_ap_de_keeps_the_core_fields():
+def test_dcat_ap_de_keeps_the_core_fields() -> None:
     (record,) = map_file("govdata_de_dataset_dcat-ap-de.rdf").records
     assert record.title.startswith("Liefer- und Abholservices")
     assert record.publisher and "Rostock" in record.publisher.name
@@ -89,7 +93,7 @@ def test_dcat_ap_de_keeps_the_core_fields():
     assert record.languages == ("de",)
 
 
-def test_data_service_serves_datasets_and_series_members():
+def test_data_service_serves_datasets_and_series_members() -> None:
     page = map_file("semic_dcat-ap-3-hvd_example-ms_dataset_data_service.ttl")
     (api,) = [r for r in page.records if r.entry_type == "api"]
     datasets = {r.remote_id for r in page.records if r.entry_type == "dataset"}
@@ -103,7 +107,7 @@ def test_data_service_serves_datasets_and_series_members():
     assert head.remote_id == "https://data.gov.gr/id/datasetseries/BeePopulation"
 
 
-def test_invalid_turtle_is_a_clear_page_error():
+def test_invalid_turtle_is_a_clear_page_error() -> None:
     # The SEMIC example uses prefixed names with "/" in them, which Turtle does not allow.
     with pytest.raises(PayloadError, match="turtle"):
         map_file("semic_dcat-ap-3.0.1_example-bee-population-dataset-series-combined.ttl")
@@ -122,7 +126,7 @@ def test_invalid_turtle_is_a_clear_page_error():
         "datagov-harvester_decode_error.xml",
     ],
 )
-def test_hostile_xml_is_refused_without_expanding(name):
+def test_hostile_xml_is_refused_without_expanding(name: str) -> None:
     content = (FIXTURES / "hostile" / name).read_bytes()
     with pytest.raises(PayloadError):
         DcatHarvester.map_payload(
@@ -131,7 +135,7 @@ def test_hostile_xml_is_refused_without_expanding(name):
         )
 
 
-def test_remote_jsonld_context_is_never_fetched():
+def test_remote_jsonld_context_is_never_fetched() -> None:
     doc = {
         "@context": "https://evil.example/context.jsonld",
         "@id": "https://x.example/ds/1",
@@ -147,7 +151,7 @@ def test_remote_jsonld_context_is_never_fetched():
     assert any("not fetched" in w for w in record.warnings)
 
 
-def test_record_without_title_is_a_record_error_naming_the_field():
+def test_record_without_title_is_a_record_error_naming_the_field() -> None:
     ttl = b"""@prefix dcat: <http://www.w3.org/ns/dcat#> .
     @prefix dct: <http://purl.org/dc/terms/> .
     <https://x.example/a> a dcat:Dataset ; dct:title "Fine" ; dct:issued "not a date" .
@@ -163,7 +167,7 @@ def test_record_without_title_is_a_record_error_naming_the_field():
 
 
 @pytest.mark.django_db
-def test_hydra_paging_over_http(fixture_server, make_source):
+def test_hydra_paging_over_http(fixture_server: FixtureServer, make_source: SourceMaker) -> None:
     source = make_source(fixture_server.fixture_url("dcat/paged/page-1.jsonld"), protocol="dcat")
     job = harvest_source_run(source=source)
     assert job.status == JobStatus.SUCCEEDED, job.error
@@ -174,7 +178,9 @@ def test_hydra_paging_over_http(fixture_server, make_source):
 
 
 @pytest.mark.django_db
-def test_dcat_catalogue_harvest_end_to_end(fixture_server, make_source):
+def test_dcat_catalogue_harvest_end_to_end(
+    fixture_server: FixtureServer, make_source: SourceMaker
+) -> None:
     source = make_source(
         fixture_server.fixture_url("dcat/semic_dcat-ap-3-hvd_example-ms_dataset_data_service.ttl"),
         protocol="dcat",
@@ -188,7 +194,9 @@ def test_dcat_catalogue_harvest_end_to_end(fixture_server, make_source):
 
 
 @pytest.mark.django_db
-def test_billion_laughs_over_http_fails_the_job_cleanly(fixture_server, make_source):
+def test_billion_laughs_over_http_fails_the_job_cleanly(
+    fixture_server: FixtureServer, make_source: SourceMaker
+) -> None:
     source = make_source(
         fixture_server.fixture_url("hostile/defusedxml_xmlbomb.xml"), protocol="dcat"
     )

@@ -4,6 +4,7 @@ a clear page error (PayloadError), never any other exception."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -63,7 +64,7 @@ NODES = st.fixed_dictionaries(
 )
 
 
-def check(payload: dict) -> None:
+def check(payload: dict[str, Any]) -> None:
     try:
         page = DcatHarvester.map_payload(payload, source_options={})
     except PayloadError:
@@ -76,13 +77,13 @@ def check(payload: dict) -> None:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=400), st.sampled_from(CONTENT_TYPES))
-def test_any_bytes(content, content_type):
+def test_any_bytes(content: bytes, content_type: str) -> None:
     check({"content": content, "content_type": content_type})
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
-def test_mutated_turtle(data):
+def test_mutated_turtle(data: st.DataObject) -> None:
     cut = data.draw(st.integers(0, len(SEED)))
     insert = data.draw(st.binary(max_size=20))
     check({"content": SEED[:cut] + insert + SEED[cut:], "content_type": "text/turtle"})
@@ -90,14 +91,14 @@ def test_mutated_turtle(data):
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(NODES, max_size=5))
-def test_arbitrary_jsonld_nodes(nodes):
+def test_arbitrary_jsonld_nodes(nodes: list[Any]) -> None:
     doc = {"@graph": nodes}
     check({"content": json.dumps(doc).encode(), "content_type": "application/ld+json"})
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
-def test_real_jsonld_with_values_replaced(data):
+def test_real_jsonld_with_values_replaced(data: st.DataObject) -> None:
     doc = json.loads(json.dumps(SEED_JSONLD))
     for node in doc:
         for key in list(node):

@@ -2,63 +2,25 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-
 import pytest
-from django.utils import timezone
 
-from catalogue.models import Entry, Organisation
+from catalogue.models.entries import Entry
+from catalogue.models.organisations import Organisation
 from catalogue.quality import assess_quality
-from harvesters.exceptions import SourceBusy, SourceNotApproved
-from harvesters.models import HarvestJob, HarvestRecord, JobStatus
+from harvesters.models import HarvestRecord, JobStatus
 from harvesters.services import (
-    harvest_job_create,
-    harvest_jobs_close_stuck,
     harvest_source_run,
 )
+
+from .conftest import FixtureServer, SourceMaker
+from .jsonproto_records import rec, serve, titles
 
 pytestmark = pytest.mark.django_db
 
 
-def rec(n, **fields):
-    base = {
-        "remote_id": f"r{n}",
-        "entry_type": "dataset",
-        "title": f"Dataset {n}",
-        "description": f"<p>About dataset {n}, long enough to be a description.</p>",
-        "licence": "CC-BY-4.0",
-        "keywords": ["water", "rivers"],
-        "themes": ["ENVI"],
-        "countries": ["FR"],
-        "modified": "2024-05-01T10:00:00+00:00",
-        "distributions": [
-            {
-                "title": "CSV file",
-                "download_url": f"https://example.org/{n}.csv",
-                "format": "CSV",
-                "remote_id": f"d{n}",
-            }
-        ],
-    }
-    base.update(fields)
-    return base
-
-
-def serve(server, path, records, errors=(), next_url=None):
-    body = {"records": records, "errors": list(errors)}
-    if next_url:
-        body["next"] = next_url
-    return server.add(path, json.dumps(body))
-
-
-def titles():
-    return sorted(Entry.objects.values_list("title", flat=True))
-
-
 def test_first_harvest_creates_published_entries_with_provenance(
-    fixture_server, test_protocol, make_source
-):
+    fixture_server: FixtureServer, test_protocol: str, make_source: SourceMaker
+) -> None:
     url = serve(fixture_server, "/p", [rec(1, publisher={"name": "Water Agency"}), rec(2)])
     source = make_source(url)
     job = harvest_source_run(source=source)
@@ -77,7 +39,9 @@ def test_first_harvest_creates_published_entries_with_provenance(
     assert hr.entry == e1 and hr.last_seen_job == job and hr.content_hash
 
 
-def test_unchanged_records_are_skipped_without_writing(fixture_server, test_protocol, make_source):
+def test_unchanged_records_are_skipped_without_writing(
+    fixture_server: FixtureServer, test_protocol: str, make_source: SourceMaker
+) -> None:
     url = serve(fixture_server, "/p", [rec(1), rec(2)])
     source = make_source(url)
     harvest_source_run(source=source)
@@ -87,7 +51,9 @@ def test_unchanged_records_are_skipped_without_writing(fixture_server, test_prot
     assert dict(Entry.objects.values_list("id", "updated_at")) == before
 
 
-def test_changed_record_updates_its_entry(fixture_server, test_protocol, make_source):
+def test_changed_record_updates_its_entry(
+    fixture_server: FixtureServer, test_protocol: str, make_source: SourceMaker
+) -> None:
     url = serve(fixture_server, "/p", [rec(1), rec(2)])
     source = make_source(url)
     harvest_source_run(source=source)
@@ -99,7 +65,9 @@ def test_changed_record_updates_its_entry(fixture_server, test_protocol, make_so
     assert (renamed.quality_score, renamed.quality_report) == assess_quality(renamed)
 
 
-def test_vanished_records_are_withdrawn_and_come_back(fixture_server, test_protocol, make_source):
+def test_vanished_records_are_withdrawn_and_come_back(
+    fixture_server: FixtureServer, test_protocol: str, make_source: SourceMaker
+) -> None:
     url = serve(fixture_server, "/p", [rec(1), rec(2)])
     source = make_source(url)
     harvest_source_run(source=source)
@@ -115,7 +83,9 @@ def test_vanished_records_are_withdrawn_and_come_back(fixture_server, test_proto
     assert Entry.objects.published().count() == 2
 
 
-def test_editor_overrides_and_protected_fields_survive(fixture_server, test_protocol, make_source):
+def test_editor_overrides_and_protected_fields_survive(
+    fixture_server: FixtureServer, test_protocol: str, make_source: SourceMaker
+) -> None:
     url = serve(fixture_server, "/p", [rec(1)])
     source = make_source(url, options={"protected_fields": ["keywords"]})
     harvest_source_run(source=source)
@@ -138,7 +108,9 @@ def test_editor_overrides_and_protected_fields_survive(fixture_server, test_prot
     assert entry.themes.count() == 0
 
 
-def test_same_dataset_through_two_sources_is_one_entry(fixture_server, test_protocol, make_source):
+def test_same_dataset_through_two_sources_is_one_entry(
+    fixture_server: FixtureServer, test_protocol: str, make_source: SourceMaker
+) -> None:
     a = make_source(
         serve(
             fixture_server,
@@ -175,8 +147,8 @@ def test_same_dataset_through_two_sources_is_one_entry(fixture_server, test_prot
 
 
 def test_one_source_sharing_a_landing_page_keeps_its_records_apart(
-    fixture_server, test_protocol, make_source
-):
+    fixture_server: FixtureServer, test_protocol: str, make_source: SourceMaker
+) -> None:
     generic = "https://portal.example.org/data"
     a = make_source(
         serve(fixture_server, "/a", [rec(1, landing_page=generic), rec(2, landing_page=generic)])
@@ -189,7 +161,9 @@ def test_one_source_sharing_a_landing_page_keeps_its_records_apart(
     assert Entry.objects.count() == 3
 
 
-def test_dry_run_writes_nothing_and_reports(fixture_server, test_protocol, make_source):
+def test_dry_run_writes_nothing_and_reports(
+    fixture_server: FixtureServer, test_protocol: str, make_source: SourceMaker
+) -> None:
     url = serve(fixture_server, "/p", [rec(1), rec(2)])
     source = make_source(url)
     harvest_source_run(source=source)
@@ -204,18 +178,9 @@ def test_dry_run_writes_nothing_and_reports(fixture_server, test_protocol, make_
     assert list(HarvestRecord.objects.values()) == records_before
 
 
-def test_unapproved_source_refuses_to_run(fixture_server, test_protocol, make_source):
-    source = make_source(serve(fixture_server, "/p", [rec(1)]), approved=False)
-    with pytest.raises(SourceNotApproved):
-        harvest_source_run(source=source)
-    assert Entry.objects.count() == 0
-    assert fixture_server.hits["/p"] == 0
-    # A dry run is how an admin decides: it is allowed, and writes nothing.
-    job = harvest_source_run(source=source, dry_run=True)
-    assert job.created == 1 and Entry.objects.count() == 0
-
-
-def test_one_bad_record_fails_alone_with_its_field(fixture_server, test_protocol, make_source):
+def test_one_bad_record_fails_alone_with_its_field(
+    fixture_server: FixtureServer, test_protocol: str, make_source: SourceMaker
+) -> None:
     url = serve(
         fixture_server,
         "/p",
@@ -240,7 +205,9 @@ def test_one_bad_record_fails_alone_with_its_field(fixture_server, test_protocol
     assert any("NOPE" in w for w in r4.warnings)
 
 
-def test_hostile_text_is_sanitised(fixture_server, test_protocol, make_source):
+def test_hostile_text_is_sanitised(
+    fixture_server: FixtureServer, test_protocol: str, make_source: SourceMaker
+) -> None:
     url = serve(
         fixture_server,
         "/p",
@@ -265,75 +232,9 @@ def test_hostile_text_is_sanitised(fixture_server, test_protocol, make_source):
     assert entry.landing_page == ""
 
 
-def test_failed_job_withdraws_nothing_and_resumes(fixture_server, test_protocol, make_source):
-    page2 = fixture_server.url("/page2")
-    url = serve(fixture_server, "/page1", [rec(1), rec(2)], next_url=page2)
-    serve(fixture_server, "/page2", [rec(3)])
-    source = make_source(url)
-    harvest_source_run(source=source, batch_size=1)
-    assert Entry.objects.published().count() == 3
-    # The source changes record 1, drops 2 from page 1, and its page 2 now fails.
-    serve(fixture_server, "/page1", [rec(1, title="One v2")], next_url=page2)
-    fixture_server.add("/page2", "{}", status=500)
-    job = harvest_source_run(source=source, batch_size=1)
-    assert job.status == JobStatus.FAILED and "500" in job.error
-    assert job.withdrawn == 0
-    assert Entry.objects.published().count() == 3  # nothing withdrawn on a broken listing
-    assert job.cursor == page2  # committed batch: page 1; resume from page 2
-    # Page 2 works again: the next run resumes from it and only then withdraws record 2.
-    serve(fixture_server, "/page2", [rec(3)])
-    hits_page1 = fixture_server.hits["/page1"]
-    job = harvest_source_run(source=source, batch_size=1)
-    assert job.status == JobStatus.SUCCEEDED, job.error
-    assert job.resumed_from_id is not None
-    assert fixture_server.hits["/page1"] == hits_page1  # not fetched again
-    assert job.withdrawn == 1
-    assert sorted(Entry.objects.published().values_list("title", flat=True)) == [
-        "Dataset 3",
-        "One v2",
-    ]
-
-
-def test_unparseable_page_fails_the_job_leaving_entries(fixture_server, test_protocol, make_source):
-    url = serve(fixture_server, "/p", [rec(1)])
-    source = make_source(url)
-    harvest_source_run(source=source)
-    fixture_server.add("/p", "{not json")
-    job = harvest_source_run(source=source)
-    assert job.status == JobStatus.FAILED and "not JSON" in job.error
-    assert Entry.objects.published().count() == 1
-
-
-def test_looping_next_link_stops(fixture_server, test_protocol, make_source):
-    url = serve(fixture_server, "/loop", [rec(1)], next_url=fixture_server.url("/loop"))
-    job = harvest_source_run(source=make_source(url))
-    assert job.status == JobStatus.FAILED and "loops" in job.error
-    assert fixture_server.hits["/loop"] == 1
-
-
-def test_a_source_never_runs_twice_at_once(fixture_server, test_protocol, make_source):
-    source = make_source(serve(fixture_server, "/p", [rec(1)]))
-    running = harvest_job_create(source=source, status=JobStatus.RUNNING)
-    running.heartbeat_at = timezone.now()
-    running.save()
-    with pytest.raises(SourceBusy):
-        harvest_source_run(source=source)
-    # Dry runs write nothing, so they may run beside it.
-    assert harvest_source_run(source=source, dry_run=True).status == JobStatus.SUCCEEDED
-
-
-def test_stuck_job_is_closed_and_the_next_run_proceeds(fixture_server, test_protocol, make_source):
-    source = make_source(serve(fixture_server, "/p", [rec(1)]))
-    stuck = harvest_job_create(source=source, status=JobStatus.RUNNING)
-    old = timezone.now() - dt.timedelta(hours=2)
-    HarvestJob.objects.filter(pk=stuck.pk).update(started_at=old, heartbeat_at=old)
-    assert harvest_jobs_close_stuck() == 1
-    stuck.refresh_from_db()
-    assert stuck.status == JobStatus.FAILED and "No sign of life" in stuck.error
-    assert harvest_source_run(source=source).status == JobStatus.SUCCEEDED
-
-
-def test_api_linked_to_datasets_in_whichever_order(fixture_server, test_protocol, make_source):
+def test_api_linked_to_datasets_in_whichever_order(
+    fixture_server: FixtureServer, test_protocol: str, make_source: SourceMaker
+) -> None:
     api = rec(
         10,
         entry_type="api",
@@ -355,18 +256,9 @@ def test_api_linked_to_datasets_in_whichever_order(fixture_server, test_protocol
     ]
 
 
-def test_incremental_run_withdraws_nothing(fixture_server, test_protocol, make_source):
-    source = make_source(serve(fixture_server, "/p", [rec(1), rec(2)]))
-    harvest_source_run(source=source)
-    source.protocol = "test-json-incremental"
-    source.save()
-    serve(fixture_server, "/p", [rec(2, title="Only the changed one")])
-    job = harvest_source_run(source=source)
-    assert job.withdrawn == 0 and job.updated == 1
-    assert Entry.objects.published().count() == 2
-
-
-def test_organisations_are_matched_not_duplicated(fixture_server, test_protocol, make_source):
+def test_organisations_are_matched_not_duplicated(
+    fixture_server: FixtureServer, test_protocol: str, make_source: SourceMaker
+) -> None:
     existing = Organisation.objects.create(
         name="Water Agency", slug="water-agency", kind="government"
     )

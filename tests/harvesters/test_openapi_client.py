@@ -6,12 +6,13 @@ import json
 
 from harvesters.base import HarvestContext
 from harvesters.openapi.client import OpenApiHarvester
+from harvesters.records import Page
 from harvesters.registry import get_harvester_class
 
 from .conftest import FixtureServer, read_fixture
 
 
-def run(url: str, **options: object) -> list:
+def run(url: str, **options: object) -> list[tuple[str, Page]]:
     return list(OpenApiHarvester(HarvestContext(source_url=url, options=options)).pages())
 
 

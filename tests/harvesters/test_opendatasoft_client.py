@@ -10,6 +10,7 @@ import yaml
 
 from harvesters.base import HarvestContext
 from harvesters.opendatasoft.client import CATALOG_PATH, OpenDataSoftHarvester
+from harvesters.records import Page
 from harvesters.registry import get_harvester_class
 
 from .conftest import FixtureServer, read_fixture
@@ -23,7 +24,7 @@ EXAMPLES = yaml.safe_load(
 DATASETS = [d["dataset"] for d in EXAMPLES["datasets"]["value"]["datasets"]]
 
 
-def run(url: str, **options: object) -> list:
+def run(url: str, **options: object) -> list[tuple[str, Page]]:
     return list(OpenDataSoftHarvester(HarvestContext(source_url=url, options=options)).pages())
 
 

@@ -29,7 +29,8 @@ def load(name: str) -> Any:
 def explore_examples() -> dict[str, Any]:
     """The response examples of the real Explore API description (data.eindhoven.nl)."""
     document = yaml.safe_load((FIXTURES / "eindhoven_explore-v2.0_openapi.yaml").read_text())
-    return document["components"]["examples"]
+    examples: dict[str, Any] = document["components"]["examples"]
+    return examples
 
 
 def test_v1_search() -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from harvesters.base import HarvestContext
 from harvesters.exceptions import PagingError
+from harvesters.records import Page
 from harvesters.registry import get_harvester_class
 from harvesters.socrata.client import SocrataHarvester
 
@@ -31,7 +32,7 @@ def paged(query: dict[str, list[str]]) -> bytes:
     ).encode()
 
 
-def run(url: str, **options: object) -> list:
+def run(url: str, **options: object) -> list[tuple[str, Page]]:
     return list(SocrataHarvester(HarvestContext(source_url=url, options=options)).pages())
 
 
