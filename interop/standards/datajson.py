@@ -21,6 +21,7 @@ from catalogue.sanitise import html_to_text
 from . import dcat_vocabulary as voc
 from .catalog_export import CHUNK_SIZE, id_chunks
 from .dcat_ap import base_url, entry_iri
+from .dcat_codes import CODE_TO_ISO8601
 from .export_loader import ExportLoader, rel
 from .parts import dcat_part, dcat_us_types
 from .rdf import web_url
@@ -92,7 +93,7 @@ def dataset(entry: Any) -> dict[str, Any]:
         out["spatial"] = ", ".join(places)
     if entry.temporal_start and entry.temporal_end:
         out["temporal"] = f"{entry.temporal_start.isoformat()}/{entry.temporal_end.isoformat()}"
-    periodicity = voc.CODE_TO_ISO8601.get(entry.frequency or "")
+    periodicity = CODE_TO_ISO8601.get(entry.frequency or "")
     if periodicity:
         out["accrualPeriodicity"] = periodicity
     languages = [lang.code for lang in rel(entry, "languages")]
