@@ -287,7 +287,7 @@ class Entry(
         if self.entry_type_key:
             self.entry_type = self.entry_type_key
         self.clean_text_fields()
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
 
     def clean_text_fields(self) -> None:
         """Sanitise every text field from outside before it is stored."""
@@ -375,7 +375,7 @@ def challenge_status_at(
 def challenge_status_condition(status: str, now: dt.datetime) -> models.Q:
     """The same rule as ``challenge_status_at``, as a filter over the entry table."""
     started = models.Q(opens_at__isnull=True) | models.Q(opens_at__lte=now)
-    conditions = {
+    conditions: dict[str, models.Q] = {
         ChallengeStatus.UPCOMING: models.Q(opens_at__gt=now),
         ChallengeStatus.OPEN: started
         & (models.Q(closes_at__isnull=True) | models.Q(closes_at__gt=now)),
