@@ -11,7 +11,7 @@ See docs/adr/0002-single-table-entries.md.
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from django.db import models
 from django.urls import reverse
@@ -55,11 +55,15 @@ class EntryQuerySet(models.QuerySet["Entry"]):
         return self.filter(entry_type=entry_type)
 
 
-class EntryManager(models.Manager.from_queryset(EntryQuerySet)):  # type: ignore[misc]
+_EntryManagerBase = models.Manager.from_queryset(EntryQuerySet)
+
+
+class EntryManager(_EntryManagerBase["Entry"]):
     entry_type: str | None = None
 
     def get_queryset(self) -> EntryQuerySet:
-        qs = super().get_queryset()
+        # from_queryset(EntryQuerySet) builds one; django-stubs types it as a plain QuerySet
+        qs = cast(EntryQuerySet, super().get_queryset())
         if self.entry_type:
             qs = qs.filter(entry_type=self.entry_type)
         return qs
