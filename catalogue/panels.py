@@ -210,7 +210,8 @@ def _origin_html(entry: Entry, *, detailed: bool) -> SafeString:
     )
     intro = format_html(
         "<p>{} {}</p>",
-        format_html(_("Harvested from {source}."), source=source),
+        # format_html() takes a str: the lazy translation is resolved here, per request
+        format_html(str(_("Harvested from {source}.")), source=source),
         _("Fields you change here are kept when the source is harvested again."),
     )
     kept = list(entry.overridden_fields or [])

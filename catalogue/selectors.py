@@ -12,7 +12,7 @@ withdrawn is never linked, even from a published page.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -22,6 +22,7 @@ from search.service import related_entries
 
 from .models import (
     Entry,
+    EntryQuerySet,
     Organisation,
     OrganisationKind,
     Partnership,
@@ -29,6 +30,14 @@ from .models import (
     ThemeScheme,
 )
 from .registry import entry_types
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class _EntryCount(TypedDict):
+    entry_count: int
+
 
 LISTING_ORDER = ("-modified", "-id")
 HOME_NEWEST_COUNT = 6
@@ -52,13 +61,13 @@ def entry_type_sections(counts: dict[str, int]) -> list[dict[str, Any]]:
     ]
 
 
-def _counts_by_type(queryset: QuerySet[Entry]) -> dict[str, int]:
+def _counts_by_type(queryset: EntryQuerySet) -> dict[str, int]:
     """Entries per type; the queryset must not join to-many relations (rows would repeat)."""
     rows = queryset.order_by().values("entry_type").annotate(n=Count("id"))
     return {row["entry_type"]: row["n"] for row in rows}
 
 
-def _newest_of_each_type(queryset: QuerySet[Entry], *, limit: int) -> list[Entry]:
+def _newest_of_each_type(queryset: EntryQuerySet, *, limit: int) -> list[Entry]:
     """The newest entries across types: one index scan per type, merged here.
 
     Ordering all public entries by date would sort the whole table; each type's newest few
@@ -74,7 +83,7 @@ def _newest_of_each_type(queryset: QuerySet[Entry], *, limit: int) -> list[Entry
 # --- listings --------------------------------------------------------------------------------
 
 
-def entry_list(*, entry_type: str) -> QuerySet[Entry]:
+def entry_list(*, entry_type: str) -> EntryQuerySet:
     """Published entries of one type, newest first, with what a listing card shows.
 
     The queryset is lazy: the paginator slices it, so the prefetches run for one page only.
@@ -90,7 +99,7 @@ def entry_list(*, entry_type: str) -> QuerySet[Entry]:
     return queryset.prefetch_related(*prefetches) if prefetches else queryset
 
 
-def entry_cards(queryset: QuerySet[Entry]) -> QuerySet[Entry]:
+def entry_cards(queryset: EntryQuerySet) -> EntryQuerySet:
     """The links an entry card needs, for lists outside the per-type listings."""
     return queryset.select_related("publisher", "project_status").order_by(*LISTING_ORDER)
 
@@ -113,7 +122,7 @@ def home_context() -> dict[str, Any]:
     return context
 
 
-def organisation_featured() -> list[Organisation]:
+def organisation_featured() -> list[WithAnnotations[Organisation, _EntryCount]]:
     """Featured organisations; without any, the ones that publish the most."""
     annotated = _with_entry_counts(Organisation.objects.all())
     featured = list(annotated.filter(featured=True).order_by("name")[:HOME_FEATURED_COUNT])
@@ -214,7 +223,9 @@ def _provenance_records(entry: Entry) -> list[Any]:
 # --- organisations -------------------------------------------------------------------------
 
 
-def _with_entry_counts(queryset: QuerySet[Organisation]) -> QuerySet[Organisation]:
+def _with_entry_counts(
+    queryset: QuerySet[Organisation],
+) -> QuerySet[WithAnnotations[Organisation, _EntryCount]]:
     """Annotate ``entry_count``: the entries each organisation publishes.
 
     A correlated count per organisation reads the partial index of public entries by
@@ -230,7 +241,9 @@ def _with_entry_counts(queryset: QuerySet[Organisation]) -> QuerySet[Organisatio
     return queryset.annotate(entry_count=Coalesce(Subquery(published_by), 0))
 
 
-def organisation_list(*, kind: str | None = None) -> QuerySet[Organisation]:
+def organisation_list(
+    *, kind: str | None = None
+) -> QuerySet[WithAnnotations[Organisation, _EntryCount]]:
     """Organisations grouped by kind (then name), each with its count of published entries."""
     queryset = Organisation.objects.select_related("country")
     if kind:
@@ -248,7 +261,7 @@ def organisation_kind_counts() -> list[dict[str, Any]]:
 
 
 def _sections(
-    queryset: QuerySet[Entry], counts: dict[str, int] | None = None
+    queryset: EntryQuerySet, counts: dict[str, int] | None = None
 ) -> list[dict[str, Any]]:
     """Per entry type: the count and the newest few, skipping types with nothing."""
     sections = []

@@ -32,7 +32,7 @@ def _feed_entries(queryset: Any) -> list[Entry]:
     return list(queryset.select_related("publisher").order_by("-modified", "-id")[:FEED_SIZE])
 
 
-class _EntryFeed(Feed):
+class _EntryFeed(Feed[Entry, Any]):  # the object is a type, an organisation or a search
     """What every feed shares: how an entry becomes an item."""
 
     feed_type = Rss201rev2Feed

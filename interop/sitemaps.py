@@ -21,7 +21,7 @@ from catalogue.models import Entry, Organisation, Theme
 SITEMAP_PAGE_SIZE = 50_000
 
 
-class EntrySitemap(Sitemap):
+class EntrySitemap(Sitemap[Entry]):
     limit = SITEMAP_PAGE_SIZE
     changefreq = "weekly"
 
@@ -36,7 +36,7 @@ class EntrySitemap(Sitemap):
         return item.modified or item.updated_at
 
 
-class OrganisationSitemap(Sitemap):
+class OrganisationSitemap(Sitemap[Organisation]):
     limit = SITEMAP_PAGE_SIZE
     changefreq = "weekly"
 
@@ -44,7 +44,7 @@ class OrganisationSitemap(Sitemap):
         return Organisation.objects.only("id", "slug").order_by("id")
 
 
-class ThemeSitemap(Sitemap):
+class ThemeSitemap(Sitemap[Theme]):
     limit = SITEMAP_PAGE_SIZE
     changefreq = "weekly"
 
@@ -52,7 +52,7 @@ class ThemeSitemap(Sitemap):
         return Theme.objects.only("id", "slug").order_by("id")
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(Sitemap[Any]):  # Wagtail's Page is untyped
     """Editorial Wagtail pages of the default site (home, guides, news)."""
 
     limit = SITEMAP_PAGE_SIZE
@@ -79,7 +79,7 @@ class PageSitemap(Sitemap):
         return item.last_published_at or item.latest_revision_created_at
 
 
-SITEMAPS: dict[str, type[Sitemap]] = {
+SITEMAPS: dict[str, type[Sitemap[Any]] | Sitemap[Any]] = {
     "entries": EntrySitemap,
     "organisations": OrganisationSitemap,
     "themes": ThemeSitemap,

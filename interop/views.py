@@ -13,6 +13,7 @@ from django.http import (
     HttpResponseBadRequest,
     StreamingHttpResponse,
 )
+from django.http.response import HttpResponseBase
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -35,7 +36,7 @@ def _bad_request(message: str) -> HttpResponse:
 
 
 @require_GET
-def export(request: HttpRequest, fmt: str | None = None) -> HttpResponse:
+def export(request: HttpRequest, fmt: str | None = None) -> HttpResponseBase:
     """Every entry matching ``/search/?<the same parameters>``, streamed as CSV or JSON Lines."""
     fmt = fmt or request.GET.get("format", "csv")
     if fmt not in EXPORT_FORMATS:

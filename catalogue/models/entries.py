@@ -11,7 +11,7 @@ See docs/adr/0002-single-table-entries.md.
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from django.db import models
 from django.urls import reverse
@@ -55,11 +55,15 @@ class EntryQuerySet(models.QuerySet["Entry"]):
         return self.filter(entry_type=entry_type)
 
 
-class EntryManager(models.Manager.from_queryset(EntryQuerySet)):  # type: ignore[misc]
+_EntryManagerBase = models.Manager.from_queryset(EntryQuerySet)
+
+
+class EntryManager(_EntryManagerBase["Entry"]):
     entry_type: str | None = None
 
     def get_queryset(self) -> EntryQuerySet:
-        qs = super().get_queryset()
+        # from_queryset(EntryQuerySet) builds one; django-stubs types it as a plain QuerySet
+        qs = cast(EntryQuerySet, super().get_queryset())
         if self.entry_type:
             qs = qs.filter(entry_type=self.entry_type)
         return qs
@@ -287,7 +291,7 @@ class Entry(
         if self.entry_type_key:
             self.entry_type = self.entry_type_key
         self.clean_text_fields()
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
 
     def clean_text_fields(self) -> None:
         """Sanitise every text field from outside before it is stored."""
@@ -375,7 +379,7 @@ def challenge_status_at(
 def challenge_status_condition(status: str, now: dt.datetime) -> models.Q:
     """The same rule as ``challenge_status_at``, as a filter over the entry table."""
     started = models.Q(opens_at__isnull=True) | models.Q(opens_at__lte=now)
-    conditions = {
+    conditions: dict[str, models.Q] = {
         ChallengeStatus.UPCOMING: models.Q(opens_at__gt=now),
         ChallengeStatus.OPEN: started
         & (models.Q(closes_at__isnull=True) | models.Q(closes_at__gt=now)),

@@ -1,8 +1,8 @@
 """Bulk writes of entries and their parts: what the harvest loader calls, batch by batch.
 
-``Entry.save()`` per row runs at a few hundred entries per second; a harvest needs more, so
-these functions write a whole batch with ``bulk_create``/``bulk_update`` and explicit inserts
-of parts and many-to-many rows, compute quality scores from prefetched parts, and ask the
+``Entry.save()`` per row is too slow for a harvest, so these functions write a whole batch
+with ``bulk_create``/``bulk_update`` and explicit inserts of parts and many-to-many rows
+(``bulk_rows``, ``bulk_links``), compute quality scores from prefetched parts, and ask the
 search index for one sync of the batch. They keep the rules of the one-at-a-time services:
 text is sanitised before storage (``Entry.clean_text_fields``), fields an editor overrode
 (``Entry.overridden_fields``) are never overwritten, and published means ``live``.
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
-from django.db import connection, models
+from django.db import models
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -26,6 +26,28 @@ from search.index import sync_entries_on_commit
 
 from ..models import Distribution, Entry, Organisation
 from ..quality import assess_quality
+from .bulk_links import (
+    distributions_bulk_link_service,
+    entries_bulk_add_m2m,
+    entries_bulk_set_m2m,
+    entries_bulk_set_series,
+)
+from .bulk_rows import concrete_fields, raw_capable, raw_insert, rows_bulk_insert
+
+# The public bulk API, including what the links and rows modules define: the harvest loader
+# imports it all from here.
+__all__ = [
+    "EntryWrite",
+    "distributions_bulk_link_service",
+    "entries_bulk_add_m2m",
+    "entries_bulk_create",
+    "entries_bulk_set_m2m",
+    "entries_bulk_set_series",
+    "entries_bulk_update",
+    "entries_refresh_quality",
+    "organisation_match_or_create",
+    "rows_bulk_insert",
+]
 
 M2M_NAMES = ("themes", "countries", "languages")
 PART_NAMES = ("distributions",)
@@ -103,9 +125,8 @@ def entries_bulk_create(*, writes: Sequence[EntryWrite], publish: bool = True) -
     """Create entries (published if ``publish``) with their parts; return their ids in order.
 
     The quality score is computed from the write itself before the insert, so a new entry is
-    written once. On SQLite the rows go in with raw ``executemany`` (no model instances:
-    ``ClusterableModel.__init__`` alone cost ~0.8 ms an entry, and the ORM's SQL building as
-    much again); other databases take ``bulk_create``.
+    written once. On SQLite the rows go in with raw ``executemany`` (no model instances,
+    see ``bulk_rows``); other databases take ``bulk_create``.
     """
     if not writes:
         return []
@@ -132,8 +153,8 @@ def entries_bulk_create(*, writes: Sequence[EntryWrite], publish: bool = True) -
         view = SimpleNamespace(**values, pk=None)
         values["quality_score"], values["quality_report"] = _assess(view, write, None)  # type: ignore[arg-type]
         rows.append(values)
-    if _raw_capable():
-        ids = _raw_insert(Entry, rows, with_ids=True)
+    if raw_capable():
+        ids = raw_insert(Entry, rows, with_ids=True)
     else:
         entries = [Entry(**row) for row in rows]
         Entry.objects.bulk_create(entries, batch_size=250)
@@ -143,110 +164,14 @@ def entries_bulk_create(*, writes: Sequence[EntryWrite], publish: bool = True) -
     return ids
 
 
-def _raw_capable() -> bool:
-    return connection.vendor == "sqlite"
-
-
-def rows_bulk_insert(*, model: type[models.Model], rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert plain rows (by attname; absent fields take their defaults) without instances.
-
-    Raw ``executemany`` on SQLite, ``bulk_create`` elsewhere. For high-volume bookkeeping
-    rows (a harvest's records) where model instances cost more than the insert itself.
-    """
-    if not rows:
-        return
-    fields = [f for f in _concrete(model) if not f.primary_key]
-    now = timezone.now()
-    full = []
-    for row in rows:
-        values = {
-            f.attname: (
-                now
-                if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
-                else f.get_default()
-            )
-            for f in fields
-            if f.attname not in row
-        }
-        values.update(row)
-        full.append(values)
-    if _raw_capable():
-        _raw_insert(model, full)
-    else:
-        model._default_manager.bulk_create([model(**row) for row in full], batch_size=500)
-
-
 def _entry_defaults() -> dict[str, Any]:
     """Every concrete Entry field's default (by attname), evaluated afresh for each row."""
-    return {f.attname: f.get_default() for f in _concrete(Entry) if not f.primary_key}
+    return {f.attname: f.get_default() for f in concrete_fields(Entry) if not f.primary_key}
 
 
-def _concrete(model: type[models.Model]) -> list[models.Field]:  # type: ignore[type-arg]
-    return list(model._meta.concrete_fields)
+class _Related(list[Any]):
+    """A list that answers ``.all()``, as the related managers assess_quality reads do."""
 
-
-def _adapter(field: models.Field) -> Any:  # type: ignore[type-arg]
-    """A function turning a Python value into what sqlite3 stores for ``field``."""
-    kind = field.get_internal_type()
-    ops = connection.ops
-    if kind == "JSONField":
-        encoder = getattr(field, "encoder", None)
-        return lambda v: None if v is None else ops.adapt_json_value(v, encoder)
-    if kind == "DateTimeField":
-        return ops.adapt_datetimefield_value
-    if kind == "DateField":
-        return ops.adapt_datefield_value
-    plain = (str, int, float, bool, type(None))
-
-    def adapt(value: Any) -> Any:
-        if type(value) in plain:
-            return value
-        return field.get_db_prep_save(value, connection)
-
-    return adapt
-
-
-def _raw_insert(
-    model: type[models.Model], rows: Sequence[Mapping[str, Any]], *, with_ids: bool = False
-) -> list[int]:
-    """INSERT ``rows`` (dicts by attname, every non-pk column present) with executemany.
-
-    With ``with_ids`` the first row is inserted alone to learn its id; the others get the
-    following ids explicitly. That is safe because the caller's transaction holds SQLite's
-    write lock from that first insert on, and an AUTOINCREMENT id is above every id the
-    table ever had.
-    """
-    if not rows:
-        return []
-    fields = [f for f in _concrete(model) if not f.primary_key]
-    adapters = [_adapter(f) for f in fields]
-    names = [f.attname for f in fields]
-    quote = connection.ops.quote_name
-    table = quote(model._meta.db_table)
-    columns = ", ".join(quote(f.column) for f in fields)
-    marks = ", ".join(["%s"] * len(fields))
-    # Table and column names come from the model's metadata; every value is a parameter.
-    insert = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608
-    params = [
-        [adapt(row[name]) for adapt, name in zip(adapters, names, strict=True)] for row in rows
-    ]
-    with connection.cursor() as cursor:
-        if not with_ids:
-            cursor.executemany(insert, params)
-            return []
-        cursor.execute(insert, params[0])
-        first = int(cursor.lastrowid)
-        ids = list(range(first, first + len(params)))
-        if len(params) > 1:
-            pk = quote(model._meta.pk.column)  # type: ignore[union-attr]
-            cursor.executemany(
-                f"INSERT INTO {table} ({pk}, {columns}) VALUES (%s, {marks})",  # noqa: S608
-                [[pk_value, *row] for pk_value, row in zip(ids[1:], params[1:], strict=True)],
-            )
-    return ids
-
-
-class _Related(list):  # type: ignore[type-arg]
     def all(self) -> _Related:
         return self
 
@@ -371,11 +296,11 @@ def _write_parts(
         return
     if not new:
         Distribution.objects.filter(entry_id__in=list(dist_rows)).delete()
-    if _raw_capable():
+    if raw_capable():
         defaults = {
-            f.attname: f.get_default() for f in _concrete(Distribution) if not f.primary_key
+            f.attname: f.get_default() for f in concrete_fields(Distribution) if not f.primary_key
         }
-        _raw_insert(
+        raw_insert(
             Distribution,
             [
                 {**defaults, **_fit_distribution(row), "entry_id": entry_id, "sort_order": i}
@@ -413,82 +338,6 @@ def _fit_distribution(row: Mapping[str, Any]) -> dict[str, Any]:
         if limit and isinstance(value, str) and len(value) > limit:
             out[name] = value[:limit]
     return out
-
-
-def entries_bulk_set_m2m(
-    *, field: str, values: Mapping[int, Iterable[int]], new: bool = False
-) -> None:
-    """Replace a many-to-many of many entries with two statements (delete, insert).
-
-    ``new``: the entries were just created, so there is nothing to delete.
-    """
-    m2m = Entry._meta.get_field(field)
-    through = m2m.remote_field.through  # type: ignore[union-attr]
-    src = m2m.m2m_field_name()  # type: ignore[union-attr]
-    tgt = m2m.m2m_reverse_field_name()  # type: ignore[union-attr]
-    if not new:
-        through.objects.filter(**{f"{src}__in": list(values)}).delete()
-    if _raw_capable():
-        quote = connection.ops.quote_name
-        src_col = quote(through._meta.get_field(src).column)
-        tgt_col = quote(through._meta.get_field(tgt).column)
-        table = quote(through._meta.db_table)
-        insert = f"INSERT OR IGNORE INTO {table} ({src_col}, {tgt_col}) VALUES (%s, %s)"  # noqa: S608
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                insert,
-                [
-                    (entry_id, target)
-                    for entry_id, targets in values.items()
-                    for target in dict.fromkeys(targets)
-                ],
-            )
-        return
-    through.objects.bulk_create(
-        [
-            through(**{f"{src}_id": entry_id, f"{tgt}_id": target})
-            for entry_id, targets in values.items()
-            for target in dict.fromkeys(targets)
-        ],
-        batch_size=1000,
-        ignore_conflicts=True,
-    )
-
-
-def entries_bulk_add_m2m(*, field: str, pairs: Iterable[tuple[int, int]]) -> None:
-    """Add links (e.g. an API serves a dataset) without removing existing ones."""
-    m2m = Entry._meta.get_field(field)
-    through = m2m.remote_field.through  # type: ignore[union-attr]
-    src = m2m.m2m_field_name()  # type: ignore[union-attr]
-    tgt = m2m.m2m_reverse_field_name()  # type: ignore[union-attr]
-    pairs = list(dict.fromkeys(pairs))
-    existing = set(
-        through.objects.filter(**{f"{src}__in": {p[0] for p in pairs}}).values_list(
-            f"{src}_id", f"{tgt}_id"
-        )
-    )
-    through.objects.bulk_create(
-        [through(**{f"{src}_id": a, f"{tgt}_id": b}) for a, b in pairs if (a, b) not in existing],
-        batch_size=1000,
-        ignore_conflicts=True,
-    )
-
-
-def entries_bulk_set_series(*, values: Mapping[int, int]) -> None:
-    """Put datasets in their series (``in_series``), unless an editor set it."""
-    rows = list(Entry.objects.filter(pk__in=list(values)).only("id", "overridden_fields"))
-    for entry in rows:
-        entry.in_series_id = values[entry.pk]
-    rows = [e for e in rows if "in_series" not in (e.overridden_fields or [])]
-    Entry.objects.bulk_update(rows, ["in_series"], batch_size=500)
-
-
-def distributions_bulk_link_service(*, links: Mapping[tuple[int, str], int]) -> None:
-    """Point distributions (entry id, remote id) at the API that gives access to them."""
-    for (entry_id, remote_id), service_id in links.items():
-        Distribution.objects.filter(entry_id=entry_id, remote_id=remote_id).update(
-            access_service_id=service_id
-        )
 
 
 def entries_refresh_quality(*, entry_ids: Sequence[int]) -> None:

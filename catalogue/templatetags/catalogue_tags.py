@@ -60,7 +60,9 @@ def search_url(**params: Any) -> str:
 
 @register.filter
 def entry_type_label(value: str | None) -> str:
-    return str(entry_types.get(value).label) if value in entry_types else ""
+    if value is None or value not in entry_types:
+        return ""
+    return str(entry_types.get(value).label)
 
 
 @register.filter

@@ -34,7 +34,7 @@ def api_resources(entry: Entry, related: Related) -> list[dict[str, Any]]:
         ),
         ("sandbox", entry.sandbox_url, "API", "Sandbox"),
     ]
-    resources = []
+    resources: list[dict[str, Any]] = []
     for kind, url, fmt, name in candidates:
         if url:
             resources.append(

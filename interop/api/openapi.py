@@ -198,6 +198,15 @@ def _paths() -> dict[str, Schema]:
             _search_parameters(),
         ),
     }
+    paths.update(_entry_type_paths())
+    paths.update(_vocabulary_paths())
+    paths["/api/openapi.json"] = _get("openapi", "This OpenAPI document", "meta", None, [])
+    return paths
+
+
+def _entry_type_paths() -> dict[str, Schema]:
+    """A list and a detail path per entry type that has an API part."""
+    paths: dict[str, Schema] = {}
     for entry_type, part in api_parts().items():
         type_path = entry_types.get(entry_type).path
         name, label = part.schema_name, part.described_as
@@ -217,6 +226,12 @@ def _paths() -> dict[str, Schema]:
             [_slug_parameter()],
             not_found=True,
         )
+    return paths
+
+
+def _vocabulary_paths() -> dict[str, Schema]:
+    """Organisations and themes: the lists and their detail pages."""
+    paths: dict[str, Schema] = {}
     kinds = {"type": "string", "enum": list(OrganisationKind.values)}
     schemes = {"type": "string", "enum": list(ThemeScheme.values)}
     paging = _paging_parameters(max_page=params.MAX_PAGE, max_page_size=params.MAX_PAGE_SIZE)
@@ -254,7 +269,6 @@ def _paths() -> dict[str, Schema]:
         [_slug_parameter()],
         not_found=True,
     )
-    paths["/api/openapi.json"] = _get("openapi", "This OpenAPI document", "meta", None, [])
     return paths
 
 

@@ -89,6 +89,12 @@ MONEY_OR_NULL: Schema = {
 
 
 def _reference_schemas() -> dict[str, Schema]:
+    """The shared building blocks every entry type's schemas refer to."""
+    return {**_envelope_schemas(), **_link_schemas(), **_part_schemas()}
+
+
+def _envelope_schemas() -> dict[str, Schema]:
+    """What wraps every answer: errors and the paging links."""
     return {
         "Error": obj(
             {
@@ -113,6 +119,12 @@ def _reference_schemas() -> dict[str, Schema]:
             },
             "Absolute URLs of the neighbouring pages, with every other parameter kept.",
         ),
+    }
+
+
+def _link_schemas() -> dict[str, Schema]:
+    """Links to other published objects: entries, organisations, themes."""
+    return {
         "EntryRef": obj(
             {
                 "type": entry_type_codes(),
@@ -145,6 +157,12 @@ def _reference_schemas() -> dict[str, Schema]:
                 "api_url": URI,
             }
         ),
+    }
+
+
+def _part_schemas() -> dict[str, Schema]:
+    """The parts an entry holds: licence, documents, partners, distributions."""
+    return {
         "Licence": obj(
             {
                 "spdx_id": {"type": "string", "description": "SPDX licence identifier"},

@@ -159,7 +159,9 @@ def _parse_bound(raw: str, *, name: str) -> dt.datetime | None:
     return value
 
 
-def parse_filter_query(raw: str, *, name: str = "fq") -> tuple[dict[str, list[str]], dict]:
+def parse_filter_query(
+    raw: str, *, name: str = "fq"
+) -> tuple[dict[str, list[str]], dict[str, tuple[dt.datetime | None, dt.datetime | None]]]:
     """Split a filter query into ``{filter key: [values]}`` and date ranges; refuse the rest."""
     text = raw.strip()
     filters: dict[str, list[str]] = {}

@@ -15,6 +15,7 @@ from django.http import (
     HttpResponseNotFound,
     StreamingHttpResponse,
 )
+from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -22,12 +23,13 @@ from catalogue.models import Entry
 from catalogue.registry import entry_types
 
 from ..standards import catalog_export, datajson, dcat_us3, eco_vocabulary
+from ..standards.dcat_ap import base_url
 
 TEXT = "text/plain; charset=utf-8"
 
 
 @require_safe
-def catalog(request: HttpRequest, fmt: str) -> HttpResponse:
+def catalog(request: HttpRequest, fmt: str) -> HttpResponseBase:
     """The catalogue as DCAT-AP 3: ``/catalog.ttl``, ``/catalog.rdf``, ``/catalog.jsonld``."""
     try:
         export = catalog_export.parse_export_params(request.GET, fmt=fmt, path=request.path)
@@ -63,7 +65,7 @@ def entry(request: HttpRequest, type_path: str, slug: str, fmt: str) -> HttpResp
 
 
 @require_safe
-def data_json(request: HttpRequest) -> HttpResponse:
+def data_json(request: HttpRequest) -> HttpResponseBase:
     """The catalogue as DCAT-US / Project Open Data 1.1 ``data.json``, streamed.
 
     ``?schema=dcat-us-3`` answers the DCAT-US 3.0 form (also at ``/dcat-us-3.json``); each
@@ -81,20 +83,20 @@ def data_json(request: HttpRequest) -> HttpResponse:
         datajson.stream_data_json(), content_type="application/json; charset=utf-8"
     )
     response["Link"] = (
-        f'<{dcat_us3.base_url()}{dcat_us3.PATH}>; rel="alternate"; '
+        f'<{base_url()}{dcat_us3.PATH}>; rel="alternate"; '
         f'type="application/json"; profile="{dcat_us3.DCAT_US3}"'
     )
     return response
 
 
 @require_safe
-def dcat_us_3(request: HttpRequest) -> HttpResponse:
+def dcat_us_3(request: HttpRequest) -> HttpResponseBase:
     """The catalogue as DCAT-US 3.0 JSON (datasets and data services), streamed."""
     response = StreamingHttpResponse(
         dcat_us3.stream_dcat_us3(), content_type="application/json; charset=utf-8"
     )
     response["Link"] = (
-        f'<{dcat_us3.base_url()}/data.json>; rel="alternate"; '
+        f'<{base_url()}/data.json>; rel="alternate"; '
         f'type="application/json"; profile="{datajson.POD_SCHEMA}"'
     )
     return response

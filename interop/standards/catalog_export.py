@@ -28,16 +28,8 @@ from ..exports.reads import sequential_reads
 from .dcat_ap import DcatBuilder, base_url, catalog_iri
 from .export_loader import ExportLoader
 from .namespaces import HYDRA, XSD
-from .rdf import (
-    IRI,
-    JsonLdWriter,
-    Lit,
-    Node,
-    RdfXmlWriter,
-    TurtleWriter,
-    flatten,
-    jsonld_context,
-)
+from .rdf import IRI, Lit, Node, flatten
+from .rdf_writers import JsonLdWriter, RdfXmlWriter, TurtleWriter, jsonld_context
 
 CHUNK_SIZE = 500
 DEFAULT_PAGE_SIZE = 100

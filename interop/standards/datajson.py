@@ -21,6 +21,7 @@ from catalogue.sanitise import html_to_text
 from . import dcat_vocabulary as voc
 from .catalog_export import CHUNK_SIZE, id_chunks
 from .dcat_ap import base_url, entry_iri
+from .dcat_codes import CODE_TO_ISO8601
 from .export_loader import ExportLoader, rel
 from .parts import dcat_part, dcat_us_types
 from .rdf import web_url
@@ -75,54 +76,57 @@ def dataset(entry: Any) -> dict[str, Any]:
         "contactPoint": contact,
         "landingPage": web_url(entry.landing_page) or entry_iri(entry),
     }
-    if entry.modified:
-        out["modified"] = entry.modified.replace(microsecond=0).isoformat()
-    if entry.issued:
-        out["issued"] = entry.issued.replace(microsecond=0).isoformat()
-    keywords = list(dict.fromkeys(k for k in entry.keywords or [] if k))
-    if keywords:
-        out["keyword"] = keywords
-    licence = _licence_url(entry.licence)
-    if licence:
-        out["license"] = licence
-    places = (
-        [entry.spatial_label] if entry.spatial_label else [c.name for c in rel(entry, "countries")]
-    )
-    if places:
-        out["spatial"] = ", ".join(places)
-    if entry.temporal_start and entry.temporal_end:
-        out["temporal"] = f"{entry.temporal_start.isoformat()}/{entry.temporal_end.isoformat()}"
-    periodicity = voc.CODE_TO_ISO8601.get(entry.frequency or "")
-    if periodicity:
-        out["accrualPeriodicity"] = periodicity
-    languages = [lang.code for lang in rel(entry, "languages")]
-    if languages:
-        out["language"] = languages
-    themes = list(dict.fromkeys(t.name for t in rel(entry, "themes")))
-    if themes:
-        out["theme"] = themes
-    conforms = [web_url(u) for u in entry.conforms_to or [] if isinstance(u, str) and web_url(u)]
-    if conforms:
-        out["conformsTo"] = conforms[0]
-    if entry.in_series_id and entry.in_series is not None:
-        out["isPartOf"] = entry.in_series.identifier or entry_iri(entry.in_series)
+    out.update(_optional_fields(entry))
     distributions = [_distribution(d) for d in rel(entry, "distributions")]
     if dcat_part(entry.entry_type).dcat_us_kind == "service":
-        endpoint = {
-            "@type": "dcat:Distribution",
-            "accessURL": web_url(entry.endpoint_url)
-            or web_url(entry.landing_page)
-            or entry_iri(entry),
-            "format": "API",
-            "title": entry.title,
-        }
-        if web_url(entry.endpoint_description_url):
-            endpoint["describedBy"] = web_url(entry.endpoint_description_url)
+        endpoint = _service_endpoint(entry)
+        if "describedBy" in endpoint:
             out["describedBy"] = endpoint["describedBy"]
         distributions.insert(0, endpoint)
     if distributions:
         out["distribution"] = distributions
     return out
+
+
+def _optional_fields(entry: Any) -> dict[str, Any]:
+    """The POD fields an entry may lack: each is left out when it has no value."""
+    places = (
+        [entry.spatial_label] if entry.spatial_label else [c.name for c in rel(entry, "countries")]
+    )
+    temporal = ""
+    if entry.temporal_start and entry.temporal_end:
+        temporal = f"{entry.temporal_start.isoformat()}/{entry.temporal_end.isoformat()}"
+    conforms = [web_url(u) for u in entry.conforms_to or [] if isinstance(u, str) and web_url(u)]
+    part_of = ""
+    if entry.in_series_id and entry.in_series is not None:
+        part_of = entry.in_series.identifier or entry_iri(entry.in_series)
+    fields = {
+        "modified": entry.modified.replace(microsecond=0).isoformat() if entry.modified else "",
+        "issued": entry.issued.replace(microsecond=0).isoformat() if entry.issued else "",
+        "keyword": list(dict.fromkeys(k for k in entry.keywords or [] if k)),
+        "license": _licence_url(entry.licence),
+        "spatial": ", ".join(places),
+        "temporal": temporal,
+        "accrualPeriodicity": CODE_TO_ISO8601.get(entry.frequency or ""),
+        "language": [lang.code for lang in rel(entry, "languages")],
+        "theme": list(dict.fromkeys(t.name for t in rel(entry, "themes"))),
+        "conformsTo": conforms[0] if conforms else "",
+        "isPartOf": part_of,
+    }
+    return {name: value for name, value in fields.items() if value}
+
+
+def _service_endpoint(entry: Any) -> dict[str, Any]:
+    """A data service's endpoint as the first distribution (POD has no data-service class)."""
+    endpoint = {
+        "@type": "dcat:Distribution",
+        "accessURL": web_url(entry.endpoint_url) or web_url(entry.landing_page) or entry_iri(entry),
+        "format": "API",
+        "title": entry.title,
+    }
+    if web_url(entry.endpoint_description_url):
+        endpoint["describedBy"] = web_url(entry.endpoint_description_url)
+    return endpoint
 
 
 def catalog_head() -> dict[str, Any]:

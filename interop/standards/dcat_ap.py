@@ -22,25 +22,17 @@ from typing import Any
 
 from django.conf import settings
 
+from catalogue.models import Entry, Organisation
 from catalogue.sanitise import html_to_text
+from catalogue.vocabulary_data import EU_THEME_BASE
 
 from . import dcat_vocabulary as voc
+from .dcat_terms import SCHEME_LABELS, DcatTerms
 from .export_loader import rel
 from .namespaces import DCAT, DCT, FOAF, LOCN, RDFS, SKOS, SPDX, VCARD, XSD
 from .parts import dcat_part
 from .rdf import IRI, Lit, Node, allowed_scheme, eco_namespace
 
-SCHEME_LABELS = {
-    voc.EU_THEME_BASE.rstrip("/"): "Data theme",
-    "http://metadata.un.org/sdg": "UN Sustainable Development Goals",
-    voc.EU_LICENCE_BASE.rstrip("/"): "Licence",
-    voc.EU_LANGUAGE_BASE.rstrip("/"): "Language",
-    voc.EU_COUNTRY_BASE.rstrip("/"): "Country",
-    voc.EU_FREQUENCY_BASE.rstrip("/"): "Frequency",
-    voc.EU_FILE_TYPE_BASE.rstrip("/"): "File type",
-    voc.EU_ACCESS_RIGHT_BASE.rstrip("/"): "Access right",
-    voc.EU_PUBLISHER_TYPE_BASE.rstrip("/"): "Publisher type",
-}
 _HEX = re.compile(r"^[0-9a-fA-F]{8,128}$")
 
 
@@ -53,11 +45,11 @@ def catalog_iri() -> str:
     return base_url() + "/catalog"
 
 
-def entry_iri(entry: Any) -> str:
+def entry_iri(entry: Entry) -> str:
     return base_url() + entry.get_absolute_url()
 
 
-def organisation_iri(org: Any) -> str:
+def organisation_iri(org: Organisation) -> str:
     return base_url() + org.get_absolute_url()
 
 
@@ -84,147 +76,25 @@ def lit_decimal(value: Any) -> Lit | None:
     return Lit(str(value), datatype=XSD + "decimal") if value is not None else None
 
 
-class DcatBuilder:
+class DcatBuilder(DcatTerms):
     """Turns entries into DCAT-AP nodes; remembers what a document has described already."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.seen_agents: set[str] = set()
-        #: terms described earlier in the document → their IRI object, reused as is
-        self.seen_terms: dict[str, IRI] = {}
-        self._pending_terms: dict[str, Node] = {}
-        self._remembered: set[str] = set()
-        # read once per document, not per call: settings are a lazy object (~1 µs a read)
+        # read once per document, not per call: settings are a lazy object
         self.base = base_url()
         self.eco_base = eco_namespace()
 
-    def entry_iri(self, entry: Any) -> str:
+    def entry_iri(self, entry: Entry) -> str:
         return self.base + entry.get_absolute_url()
 
-    def organisation_iri(self, org: Any) -> str:
+    def organisation_iri(self, org: Organisation) -> str:
         return self.base + org.get_absolute_url()
 
     def eco(self, term: str) -> str:
         """A term of our own vocabulary (``/ns/eco#``)."""
         return self.eco_base + term
-
-    # --- vocabulary terms --------------------------------------------------------------
-    def term(
-        self, iri: str, label: str, *classes: str, scheme: str = "", remember: bool = True
-    ) -> IRI | None:
-        """Use a term: it is described (classes, label, scheme) with the current chunk.
-
-        Authority terms are remembered for the whole document (a bounded set); web pages and
-        endpoints (``remember=False``) only within a chunk, so memory stays flat.
-        """
-        known = self.seen_terms.get(iri)
-        if known is not None:  # the common case: an authority term met before
-            return known
-        if not iri or not allowed_scheme(iri):
-            return None
-        pending = self._pending_terms.get(iri)
-        if pending is not None:
-            pending.types.extend(c for c in classes if c not in pending.types)
-        elif iri not in self.seen_terms:
-            node = Node(iri, [*classes])
-            if SKOS + "Concept" in classes:
-                node.add(SKOS + "prefLabel", Lit(label or iri.rsplit("/", 1)[-1], lang="en"))
-                if scheme:
-                    node.add(SKOS + "inScheme", IRI(scheme))
-                    self.term(scheme, SCHEME_LABELS.get(scheme, scheme), SKOS + "ConceptScheme")
-            if SKOS + "ConceptScheme" in classes:
-                node.add(DCT + "title", Lit(label, lang="en"))
-            self._pending_terms[iri] = node
-            if remember:
-                self._remembered.add(iri)
-        return IRI(iri)
-
-    def flush_terms(self) -> list[Node]:
-        """The term descriptions used since the last flush (emit them with the chunk)."""
-        nodes = list(self._pending_terms.values())
-        self.seen_terms.update((iri, IRI(iri)) for iri in self._remembered)
-        self._remembered.clear()
-        self._pending_terms.clear()
-        return nodes
-
-    def _scheme_of(self, iri: str) -> str:
-        return iri.rsplit("/", 1)[0]
-
-    def theme(self, theme: Any) -> IRI | None:
-        uri = theme.uri or voc.theme_uri(theme.code)
-        return self.term(uri, theme.name, SKOS + "Concept", scheme=self._scheme_of(uri))
-
-    def licence(self, licence: Any) -> IRI | None:
-        if licence is None:
-            return None
-        uri = licence.eu_uri or voc.licence_uri(licence.spdx_id) or licence.url
-        if not uri:
-            return None
-        scheme = self._scheme_of(uri) if uri.startswith(voc.EU_LICENCE_BASE) else ""
-        classes = (
-            (DCT + "LicenseDocument", SKOS + "Concept") if scheme else (DCT + "LicenseDocument",)
-        )
-        return self.term(uri, licence.name, *classes, scheme=scheme)
-
-    def access_rights(self, code: str) -> IRI | None:
-        uri = voc.access_rights_uri(code)
-        label = {"public": "Public", "restricted": "Restricted", "non-public": "Non-public"}
-        return self.term(
-            uri,
-            label.get(code, code),
-            DCT + "RightsStatement",
-            SKOS + "Concept",
-            scheme=voc.EU_ACCESS_RIGHT_BASE.rstrip("/"),
-        )
-
-    def language(self, language: Any) -> IRI | None:
-        return self.term(
-            voc.language_uri(language.code),
-            language.name,
-            DCT + "LinguisticSystem",
-            SKOS + "Concept",
-            scheme=voc.EU_LANGUAGE_BASE.rstrip("/"),
-        )
-
-    def country(self, country: Any) -> IRI | None:
-        return self.term(
-            voc.country_uri(country.code),
-            country.name,
-            DCT + "Location",
-            SKOS + "Concept",
-            scheme=voc.EU_COUNTRY_BASE.rstrip("/"),
-        )
-
-    def frequency(self, code: str, label: str) -> IRI | None:
-        return self.term(
-            voc.frequency_uri(code),
-            label,
-            DCT + "Frequency",
-            SKOS + "Concept",
-            scheme=voc.EU_FREQUENCY_BASE.rstrip("/"),
-        )
-
-    def file_type(self, fmt: str) -> IRI | None:
-        return self.term(
-            voc.file_type_uri(fmt),
-            fmt.upper(),
-            DCT + "MediaTypeOrExtent",
-            SKOS + "Concept",
-            scheme=voc.EU_FILE_TYPE_BASE.rstrip("/"),
-        )
-
-    def media_type(self, media_type: str) -> IRI | None:
-        return self.term(voc.media_type_uri(media_type), media_type, DCT + "MediaType")
-
-    def document(self, url: str) -> IRI | None:
-        """A web page (landing page, homepage): the shapes expect a ``foaf:Document``."""
-        return self.term(url, "", FOAF + "Document", remember=False) if url else None
-
-    def resource(self, url: str) -> IRI | None:
-        """An endpoint URL: the shapes' range is ``rdfs:Resource``, asserted explicitly."""
-        return self.term(url, "", RDFS + "Resource", remember=False) if url else None
-
-    def standard(self, url: str) -> IRI | None:
-        return self.term(url, "", DCT + "Standard", remember=False) if url else None
 
     # --- agents ------------------------------------------------------------------------
     def agent_ref(self, org: Any) -> IRI | None:
@@ -403,7 +273,7 @@ class DcatBuilder:
         )
         node.add(
             DCAT + "themeTaxonomy",
-            self.term(voc.EU_THEME_BASE.rstrip("/"), "Data theme", SKOS + "ConceptScheme"),
+            self.term(EU_THEME_BASE.rstrip("/"), "Data theme", SKOS + "ConceptScheme"),
         )
         node.add(
             DCAT + "themeTaxonomy",

@@ -22,6 +22,7 @@ tests/fixtures/dcat_us3_schema).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterator
@@ -33,6 +34,7 @@ from catalogue.sanitise import html_to_text
 from . import dcat_vocabulary as voc
 from .catalog_export import CHUNK_SIZE, id_chunks
 from .dcat_ap import base_url, endpoint_of, entry_iri, organisation_iri
+from .dcat_codes import CODE_TO_ISO8601
 from .export_loader import ExportLoader, rel
 from .parts import dcat_us_types
 from .rdf import web_url
@@ -124,7 +126,7 @@ def _licence_url(licence: Any) -> str:
     return web_url(licence.url or licence.eu_uri or voc.licence_uri(licence.spdx_id))
 
 
-def _when(value: Any) -> str:
+def _when(value: dt.datetime) -> str:
     return value.replace(microsecond=0).isoformat()
 
 
@@ -230,7 +232,7 @@ class Serialiser:
         out["publisher"] = _organisation(entry.publisher)
         out["contactPoint"] = _contact(entry)
         out["landingPage"] = web_url(entry.landing_page) or entry_iri(entry)
-        periodicity = voc.CODE_TO_ISO8601.get(entry.frequency or "")
+        periodicity = CODE_TO_ISO8601.get(entry.frequency or "")
         if periodicity:
             out["accrualPeriodicity"] = periodicity
         if entry.in_series_id and entry.in_series is not None:

@@ -19,17 +19,8 @@ from interop.standards import catalog_export
 from interop.standards.dcat_ap import DcatBuilder
 from interop.standards.export_loader import ExportLoader
 from interop.standards.namespaces import XSD
-from interop.standards.rdf import (
-    IRI,
-    JsonLdWriter,
-    Lit,
-    Node,
-    RdfXmlWriter,
-    TurtleWriter,
-    flatten,
-    jsonld_context,
-    to_graph,
-)
+from interop.standards.rdf import IRI, Lit, Node, flatten, to_graph
+from interop.standards.rdf_writers import JsonLdWriter, RdfXmlWriter, TurtleWriter, jsonld_context
 from tests.standards.shacl import parse
 
 DCAT = "http://www.w3.org/ns/dcat#"
