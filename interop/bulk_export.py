@@ -17,6 +17,7 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -208,10 +209,8 @@ def export_entry_ids(query: SearchQuery) -> list[int]:
 # --- rows ------------------------------------------------------------------------------------
 
 
-def _iso(value: Any) -> str | None:
-    if value is None:
-        return None
-    return value.isoformat()
+def _iso(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
 
 
 def _many(model_through: Any, ids: Sequence[int], field: str) -> dict[int, list[str]]:
@@ -237,76 +236,102 @@ def iter_records(
         yield from _records(ids, base_url=base_url, chunk_size=chunk_size)
 
 
+@dataclass
+class _ChunkLinks:
+    """The many-valued columns of a chunk of entries, read in one query each."""
+
+    themes: dict[int, list[str]]
+    countries: dict[int, list[str]]
+    languages: dict[int, list[str]]
+    formats: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    urls: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+
+def _chunk_links(chunk: Sequence[int]) -> _ChunkLinks:
+    links = _ChunkLinks(
+        themes=_many(Entry.themes.through, chunk, "theme__code"),
+        countries=_many(Entry.countries.through, chunk, "country__code"),
+        languages=_many(Entry.languages.through, chunk, "language__code"),
+    )
+    for entry_id, fmt, download, access in (
+        Distribution.objects.filter(entry_id__in=chunk)
+        .order_by("entry_id", "sort_order", "id")
+        .values_list("entry_id", "format", "download_url", "access_url")
+    ):
+        if fmt and fmt.upper() not in links.formats[entry_id]:
+            links.formats[entry_id].append(fmt.upper())
+        if download or access:
+            links.urls[entry_id].append(download or access)
+    return links
+
+
 def _records(ids: Sequence[int], *, base_url: str, chunk_size: int) -> Iterator[dict[str, Any]]:
     now = timezone.now()
     for start in range(0, len(ids), chunk_size):
         chunk = ids[start : start + chunk_size]
         rows = {row["id"]: row for row in Entry.objects.filter(pk__in=chunk).values(*_VALUE_FIELDS)}
-        themes = _many(Entry.themes.through, chunk, "theme__code")
-        countries = _many(Entry.countries.through, chunk, "country__code")
-        languages = _many(Entry.languages.through, chunk, "language__code")
-        formats: dict[int, list[str]] = defaultdict(list)
-        urls: dict[int, list[str]] = defaultdict(list)
-        for entry_id, fmt, download, access in (
-            Distribution.objects.filter(entry_id__in=chunk)
-            .order_by("entry_id", "sort_order", "id")
-            .values_list("entry_id", "format", "download_url", "access_url")
-        ):
-            if fmt and fmt.upper() not in formats[entry_id]:
-                formats[entry_id].append(fmt.upper())
-            if download or access:
-                urls[entry_id].append(download or access)
+        links = _chunk_links(chunk)
         for pk in chunk:
             row = rows.get(pk)
-            if row is None:  # deleted since the ids were read
-                continue
-            spec = entry_types.get(row["entry_type"])
-            # The path without building a model instance (costly for a ClusterableModel).
-            path = entry_url(spec.key, row["slug"])
-            yield {
-                "id": pk,
-                "type": row["entry_type"],
-                "title": row["title"],
-                "url": base_url + path,
-                "summary": row["summary"],
-                "publisher": row["publisher__name"],
-                "publisher_kind": row["publisher__kind"],
-                "licence": row["licence__spdx_id"],
-                "access_rights": row["access_rights"],
-                "themes": themes.get(pk, []),
-                "keywords": [str(k) for k in row["keywords"] or []],
-                "countries": countries.get(pk, []),
-                "languages": languages.get(pk, []),
-                "issued": _iso(row["issued"]),
-                "modified": _iso(row["modified"]),
-                "landing_page": row["landing_page"],
-                "identifier": row["identifier"],
-                "formats": formats.get(pk, []),
-                "download_urls": urls.get(pk, []),
-                "frequency": row["frequency"],
-                "version": row["version"],
-                "endpoint_url": row["endpoint_url"],
-                "endpoint_description_url": row["endpoint_description_url"],
-                "api_type": row["api_type"],
-                "authentication": row["authentication"],
-                "lifecycle": row["lifecycle"],
-                "project_status": row["project_status__code"],
-                "sector": row["sector"],
-                "contract_type": row["contract_type"],
-                "total_investment": row["total_investment"],
-                "currency": row["currency"],
-                "challenge_type": row["challenge_type"],
-                "challenge_status": (
-                    challenge_status_at(
-                        now, row["opens_at"], row["closes_at"], row["judging_ends_at"]
-                    )
-                    if spec.has_timeline
-                    else None
-                ),
-                "opens_at": _iso(row["opens_at"]),
-                "closes_at": _iso(row["closes_at"]),
-                "quality_score": row["quality_score"],
-            }
+            if row is not None:  # else deleted since the ids were read
+                yield _record(pk, row, links, base_url=base_url, now=now)
+
+
+def _record(
+    pk: int, row: dict[str, Any], links: _ChunkLinks, *, base_url: str, now: dt.datetime
+) -> dict[str, Any]:
+    spec = entry_types.get(row["entry_type"])
+    # The path without building a model instance (costly for a ClusterableModel).
+    path = entry_url(spec.key, row["slug"])
+    status = None
+    if spec.has_timeline:
+        status = challenge_status_at(now, row["opens_at"], row["closes_at"], row["judging_ends_at"])
+    return {
+        "id": pk,
+        "type": row["entry_type"],
+        "title": row["title"],
+        "url": base_url + path,
+        "summary": row["summary"],
+        "publisher": row["publisher__name"],
+        "publisher_kind": row["publisher__kind"],
+        "licence": row["licence__spdx_id"],
+        "access_rights": row["access_rights"],
+        "themes": links.themes.get(pk, []),
+        "keywords": [str(k) for k in row["keywords"] or []],
+        "countries": links.countries.get(pk, []),
+        "languages": links.languages.get(pk, []),
+        "issued": _iso(row["issued"]),
+        "modified": _iso(row["modified"]),
+        "landing_page": row["landing_page"],
+        "identifier": row["identifier"],
+        "formats": links.formats.get(pk, []),
+        "download_urls": links.urls.get(pk, []),
+        **{name: row[name] for name in _PLAIN_COLUMNS[:7]},
+        "project_status": row["project_status__code"],
+        **{name: row[name] for name in _PLAIN_COLUMNS[7:]},
+        "challenge_status": status,
+        "opens_at": _iso(row["opens_at"]),
+        "closes_at": _iso(row["closes_at"]),
+        "quality_score": row["quality_score"],
+    }
+
+
+# Columns copied as they are stored (the per-type facts of the shared table), in the order of
+# COLUMNS; the project status (a code through a join) goes between the first seven and the rest.
+_PLAIN_COLUMNS = (
+    "frequency",
+    "version",
+    "endpoint_url",
+    "endpoint_description_url",
+    "api_type",
+    "authentication",
+    "lifecycle",
+    "sector",
+    "contract_type",
+    "total_investment",
+    "currency",
+    "challenge_type",
+)
 
 
 # --- formats ---------------------------------------------------------------------------------

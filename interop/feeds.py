@@ -39,10 +39,10 @@ class _EntryFeed(Feed[Entry, Any]):  # the object is a type, an organisation or 
     description_template = None
 
     def item_title(self, item: Entry) -> str:
-        return item.title
+        return str(item.title)
 
     def item_description(self, item: Entry) -> str:
-        return item.summary
+        return str(item.summary)
 
     def item_link(self, item: Entry) -> str:
         return item.get_absolute_url()
@@ -57,10 +57,10 @@ class _EntryFeed(Feed[Entry, Any]):  # the object is a type, an organisation or 
         return item.modified or item.updated_at
 
     def item_author_name(self, item: Entry) -> str:
-        return item.publisher.name
+        return str(item.publisher.name)
 
     def item_author_link(self, item: Entry) -> str:
-        return item.publisher.get_absolute_url()
+        return str(item.publisher.get_absolute_url())
 
     def item_categories(self, item: Entry) -> list[str]:
         label = entry_types.get(item.entry_type).label

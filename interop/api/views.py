@@ -74,7 +74,7 @@ def search(request: HttpRequest) -> ApiPayload:
 def entry_list(request: HttpRequest, type_path: str) -> ApiPayload:
     entry_type = api_type_paths().get(type_path)
     if entry_type is None:
-        return not_found(request)
+        raise _no_endpoint()
     qs = queries.entry_list_queryset(
         entry_type=entry_type,
         organisations=filter_values(request.GET, "organisation"),
@@ -94,7 +94,7 @@ def entry_list(request: HttpRequest, type_path: str) -> ApiPayload:
 def entry_detail(request: HttpRequest, type_path: str, slug: str) -> ApiPayload:
     entry_type = api_type_paths().get(type_path)
     if entry_type is None:
-        return not_found(request)
+        raise _no_endpoint()
     entry = queries.entry_detail_queryset(entry_type).filter(slug=slug[:200]).first()
     if entry is None:
         raise _not_found(_("entry"))
@@ -152,9 +152,13 @@ def openapi_document(request: HttpRequest) -> ApiPayload:
     return ApiPayload(build_openapi())
 
 
+def _no_endpoint() -> ApiError:
+    return ApiError(404, _("There is no API endpoint at this address: see /api/openapi.json."))
+
+
 @api_endpoint
 def not_found(request: HttpRequest, rest: str = "") -> ApiPayload:
-    raise ApiError(404, _("There is no API endpoint at this address: see /api/openapi.json."))
+    raise _no_endpoint()
 
 
 def docs(request: HttpRequest) -> HttpResponse:

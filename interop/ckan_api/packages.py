@@ -38,7 +38,7 @@ def ckan_datetime(value: dt.datetime | dt.date | None) -> str | None:
 
 
 def package_name(entry: Entry) -> str:
-    return ckan_part(entry.entry_type).name_prefix + entry.slug
+    return ckan_part(entry.entry_type).name_prefix + str(entry.slug)
 
 
 def split_package_name(name: str) -> tuple[str, str]:

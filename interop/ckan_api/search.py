@@ -47,7 +47,8 @@ def _has_keyword(queryset: QuerySet[Entry], tag: str, n: int) -> QuerySet[Entry]
         [tag],
         output_field=BooleanField(),
     )
-    return queryset.alias(**{alias: expression}).filter(**{alias: True})
+    filtered: QuerySet[Entry] = queryset.alias(**{alias: expression}).filter(**{alias: True})
+    return filtered
 
 
 def filter_packages(queryset: QuerySet[Entry], params: PackageSearchParams) -> QuerySet[Entry]:

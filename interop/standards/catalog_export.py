@@ -238,7 +238,7 @@ def hydra_nodes(request: ExportRequest, total: int) -> list[Node]:
 def check_page(request: ExportRequest) -> int:
     """The number of matching entries; raises PageOutOfRange for a page past the last."""
     with sequential_reads():  # a count scans the table: no mapped pages left behind
-        total = _filtered(request).count()
+        total: int = _filtered(request).count()
     page = request.page
     if page is not None and page > 1 and (page - 1) * request.page_size >= total:
         raise PageOutOfRange(
