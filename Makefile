@@ -66,8 +66,9 @@ run-elasticsearch: migrate es-install
 	{ $(PY) manage.py db_worker --no-reload & worker=$$!; } && \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-## Linters run first in make test (so in CI): ruff's checks and its formatter
-lint: install-test
+## Run first in make test (so in CI): ruff's checks and formatter, the size limits, the import
+## boundaries and mypy; any of them failing stops the suite before it starts.
+lint: install-test sizes contracts typecheck
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
