@@ -34,25 +34,12 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.bench_search_report import report
+from benchmarks.query_mix import QUERY_MIX as BASE_QUERY_MIX
 
 ROOT = Path(__file__).resolve().parent.parent
+# The database benchmark's mix, plus misspellings (Elasticsearch corrects them).
 QUERY_MIX = {
-    "broad": ["q=data", "q=public", "q=open+data", "q=data&sort=newest", "q=public&page=3"],
-    "selective": ["q=cadastre", "q=vaccination", "q=orthophoto+imagery", "q=refugee"],
-    "phrase": ['q="air+quality"', 'q="bus+route"', 'q="public+data"'],
-    "filters only": [
-        "type=dataset",
-        "type=api&authentication=none",
-        "format=CSV",
-        "theme=transport&type=dataset",
-        "challenge_status=open",
-        "sort=title",
-    ],
-    "broad + filters": [
-        "q=data&type=dataset&format=CSV",
-        "q=public&theme=health",
-        "q=data&organisation_kind=government&country=FR",
-    ],
+    **BASE_QUERY_MIX,
     "typo": ["q=vacination", "q=orthofoto"],
 }
 HARVEST_BATCH = 1000
