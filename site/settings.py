@@ -45,6 +45,7 @@ ENTRY_TYPE_APPS = [
     "entrytypes.api",
     "entrytypes.ppp",
     "entrytypes.challenge",
+    "entrytypes.reuse",
 ]
 
 INSTALLED_APPS = [

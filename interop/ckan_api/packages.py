@@ -57,9 +57,13 @@ def public_packages() -> QuerySet[Entry]:
 
 
 def package_queryset(queryset: QuerySet[Entry] | None = None) -> QuerySet[Entry]:
-    """Entries with their single links; ``package_dicts`` fetches the many-valued ones."""
+    """Entries with their single links and what each type's part reads (its ``relations``);
+    ``package_dicts`` fetches the many-valued ones."""
     queryset = public_packages() if queryset is None else queryset
-    return queryset.select_related("publisher", "licence")
+    queryset = queryset.select_related("publisher", "licence")
+    for part in ckan_parts().values():
+        queryset = part.relations(queryset)
+    return queryset
 
 
 @dataclass

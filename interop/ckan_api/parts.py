@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from django.db.models import QuerySet
+
 from catalogue.models import Entry
 from catalogue.registry import entry_types
 
@@ -23,6 +25,10 @@ def _no_pairs(entry: Entry) -> list[tuple[str, Any]]:
     return []
 
 
+def _unchanged(queryset: QuerySet[Entry]) -> QuerySet[Entry]:
+    return queryset
+
+
 @dataclass(frozen=True)
 class CkanPackagePart:
     package_type: str  # CKAN's ``type``: "dataset", "api", "showcase"...
@@ -32,6 +38,9 @@ class CkanPackagePart:
     # Actions of the CKAN extension that serves this type (ckanext-showcase's
     # ``ckanext_showcase_list``...), by name: ``(data, base_url) -> result``.
     actions: dict[str, Callable[[dict[str, Any], str], Any]] = field(default_factory=dict)
+    # What ``resources`` and ``extras`` read beyond the shared row (a child table's row),
+    # joined or prefetched for a whole page of packages so it costs no query per package.
+    relations: Callable[[QuerySet[Entry]], QuerySet[Entry]] = _unchanged
 
 
 def ckan_parts() -> dict[str, CkanPackagePart]:

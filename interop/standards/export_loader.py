@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from types import SimpleNamespace
 from typing import Any
 
-from django.db.models import Model
+from django.db.models import Model, prefetch_related_objects
 from django.db.models.base import ModelState
 
 from catalogue.models import (
@@ -35,6 +35,9 @@ from catalogue.models import (
     Theme,
     Winner,
 )
+from catalogue.registry import entry_types
+
+from .parts import DcatPart
 
 RELATIONS = (
     "themes",
@@ -200,6 +203,7 @@ class ExportLoader:
         for entry in entries:
             _cache(entry, "in_series", stubs.get(entry.in_series_id or 0))
         self._parts(entries, by_id)
+        self._type_prefetches(entries)
         self._organisations(
             [e.publisher_id for e in entries] + [e.public_authority_id for e in entries]
         )
@@ -209,6 +213,15 @@ class ExportLoader:
             _cache(entry, "licence", self.licences.get(entry.licence_id or 0))
             _cache(entry, "project_status", self.statuses.get(entry.project_status_id or 0))
         return entries
+
+    @staticmethod
+    def _type_prefetches(entries: list[Entry]) -> None:
+        """What a type's DCAT part reads beyond the shared table (``DcatPart.prefetch``, its
+        child row say), in a few queries per type and chunk."""
+        for key, part in entry_types.parts(DcatPart).items():
+            of_type = [e for e in entries if e.entry_type == key] if part.prefetch else []
+            if of_type:
+                prefetch_related_objects(of_type, *part.prefetch)
 
     def _vocabularies(self, entries: list[Entry], by_id: dict[int, Entry]) -> None:
         for name, table, field in (

@@ -6,6 +6,8 @@ from typing import Any
 
 import pytest
 
+from catalogue.registry import entry_types
+
 from .conftest import assert_matches_openapi
 
 pytestmark = pytest.mark.django_db
@@ -164,7 +166,7 @@ def test_organisations(client: Any, linked_catalogue: dict) -> None:
     detail = client.get("/api/v1/organisations/buildco")
     assert_matches_openapi(detail, "/api/v1/organisations/{slug}")
     data = detail.json()
-    assert data["counts"] == {"dataset": 0, "api": 0, "ppp": 1, "challenge": 0}
+    assert data["counts"] == {**{spec.key: 0 for spec in entry_types}, "ppp": 1}
     listed = client.get(data["entries"]["ppp_projects"]).json()
     assert listed["count"] == 1
 
