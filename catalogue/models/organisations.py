@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -65,4 +66,4 @@ class Organisation(index.Indexed, models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return f"/organisations/{self.slug}/"
+        return reverse("catalogue:organisation_detail", args=[self.slug])

@@ -7,6 +7,7 @@ export needs each term's authority URI.
 from __future__ import annotations
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -35,7 +36,7 @@ class Theme(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return f"/themes/{self.slug}/"
+        return reverse("catalogue:theme_detail", args=[self.slug])
 
 
 class Licence(models.Model):

@@ -91,7 +91,7 @@ def organisation_ref(org: Organisation | None, link: Linker) -> Json | None:
         "name": org.name,
         "kind": org.kind,
         "url": link(org.get_absolute_url()),
-        "api_url": link(f"/api/v1/organisations/{org.slug}"),
+        "api_url": link(reverse("api:organisation-detail", kwargs={"slug": org.slug})),
     }
 
 
@@ -102,7 +102,7 @@ def theme_ref(theme: Theme, link: Linker) -> Json:
         "scheme": theme.scheme,
         "name": theme.name,
         "uri": theme.uri,
-        "api_url": link(f"/api/v1/themes/{theme.slug}"),
+        "api_url": link(reverse("api:theme-detail", kwargs={"slug": theme.slug})),
     }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 
 RDF_TYPES = {
@@ -44,6 +45,10 @@ def rdf_response_for(request: HttpRequest, entry: Any) -> HttpResponse | None:
     fmt = preferred_rdf_format(request)
     if fmt is None:
         return None
-    response = _SeeOther(f"/{entry.type_path}/{entry.slug}.{fmt}")
+    response = _SeeOther(
+        reverse(
+            "standards:entry", kwargs={"type_path": entry.type_path, "slug": entry.slug, "fmt": fmt}
+        )
+    )
     patch_vary_headers(response, ["Accept"])
     return response
