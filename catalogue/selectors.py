@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
@@ -28,6 +28,7 @@ from .models import (
     Partnership,
     Theme,
     ThemeScheme,
+    published_condition,
 )
 from .registry import entry_types
 
@@ -45,7 +46,7 @@ HOME_FEATURED_COUNT = 8
 SECTION_PREVIEW_COUNT = 10
 PARTNER_ROLES_LIMIT = 100
 
-PUBLISHED = Q(live=True, withdrawn_at__isnull=True)
+PUBLISHED = published_condition()
 
 
 def entry_type_sections(counts: dict[str, int]) -> list[dict[str, Any]]:
@@ -296,7 +297,7 @@ def organisation_detail_context(*, organisation: Organisation) -> dict[str, Any]
     )
     partnerships = list(
         Partnership.objects.filter(organisation=organisation)
-        .filter(entry__live=True, entry__withdrawn_at__isnull=True)
+        .filter(published_condition("entry__"))
         .select_related("entry", "entry__publisher")
         .order_by("-entry__modified", "entry_id")[:PARTNER_ROLES_LIMIT]
     )
@@ -322,9 +323,7 @@ def organisation_detail_context(*, organisation: Organisation) -> dict[str, Any]
 def theme_list() -> dict[str, list[Theme]]:
     """EU data themes and UN SDGs, apart, each with its count of published entries."""
     themes = Theme.objects.annotate(
-        entry_count=Count(
-            "entries", filter=Q(entries__live=True, entries__withdrawn_at__isnull=True)
-        )
+        entry_count=Count("entries", filter=published_condition("entries__"))
     ).order_by("scheme", "id")
     grouped: dict[str, list[Theme]] = {ThemeScheme.EU_DATA_THEME: [], ThemeScheme.UN_SDG: []}
     for theme in themes:

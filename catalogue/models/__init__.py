@@ -24,6 +24,7 @@ from .entries import (
     EntryQuerySet,
     challenge_status_at,
     challenge_status_condition,
+    published_condition,
     typed_manager,
 )
 from .organisations import Organisation, OrganisationKind
@@ -80,5 +81,6 @@ __all__ = [
     "Winner",
     "challenge_status_at",
     "challenge_status_condition",
+    "published_condition",
     "typed_manager",
 ]

@@ -46,10 +46,18 @@ from .choices import (
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "hr"]
 
 
+def published_condition(via: str = "") -> models.Q:
+    """The one rule of what the public sees: live and not withdrawn.
+
+    ``via`` reaches the entry through a relation (``"entries__"`` from a theme, say).
+    """
+    return models.Q(**{f"{via}live": True, f"{via}withdrawn_at__isnull": True})
+
+
 class EntryQuerySet(models.QuerySet["Entry"]):
     def published(self) -> EntryQuerySet:
         """What the public sees: live and not withdrawn."""
-        return self.filter(live=True, withdrawn_at__isnull=True)
+        return self.filter(published_condition())
 
     def of_type(self, entry_type: str) -> EntryQuerySet:
         return self.filter(entry_type=entry_type)
@@ -273,12 +281,12 @@ class Entry(
             # filters on ``live AND withdrawn_at IS NULL``, which a plain index cannot seek on).
             models.Index(
                 fields=["entry_type", "modified"],
-                condition=models.Q(live=True, withdrawn_at__isnull=True),
+                condition=published_condition(),
                 name="entry_public_type_idx",
             ),
             models.Index(
                 fields=["publisher", "entry_type", "modified"],
-                condition=models.Q(live=True, withdrawn_at__isnull=True),
+                condition=published_condition(),
                 name="entry_public_publisher_idx",
             ),
         ]
@@ -333,6 +341,11 @@ class Entry(
         parts = [html_to_text(self.description), html_to_text(self.problem_statement)]
         parts.append(" ".join(self.keywords or []))
         return " ".join(p for p in parts if p)
+
+    @property
+    def is_published(self) -> bool:
+        """``published_condition`` for an instance in hand (a related entry, a preview)."""
+        return bool(self.live and self.withdrawn_at is None)
 
     @property
     def is_withdrawn(self) -> bool:

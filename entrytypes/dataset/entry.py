@@ -18,7 +18,7 @@ from .models import Dataset
 
 def detail_context(entry: Entry) -> dict[str, Any]:
     series = entry.in_series if entry.in_series_id else None
-    if series is not None and not (series.live and series.withdrawn_at is None):
+    if series is not None and not series.is_published:
         series = None
     return {
         "distributions": list(entry.distributions.select_related("licence").all()),

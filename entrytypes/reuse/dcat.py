@@ -39,7 +39,7 @@ def schema_class(reuse: Reuse) -> str:
 
 def published_uses(reuse: Reuse) -> list[Entry]:
     """The published datasets and APIs used: prefetched by the export, else read here."""
-    return [e for e in reuse.uses.all() if e.live and e.withdrawn_at is None]
+    return [e for e in reuse.uses.all() if e.is_published]
 
 
 def describe(writer: DcatBuilder, entry: Any) -> list[Node]:

@@ -12,7 +12,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from catalogue.models import Entry
+from catalogue.models import Entry, published_condition
 
 
 def reuse_warnings(reuse: Any) -> list[str]:
@@ -26,7 +26,7 @@ def reuse_warnings(reuse: Any) -> list[str]:
     if not ids:
         found.append(_("The reuse links to no dataset or API."))
     else:
-        hidden = Entry.objects.filter(pk__in=ids).exclude(live=True, withdrawn_at__isnull=True)
+        hidden = Entry.objects.filter(pk__in=ids).exclude(published_condition())
         withdrawn = hidden.filter(withdrawn_at__isnull=False).count()
         drafts = hidden.count() - withdrawn
         if withdrawn:

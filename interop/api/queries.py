@@ -13,12 +13,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, F, Max, Q, QuerySet
 
-from catalogue.models import Entry, Organisation, Partnership, Theme
+from catalogue.models import Entry, Organisation, Partnership, Theme, published_condition
 
 from .parts import api_part
 
 LAST_CHANGE_CACHE_KEY = "api:catalogue-last-change"
-PUBLISHED = Q(live=True, withdrawn_at__isnull=True)
+PUBLISHED = published_condition()
 
 
 def catalogue_last_change() -> dt.datetime | None:
@@ -117,7 +117,7 @@ def organisation_queryset(
     qs = Organisation.objects.select_related("country").annotate(
         entry_count=Count(
             "published_entries",
-            filter=Q(published_entries__live=True, published_entries__withdrawn_at__isnull=True),
+            filter=published_condition("published_entries__"),
         )
     )
     if kinds:
@@ -146,9 +146,7 @@ def organisation_counts(org: Organisation) -> dict[str, int]:
 
 def theme_queryset(*, schemes: Sequence[str] = ()) -> QuerySet[Theme]:
     qs = Theme.objects.annotate(
-        entry_count=Count(
-            "entries", filter=Q(entries__live=True, entries__withdrawn_at__isnull=True)
-        )
+        entry_count=Count("entries", filter=published_condition("entries__"))
     )
     if schemes:
         qs = qs.filter(scheme__in=schemes)

@@ -57,7 +57,7 @@ def money(value: Decimal | None) -> str | None:
 
 
 def is_public(entry: Entry | None) -> bool:
-    return bool(entry is not None and entry.live and entry.withdrawn_at is None)
+    return entry is not None and entry.is_published
 
 
 # --- references ------------------------------------------------------------------------

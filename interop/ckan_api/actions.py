@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
 
-from catalogue.models import Entry, Organisation
+from catalogue.models import Entry, Organisation, published_condition
 from catalogue.sanitise import html_to_text
 
 from .errors import NotFoundError, ValidationError
@@ -41,10 +41,8 @@ def _required(data: Params, name: str) -> str:
 
 
 def _organisations_with_counts() -> QuerySet[Organisation]:
-    published = Q(
-        published_entries__live=True,
-        published_entries__withdrawn_at__isnull=True,
-        published_entries__entry_type__in=list(ckan_parts()),
+    published = published_condition("published_entries__") & Q(
+        published_entries__entry_type__in=list(ckan_parts())
     )
     return Organisation.objects.annotate(package_count=Count("published_entries", filter=published))
 

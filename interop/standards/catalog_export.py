@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
-from catalogue.models import Distribution, Entry, Partnership, Winner
+from catalogue.models import Distribution, Entry, Partnership, Winner, published_condition
 
 from ..exports.reads import sequential_reads
 from .dcat_ap import DcatBuilder, base_url, catalog_iri
@@ -93,7 +93,7 @@ def export_queryset() -> Any:
             Prefetch(
                 "distributions_accessed",
                 queryset=Distribution.objects.filter(
-                    entry__live=True, entry__withdrawn_at__isnull=True
+                    published_condition("entry__")
                 ).prefetch_related(Prefetch("entry", queryset=_published_stubs())),
             ),
             Prefetch("partnerships", queryset=Partnership.objects.select_related("organisation")),
