@@ -1,8 +1,8 @@
 """Loads a chunk of entries with everything the exports read, in a fixed number of queries.
 
-Django's ``prefetch_related`` builds a queryset per instance and relation (≈ 10 ms per
-entry here with 17 relations), which alone would take the 100,000-entry export far past its
-60 s budget. This loader runs one query per table per chunk, joins in Python, and keeps the
+Django's ``prefetch_related`` builds a queryset per instance and relation (17 relations
+here), which alone would take the 100,000-entry export far past its time budget
+(docs/adr/0016). This loader runs one query per table per chunk, joins in Python, and keeps the
 vocabularies and organisations in per-export caches (bounded by the size of those tables,
 not by the number of entries). Each entry gets ``_export_rel``: relation name → list, read
 by :func:`rel`.
@@ -173,7 +173,7 @@ class ExportLoader:
 
     def load(self, ids: list[int]) -> list[Entry]:
         # ids are ascending (keyset chunks or a page): a range filter, then keep only ours;
-        # a 500-value IN list costs Django ~20 ms per query to build
+        # a long IN list is costly for Django to build, query after query
         lo, hi = min(ids), max(ids)
         wanted = set(ids)
         columns = [
