@@ -3,6 +3,7 @@
 Entry types' proxies and child models live in their own packages (``entrytypes/``).
 """
 
+from .challenge_status import challenge_status_at, challenge_status_condition
 from .choices import (
     AccessRights,
     ApiType,
@@ -19,14 +20,7 @@ from .choices import (
     RiskAllocation,
     RiskCategory,
 )
-from .entries import (
-    Entry,
-    EntryQuerySet,
-    challenge_status_at,
-    challenge_status_condition,
-    published_condition,
-    typed_manager,
-)
+from .entries import Entry, EntryQuerySet, published_condition, typed_manager
 from .organisations import Organisation, OrganisationKind
 from .pages import ContentPage, GuideIndexPage, HomePage
 from .parts import (

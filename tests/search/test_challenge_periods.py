@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catalogue.models.entries import challenge_status_at
+from catalogue.models.challenge_status import challenge_status_at
 from search.documents import challenge_periods
 
 BASE = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
