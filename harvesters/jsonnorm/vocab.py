@@ -11,23 +11,10 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from catalogue.vocabulary_data import EU_THEMES
 from harvesters.jsonnorm.values import text_list
 
-_EU_THEMES = {
-    "AGRI",
-    "ECON",
-    "EDUC",
-    "ENER",
-    "ENVI",
-    "GOVE",
-    "HEAL",
-    "INTR",
-    "JUST",
-    "REGI",
-    "SOCI",
-    "TECH",
-    "TRAN",
-}
+_EU_THEMES = frozenset(code for code, _slug, _name in EU_THEMES)
 # Words found in portal categories (English, French, German, Dutch) → EU data theme.
 _THEME_WORDS: tuple[tuple[str, str], ...] = (
     ("agricult", "AGRI"),

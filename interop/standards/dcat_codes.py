@@ -7,22 +7,11 @@ go through ``dcat_vocabulary``, so a code added here is exported and harvested a
 
 from __future__ import annotations
 
+from catalogue.vocabulary_data import EU_THEMES
+
 # --- themes: EU data-theme codes and UN Sustainable Development Goals
-EU_THEME_CODES = (
-    "AGRI",
-    "ECON",
-    "EDUC",
-    "ENER",
-    "ENVI",
-    "GOVE",
-    "HEAL",
-    "INTR",
-    "JUST",
-    "REGI",
-    "SOCI",
-    "TECH",
-    "TRAN",
-)
+# The catalogue's own seed table is the one list of theme codes.
+EU_THEME_CODES = tuple(code for code, _slug, _name in EU_THEMES)
 SDG_CODES = tuple(f"SDG{n}" for n in range(1, 18))
 
 # --- licences: SPDX id ↔ EU licence authority code
