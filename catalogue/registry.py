@@ -79,6 +79,10 @@ class EntryTypeRegistry:
     def __init__(self) -> None:
         self._specs: dict[str, EntryTypeSpec] = {}
         self._parts: dict[tuple[type[Any], str], Any] = {}
+        # Read on every request and every harvested record, written only at start-up: the
+        # ordered specs and each layer's parts are kept, and dropped when anything registers.
+        self._ordered: list[EntryTypeSpec] | None = None
+        self._parts_by_layer: dict[type[Any], dict[str, Any]] = {}
 
     def register(self, spec: EntryTypeSpec) -> None:
         existing = self._specs.get(spec.key)
@@ -87,14 +91,22 @@ class EntryTypeRegistry:
         if any(s.path == spec.path and s.key != spec.key for s in self._specs.values()):
             raise ValueError(f"URL path {spec.path!r} is taken by another entry type.")
         self._specs[spec.key] = spec
+        self._forget()
 
     def add_part(self, key: str, interface: type[P], part: P) -> None:
         """Register what entry type ``key`` brings to the layer that defines ``interface``."""
         self._parts[(interface, key)] = part
+        self._forget()
+
+    def _forget(self) -> None:
+        self._ordered = None
+        self._parts_by_layer.clear()
 
     # --- reading ---------------------------------------------------------------------------
     def __iter__(self) -> Iterator[EntryTypeSpec]:
-        return iter(sorted(self._specs.values(), key=lambda s: (s.order, s.key)))
+        if self._ordered is None:
+            self._ordered = sorted(self._specs.values(), key=lambda s: (s.order, s.key))
+        return iter(self._ordered)
 
     def __contains__(self, key: object) -> bool:
         return key in self._specs
@@ -120,12 +132,16 @@ class EntryTypeRegistry:
         return part
 
     def parts(self, interface: type[P]) -> dict[str, P]:
-        """Every registered part of a layer, by entry type, in the registry's order."""
-        return {
-            spec.key: self._parts[(interface, spec.key)]
-            for spec in self
-            if (interface, spec.key) in self._parts
-        }
+        """Every registered part of a layer, by entry type, in the registry's order (shared:
+        read it, do not change it)."""
+        if interface not in self._parts_by_layer:
+            self._parts_by_layer[interface] = {
+                spec.key: self._parts[(interface, spec.key)]
+                for spec in self
+                if (interface, spec.key) in self._parts
+            }
+        parts: dict[str, P] = self._parts_by_layer[interface]
+        return parts
 
 
 entry_types = EntryTypeRegistry()
