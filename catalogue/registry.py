@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .models.entries import Entry
 
 P = TypeVar("P")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class EntryTypeRegistry:
         # ordered specs and each layer's parts are kept, and dropped when anything registers.
         self._ordered: list[EntryTypeSpec] | None = None
         self._parts_by_layer: dict[type[Any], dict[str, Any]] = {}
+        self._derived: dict[Callable[[], Any], Any] = {}
 
     def register(self, spec: EntryTypeSpec) -> None:
         existing = self._specs.get(spec.key)
@@ -101,8 +103,17 @@ class EntryTypeRegistry:
     def _forget(self) -> None:
         self._ordered = None
         self._parts_by_layer.clear()
+        self._derived.clear()
 
     # --- reading ---------------------------------------------------------------------------
+    def derived(self, build: Callable[[], T]) -> T:
+        """What a layer computes from the registry (say, every search facet), built once and
+        kept until anything registers again."""
+        if build not in self._derived:
+            self._derived[build] = build()
+        value: T = self._derived[build]
+        return value
+
     def __iter__(self) -> Iterator[EntryTypeSpec]:
         if self._ordered is None:
             self._ordered = sorted(self._specs.values(), key=lambda s: (s.order, s.key))

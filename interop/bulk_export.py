@@ -31,7 +31,8 @@ from catalogue.models import (
     challenge_status_condition,
 )
 from catalogue.registry import entry_types, entry_url
-from search.query import Facet, SearchQuery, Sort
+from search.facets import column_condition, facet_definition
+from search.query import Facet, FacetName, SearchQuery, Sort
 from search.service import search_entry_ids
 
 from .exports.reads import sequential_reads
@@ -130,49 +131,45 @@ def _text_filter(text: str) -> Q:
     return condition
 
 
-def _facet_filter(facet: Facet, values: Sequence[str], now: dt.datetime) -> Q:
+def _facet_filter(facet: FacetName, values: Sequence[str], now: dt.datetime) -> Q:
     """The same facet values the search backend indexes (search/documents_db.py)."""
-    simple = {
+    simple: dict[FacetName, str] = {
         Facet.TYPE: "entry_type__in",
         Facet.ORGANISATION: "publisher__slug__in",
         Facet.ORGANISATION_KIND: "publisher__kind__in",
         Facet.LICENCE: "licence__spdx_id__in",
-        Facet.API_TYPE: "api_type__in",
-        Facet.AUTHENTICATION: "authentication__in",
-        Facet.PPP_STATUS: "project_status__code__in",
-        Facet.SECTOR: "sector__in",
     }
     if facet in simple:
         return Q(**{simple[facet]: list(values)})
-    if facet is Facet.THEME:
+    if facet == Facet.THEME:
         return Q(
             pk__in=Entry.themes.through.objects.filter(theme__slug__in=values).values("entry_id")
         )
-    if facet is Facet.COUNTRY:
+    if facet == Facet.COUNTRY:
         return Q(
             pk__in=Entry.countries.through.objects.filter(country__code__in=values).values(
                 "entry_id"
             )
         )
-    if facet is Facet.LANGUAGE:
+    if facet == Facet.LANGUAGE:
         return Q(
             pk__in=Entry.languages.through.objects.filter(language__code__in=values).values(
                 "entry_id"
             )
         )
-    if facet is Facet.FORMAT:
+    if facet == Facet.FORMAT:
         condition = Q()
         for value in values:
             condition |= Q(format__iexact=value)
         return Q(pk__in=Distribution.objects.filter(condition).values("entry_id"))
-    if facet is Facet.CHALLENGE_STATUS:
+    definition = facet_definition(facet)
+    if definition.timeline:
         # Statuses move with the clock: computed from the dates, as the backend does.
         condition = Q()
         for value in values:
             condition |= challenge_status_condition(value, now)
-        timeline_types = [spec.key for spec in entry_types if spec.has_timeline]
-        return Q(entry_type__in=timeline_types) & condition
-    raise ValueError(f"unknown facet {facet}")
+        return Q(entry_type__in=definition.entry_types) & condition
+    return column_condition(definition, values)
 
 
 def export_queryset(query: SearchQuery) -> QuerySet[Entry]:

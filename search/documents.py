@@ -30,18 +30,34 @@ from catalogue.sanitise import html_to_text
 
 from .documents_db import facet_values, indexable_entries, iter_in_batches
 from .es_analysis import INDEX_ANALYZER, SEARCH_ANALYZER
+from .facets import stored_facets
 from .query import Facet
 
-# Facets counted together through the ``facet_values`` field (see CatalogueSearch.aggregate).
-COMBINED_FACETS = tuple(
-    f.value for f in Facet if f not in (Facet.ORGANISATION, Facet.CHALLENGE_STATUS)
-)
 COMBINED_SEPARATOR = ":"
-# Iterating an Enum is slow (a generator per call): once here, not once per document.
-INDEXED_FACETS = tuple(str(f) for f in Facet if f is not Facet.CHALLENGE_STATUS)
 
-# Bump when the mapping changes: `search_index check` then asks for a rebuild.
-SCHEMA_VERSION = 2
+# Bump when the mapping changes: `search_index check` then asks for a rebuild (as it does
+# when an entry type adds a facet: see ``outdated_fields``).
+SCHEMA_VERSION = 3
+
+
+def indexed_facets() -> tuple[str, ...]:
+    """Facets stored as keyword fields: every facet but the timelines (computed per query)."""
+    return entry_types.derived(_indexed_facets)
+
+
+def _indexed_facets() -> tuple[str, ...]:
+    return tuple(d.name for d in stored_facets())
+
+
+def combined_facets() -> tuple[str, ...]:
+    """Facets counted together through the ``facet_values`` field (CatalogueSearch.aggregate);
+    organisations are unbounded, so they keep an aggregation of their own."""
+    return entry_types.derived(_combined_facets)
+
+
+def _combined_facets() -> tuple[str, ...]:
+    return tuple(name for name in indexed_facets() if name != Facet.ORGANISATION)
+
 
 # Query-time weights of the text fields (title over summary over description).
 TEXT_FIELDS = (
@@ -92,7 +108,8 @@ class EntryIndexDocument(Document):
     # aggregation counts them all in a single pass (faceted.py); organisations are unbounded.
     # Global ordinals built at refresh, not by the first search after it.
     facet_values = Keyword(eager_global_ordinals=True)
-    # Facets: one keyword field per Facet, named by its value (for filtering).
+    # Shared facets: one keyword field each, named by its URL parameter (for filtering). Each
+    # entry type's own facets are added to the mapping by ``mapping``.
     type = Keyword()
     organisation = Keyword(eager_global_ordinals=True)
     organisation_kind = Keyword()
@@ -101,17 +118,23 @@ class EntryIndexDocument(Document):
     format = Keyword()
     country = Keyword()
     language = Keyword()
-    api_type = Keyword()
-    authentication = Keyword()
-    ppp_status = Keyword()
-    sector = Keyword()
 
     class Meta:
         dynamic = "strict"  # a typo in a field name fails loudly instead of mapping junk
 
 
 def mapping() -> dict[str, Any]:
-    return EntryIndexDocument._doc_type.mapping.to_dict()
+    """The document's fields, with a keyword field for each facet an entry type declares."""
+    declared: dict[str, Any] = EntryIndexDocument._doc_type.mapping.to_dict()
+    properties = declared["properties"]
+    for name in indexed_facets():
+        properties.setdefault(name, {"type": "keyword"})
+    return declared
+
+
+def outdated_fields(index_properties: dict[str, Any]) -> list[str]:
+    """Fields the mapping has and an existing index lacks (a facet added since it was built)."""
+    return sorted(set(mapping()["properties"]) - set(index_properties))
 
 
 def _iso(value: Any) -> str | None:
@@ -172,7 +195,7 @@ def _period_fields(entry: Any) -> dict[str, dict[str, str]]:
 
 def entry_to_source(entry: Any) -> dict[str, Any]:
     """The indexed document of one published entry (an ``Entry`` or its indexing snapshot)."""
-    facets: dict[str, list[str]] = {name: [] for name in INDEXED_FACETS}
+    facets: dict[str, list[str]] = {name: [] for name in indexed_facets()}
     for facet, value in facet_values(entry):
         facets[facet].append(value)
     description = " ".join(
@@ -208,7 +231,7 @@ def entry_to_source(entry: Any) -> dict[str, Any]:
         **_period_fields(entry),
         "facet_values": [
             f"{name}{COMBINED_SEPARATOR}{value}"
-            for name in COMBINED_FACETS
+            for name in combined_facets()
             for value in facets[name]
         ],
         **facets,

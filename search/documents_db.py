@@ -20,12 +20,10 @@ from catalogue.models.entries import Entry
 from catalogue.models.parts import Distribution
 from catalogue.sanitise import html_to_text
 
+from .facets import column_facets_by_type, facet_columns
 from .query import Facet
 
 BATCH_SIZE = 500
-
-# Facets whose value is a stored fact of the entry; challenge_status is computed at query time.
-STORED_FACETS = tuple(f for f in Facet if f is not Facet.CHALLENGE_STATUS)
 
 
 @dataclass(frozen=True)
@@ -53,6 +51,7 @@ class _Ref:
     format: str = ""
 
 
+# The columns every entry's document reads; the type facets' columns follow (facet_columns).
 ENTRY_COLUMNS = (
     "pk",
     "slug",
@@ -63,9 +62,6 @@ ENTRY_COLUMNS = (
     "problem_statement",
     "keywords",
     "spatial_label",
-    "api_type",
-    "authentication",
-    "sector",
     "modified",
     "issued",
     "updated_at",
@@ -78,8 +74,12 @@ ENTRY_COLUMNS = (
     "publisher__name",
     "publisher__kind",
     "licence__spdx_id",
-    "project_status__code",
 )
+_ATTRIBUTES = ENTRY_COLUMNS[:17]  # read as they are; the rest are references
+
+
+def snapshot_columns() -> tuple[str, ...]:
+    return ENTRY_COLUMNS + facet_columns()
 
 
 class EntrySnapshot:
@@ -91,9 +91,11 @@ class EntrySnapshot:
     """
 
     def __init__(self, row: tuple[Any, ...]) -> None:
-        values = dict(zip(ENTRY_COLUMNS, row, strict=True))
-        for name in ENTRY_COLUMNS[:20]:
+        values = dict(zip(snapshot_columns(), row, strict=True))
+        for name in _ATTRIBUTES:
             setattr(self, name, values[name])
+        # The type facets' columns, by their lookup ("project_status__code").
+        self.facet_columns: dict[str, Any] = {c: values[c] for c in facet_columns()}
         self.pk: int = values["pk"]
         self.id = self.pk
         self.keywords = values["keywords"] or []
@@ -104,8 +106,6 @@ class EntrySnapshot:
         )
         spdx = values["licence__spdx_id"]
         self.licence = _Ref(spdx_id=spdx) if spdx else None
-        status = values["project_status__code"]
-        self.project_status = _Ref(code=status) if status else None
         self.themes: _Related = _Related()
         self.countries: _Related = _Related()
         self.languages: _Related = _Related()
@@ -132,7 +132,7 @@ def load_snapshots(ids: list[int]) -> list[EntrySnapshot]:
 # The five queries, as the ORM writes them; run with raw cursors (see ``_fetch``).
 _QUERIES: dict[str, Callable[[list[int]], QuerySet[Any, Any]]] = {
     "entries": lambda ids: (
-        Entry.objects.published().filter(pk__in=ids).order_by("pk").values_list(*ENTRY_COLUMNS)
+        Entry.objects.published().filter(pk__in=ids).order_by("pk").values_list(*snapshot_columns())
     ),
     "themes": lambda ids: Entry.themes.through.objects.filter(entry_id__in=ids).values_list(
         "entry_id", "theme__slug", "theme__name"
@@ -147,7 +147,7 @@ _QUERIES: dict[str, Callable[[list[int]], QuerySet[Any, Any]]] = {
         "entry_id", "format"
     ),
 }
-_SQL: dict[tuple[str, int], str] = {}
+_SQL: dict[tuple[str, int, tuple[str, ...]], str] = {}
 _SENTINEL = 10**15
 
 
@@ -159,7 +159,7 @@ def _fetch(name: str, ids: list[int]) -> list[tuple[Any, ...]]:
     were most of the time spent reading the database. The SQL is compiled once per list length
     (ids are its only parameters) and rows are converted in ``_entry_values``.
     """
-    key = (name, len(ids))
+    key = (name, len(ids), facet_columns())
     sql = _SQL.get(key)
     if sql is None:
         sentinels = [_SENTINEL + i for i in range(len(ids))]
@@ -257,14 +257,10 @@ def facet_values(entry: Any) -> list[tuple[str, str]]:
     values += [(Facet.FORMAT, f[:200]) for f in sorted(formats)]
     values += [(Facet.COUNTRY, c.code) for c in entry.countries.all()]
     values += [(Facet.LANGUAGE, lang.code) for lang in entry.languages.all()]
-    if entry.api_type:
-        values.append((Facet.API_TYPE, entry.api_type))
-    if entry.authentication:
-        values.append((Facet.AUTHENTICATION, entry.authentication))
-    if entry.project_status is not None:
-        values.append((Facet.PPP_STATUS, entry.project_status.code))
-    if entry.sector:
-        values.append((Facet.SECTOR, entry.sector))
+    for definition in column_facets_by_type().get(entry.entry_type, ()):
+        value = entry.facet_columns[definition.column]
+        if value not in (None, ""):
+            values.append((definition.name, str(value)))
     return [(str(facet), value) for facet, value in values]
 
 

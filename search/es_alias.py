@@ -13,7 +13,7 @@ from typing import Any
 
 from elasticsearch import Elasticsearch, NotFoundError
 
-from .documents import SCHEMA_VERSION, mapping
+from .documents import SCHEMA_VERSION, mapping, outdated_fields
 from .es_analysis import analysis_settings, has_analysis_common
 
 # While a new index is filled: no refresh, no replica, and no translog fsync per bulk request
@@ -103,9 +103,11 @@ class IndexManager:
         analyzer = settings["index"].get("analysis", {}).get("analyzer", {})
         filters = analyzer.get("catalogue_text", {}).get("filter", [])
         version = index.removeprefix(f"{self.alias}-v").split("-", 1)[0]
+        properties = self.client.indices.get_mapping(index=index).body[index]["mappings"]
         return {
             "alias": self.alias,
             "index": index,
             "schema_version": int(version) if version.isdigit() else None,
             "rich_analysis": "asciifolding" in filters,
+            "missing_fields": outdated_fields(properties.get("properties", {})),
         }

@@ -3,56 +3,57 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from catalogue.models.choices import ApiType, Authentication, ChallengeStatus, PPPSector
 from catalogue.models.organisations import Organisation, OrganisationKind
-from catalogue.models.vocabularies import Country, Language, Licence, ProjectStatus, Theme
+from catalogue.models.vocabularies import Country, Language, Licence, Theme
 from catalogue.registry import entry_types
 
-from .query import Facet, FacetValue, SearchQuery
+from .facets import Labeller, choice_labels, facet_definition
+from .query import Facet, FacetName, FacetValue, SearchQuery
 
-_CHOICE_LABELS: dict[Facet, dict[str, str]] = {
-    Facet.ORGANISATION_KIND: {c.value: str(c.label) for c in OrganisationKind},
-    Facet.API_TYPE: {c.value: str(c.label) for c in ApiType},
-    Facet.AUTHENTICATION: {c.value: str(c.label) for c in Authentication},
-    Facet.CHALLENGE_STATUS: {c.value: str(c.label) for c in ChallengeStatus},
-    Facet.SECTOR: {c.value: str(c.label) for c in PPPSector},
+
+def vocabulary_labels(model: Any, key: str, label: str) -> Labeller:
+    """Labels read from a vocabulary table (its ``key`` column names the value)."""
+
+    def labels(values: Sequence[str]) -> dict[str, str]:
+        found = _vocabulary_labels(model, key, label, list(values)) if values else {}
+        return {v: found.get(v, v) for v in values}
+
+    return labels
+
+
+def _type_labels(values: Sequence[str]) -> dict[str, str]:
+    return {v: str(entry_types.get(v).label) if v in entry_types else v for v in values}
+
+
+_SHARED_LABELS: dict[FacetName, Labeller] = {
+    Facet.TYPE: _type_labels,  # the entry types are the registry's
+    Facet.ORGANISATION_KIND: choice_labels(OrganisationKind),
+    Facet.ORGANISATION: vocabulary_labels(Organisation, "slug", "name"),
+    Facet.THEME: vocabulary_labels(Theme, "slug", "name"),
+    Facet.LICENCE: vocabulary_labels(Licence, "spdx_id", "name"),
+    Facet.COUNTRY: vocabulary_labels(Country, "code", "name"),
+    Facet.LANGUAGE: vocabulary_labels(Language, "code", "name"),
 }
 
 
-def facet_labels(facet: Facet, values: Iterable[str]) -> dict[str, str]:
+def facet_labels(facet: FacetName, values: Iterable[str]) -> dict[str, str]:
     """Human labels for facet values: shared by both backends."""
     values = list(values)
-    if facet == Facet.TYPE:  # the entry types are the registry's
-        return {v: str(entry_types.get(v).label) if v in entry_types else v for v in values}
-    if facet in _CHOICE_LABELS:
-        choices = _CHOICE_LABELS[facet]
-        return {v: choices.get(v, v) for v in values}
-    lookups: dict[Facet, tuple[Any, str, str]] = {
-        Facet.ORGANISATION: (Organisation, "slug", "name"),
-        Facet.THEME: (Theme, "slug", "name"),
-        Facet.LICENCE: (Licence, "spdx_id", "name"),
-        Facet.COUNTRY: (Country, "code", "name"),
-        Facet.LANGUAGE: (Language, "code", "name"),
-        Facet.PPP_STATUS: (ProjectStatus, "code", "name"),
-    }
-    if facet in lookups and values:
-        model, key, label = lookups[facet]
-        found = _vocabulary_labels(facet, model, key, label, values)
-        return {v: found.get(v, v) for v in values}
-    return {v: v for v in values}
+    labeller = _SHARED_LABELS.get(facet) or facet_definition(facet).labels
+    if labeller is None:
+        return {v: v for v in values}
+    return labeller(values)
 
 
 LABELS_TTL_SECONDS = 60.0
 LABELS_RETRY_SECONDS = 2.0
-_labels_cache: dict[Facet, tuple[float, dict[str, str]]] = {}
+_labels_cache: dict[Any, tuple[float, dict[str, str]]] = {}
 
 
-def _vocabulary_labels(
-    facet: Facet, model: Any, key: str, label: str, values: list[str]
-) -> dict[str, str]:
+def _vocabulary_labels(model: Any, key: str, label: str, values: list[str]) -> dict[str, str]:
     """Every label of one vocabulary, read at most once a minute per process.
 
     Each search labels up to a thousand values in six vocabularies; six queries per search
@@ -60,7 +61,7 @@ def _vocabulary_labels(
     shows its new name within a minute).
     """
     now = time.monotonic()
-    cached = _labels_cache.get(facet)
+    cached = _labels_cache.get((model, key))
     if cached is not None:
         age = now - cached[0]
         # A value added by another process is read again, but at most every few seconds
@@ -69,7 +70,7 @@ def _vocabulary_labels(
         if fresh or age < LABELS_RETRY_SECONDS:
             return cached[1]
     labels = dict(model.objects.values_list(key, label).iterator(chunk_size=5000))
-    _labels_cache[facet] = (now, labels)
+    _labels_cache[(model, key)] = (now, labels)
     return labels
 
 
@@ -79,10 +80,10 @@ def forget_vocabulary_labels(**_: Any) -> None:
 
 
 def label_facets(
-    counts: dict[Facet, dict[str, int]], query: SearchQuery
-) -> dict[Facet, list[FacetValue]]:
+    counts: dict[FacetName, dict[str, int]], query: SearchQuery
+) -> dict[FacetName, list[FacetValue]]:
     """Labels and order of each facet's values, the same whichever backend counted them."""
-    result: dict[Facet, list[FacetValue]] = {}
+    result: dict[FacetName, list[FacetValue]] = {}
     for facet, values in counts.items():
         selected = set(query.filters.get(facet, ()))
         # A selected value stays listed (with 0) so it can be deselected.

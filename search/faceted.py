@@ -26,9 +26,10 @@ from elasticsearch.dsl.query import Query
 
 from catalogue.models.choices import ChallengeStatus
 
-from .documents import COMBINED_FACETS, COMBINED_SEPARATOR, TEXT_FIELDS
+from .documents import COMBINED_SEPARATOR, TEXT_FIELDS, combined_facets
 from .es_analysis import synonyms
-from .query import Facet, SearchQuery, Sort
+from .facets import all_facets
+from .query import SearchQuery, Sort
 from .text_query import TextQuery
 
 MARK_PRE, MARK_POST = "<mark>", "</mark>"
@@ -36,9 +37,6 @@ COMBINED_AGG = "facet_values"
 # Typo tolerance: words the index lacks are corrected from these fields' vocabularies.
 SPELLCHECK_FIELDS = ("title", "description")
 TEXT_FRAGMENT_CHARS = 180
-# Terms buckets per facet: every value of a realistic catalogue (organisations are the many).
-FACET_SIZES = {Facet.ORGANISATION: 1000, Facet.FORMAT: 300}
-DEFAULT_FACET_SIZE = 300
 SOURCE_FIELDS = [
     "entry_id",
     "type",
@@ -58,7 +56,8 @@ FRESHNESS_SCALE = "730d"
 
 
 def facet_size(name: str) -> int:
-    return FACET_SIZES.get(Facet(name), DEFAULT_FACET_SIZE)
+    """Terms buckets per facet: every value of a realistic catalogue (search/facets.py)."""
+    return all_facets()[name].size
 
 
 def status_clock(now: dt.datetime) -> dt.datetime:
@@ -81,7 +80,7 @@ def challenge_status_filters(now: dt.datetime) -> dict[str, Query]:
     return {status.value: Q("term", **{f"{status.value}_period": at}) for status in ChallengeStatus}
 
 
-class ChallengeStatusFacet(DslFacet[Any]):
+class TimelineStatusFacet(DslFacet[Any]):
     """The status at query time, from the indexed spans: one ``filters`` bucket per status."""
 
     agg_type = "filters"
@@ -202,14 +201,14 @@ class CatalogueSearch(FacetedSearch[Any]):
         self.using = client  # type: ignore[assignment]
         self.text = text
         self.search_query = query
-        self.facets = {
-            facet.value: TermsFacet(field=facet.value, size=facet_size(facet.value))
-            for facet in Facet
-            if facet is not Facet.CHALLENGE_STATUS
+        self.facets: dict[str, DslFacet[Any]] = {
+            name: TimelineStatusFacet(now)
+            if definition.timeline
+            else TermsFacet(field=name, size=definition.size)
+            for name, definition in all_facets().items()
         }
-        self.facets[Facet.CHALLENGE_STATUS.value] = ChallengeStatusFacet(now)
         filters: dict[str, str | dt.datetime | Sequence[str]] = {
-            facet.value: list(values) for facet, values in query.filters.items()
+            str(facet): list(values) for facet, values in query.filters.items()
         }
         super().__init__(query=None if text.is_empty else text.to_plain(), filters=filters)
         self._s = self._s.source(list[str | InstrumentedField](SOURCE_FIELDS)).extra(
@@ -256,7 +255,7 @@ class CatalogueSearch(FacetedSearch[Any]):
                 context_name = f"_context_{number}"
                 both = Q("bool", filter=[self._filters[f] for f in context])
                 parent = search.aggs.bucket(context_name, "filter", filter=both)
-            combined = [n for n in names if n in COMBINED_FACETS]
+            combined = [n for n in names if n in combined_facets()]
             if len(combined) > 1:
                 # Sized so that every facet keeps as many values as its own aggregation would.
                 size = sum(facet_size(n) for n in combined)

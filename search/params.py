@@ -9,12 +9,13 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
+from .facets import facet_names
 from .query import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
     MAX_QUERY_LENGTH,
     MAX_RESULT_WINDOW,
-    Facet,
+    FacetName,
     SearchInputError,
     SearchQuery,
     Sort,
@@ -73,17 +74,17 @@ def parse_search_params(params: QueryDictLike | Mapping[str, str]) -> SearchQuer
         get("page"), name="page", default=1, maximum=max(1, MAX_RESULT_WINDOW // page_size)
     )
 
-    filters: dict[Facet, tuple[str, ...]] = {}
-    for facet in Facet:
-        values = [_clean_text(v) for v in getlist(facet.value) if v and v.strip()]
+    filters: dict[FacetName, tuple[str, ...]] = {}
+    for facet in facet_names():
+        values = [_clean_text(v) for v in getlist(facet) if v and v.strip()]
         if not values:
             continue
         if len(values) > MAX_VALUES_PER_FILTER:
             raise SearchInputError(
-                f"Too many values for '{facet.value}': at most {MAX_VALUES_PER_FILTER}.",
-                parameter=facet.value,
+                f"Too many values for '{facet}': at most {MAX_VALUES_PER_FILTER}.",
+                parameter=facet,
             )
         if any(len(v) > MAX_FILTER_VALUE_LENGTH for v in values):
-            raise SearchInputError(f"A '{facet.value}' value is too long.", parameter=facet.value)
+            raise SearchInputError(f"A '{facet}' value is too long.", parameter=facet)
         filters[facet] = tuple(dict.fromkeys(values))
     return SearchQuery(text=text, filters=filters, sort=sort, page=page, page_size=page_size)

@@ -23,7 +23,9 @@ class Sort(StrEnum):
 
 
 class Facet(StrEnum):
-    """Every facet the catalogue offers, with its URL parameter name."""
+    """The facets every entry has, by URL parameter name. Facets only one type of entry has are
+    declared by that type (search/facets.py); a facet is known to the rest by its name, a str.
+    """
 
     TYPE = "type"
     ORGANISATION = "organisation"
@@ -33,11 +35,9 @@ class Facet(StrEnum):
     FORMAT = "format"
     COUNTRY = "country"
     LANGUAGE = "language"
-    API_TYPE = "api_type"
-    AUTHENTICATION = "authentication"
-    CHALLENGE_STATUS = "challenge_status"
-    PPP_STATUS = "ppp_status"
-    SECTOR = "sector"
+
+
+FacetName = str  # a Facet member or a type facet's name (search/facets.py)
 
 
 class SearchInputError(ValueError):
@@ -52,7 +52,7 @@ class SearchInputError(ValueError):
 @dataclass(frozen=True)
 class SearchQuery:
     text: str = ""
-    filters: dict[Facet, tuple[str, ...]] = field(default_factory=dict)
+    filters: dict[FacetName, tuple[str, ...]] = field(default_factory=dict)
     sort: Sort = Sort.RELEVANCE
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
@@ -100,7 +100,7 @@ class SearchResults:
     query: SearchQuery
     count: int
     hits: list[Hit]
-    facets: dict[Facet, list[FacetValue]]
+    facets: dict[FacetName, list[FacetValue]]
     backend: str
 
     @property
@@ -115,6 +115,6 @@ class SearchWindow:
 
     count: int
     ids: list[int]
-    facets: dict[Facet, list[FacetValue]]
+    facets: dict[FacetName, list[FacetValue]]
     matches: int  # bitmap of every match (bit n = entry n)
     size_bytes: int

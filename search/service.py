@@ -15,7 +15,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
 from .backends.base import SearchBackend, Suggestion
-from .query import Facet, Hit, SearchQuery, SearchResults, SearchWindow
+from .query import FacetName, Hit, SearchQuery, SearchResults, SearchWindow
 
 __all__ = [
     "SearchBackend",
@@ -86,7 +86,7 @@ def search_window(
     *,
     start: int,
     rows: int,
-    facets: Iterable[Facet] = (),
+    facets: Iterable[FacetName] = (),
     within: int | None = None,
     reverse: bool = False,
 ) -> SearchWindow | None:

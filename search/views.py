@@ -12,25 +12,11 @@ from django.views.decorators.http import require_GET
 
 from catalogue.registry import entry_types
 
+from .facets import facet_definition
 from .params import parse_search_params
-from .query import Facet, SearchInputError, SearchResults, Sort
+from .query import SearchInputError, SearchResults, Sort
 from .service import search_entries
 
-FACET_TITLES = {
-    Facet.TYPE: _("Type"),
-    Facet.ORGANISATION: _("Organisation"),
-    Facet.ORGANISATION_KIND: _("Kind of organisation"),
-    Facet.THEME: _("Theme"),
-    Facet.LICENCE: _("Licence"),
-    Facet.FORMAT: _("Format"),
-    Facet.COUNTRY: _("Country"),
-    Facet.LANGUAGE: _("Language"),
-    Facet.API_TYPE: _("API type"),
-    Facet.AUTHENTICATION: _("API authentication"),
-    Facet.CHALLENGE_STATUS: _("Challenge status"),
-    Facet.PPP_STATUS: _("PPP project status"),
-    Facet.SECTOR: _("PPP sector"),
-}
 SORT_LABELS = {Sort.RELEVANCE: _("Relevance"), Sort.NEWEST: _("Newest"), Sort.TITLE: _("Title")}
 FACET_VALUES_SHOWN = 12
 
@@ -51,8 +37,8 @@ def _facet_groups(results: SearchResults, params: list[tuple[str, str]]) -> list
         shown = [v for v in values if v.count or v.selected]
         groups.append(
             {
-                "name": facet.value,
-                "title": FACET_TITLES[facet],
+                "name": facet,
+                "title": facet_definition(facet).title,
                 "values": shown[:FACET_VALUES_SHOWN]
                 + [v for v in shown[FACET_VALUES_SHOWN:] if v.selected],
                 "more": max(0, len(shown) - FACET_VALUES_SHOWN),
@@ -67,10 +53,10 @@ def _active_filters(results: SearchResults, params: list[tuple[str, str]]) -> li
     for facet, values in results.query.filters.items():
         labels = {fv.value: fv.label for fv in results.facets.get(facet, [])}
         for value in values:
-            remaining = [(k, v) for k, v in params if not (k == facet.value and v == value)]
+            remaining = [(k, v) for k, v in params if not (k == facet and v == value)]
             active.append(
                 {
-                    "facet": str(FACET_TITLES[facet]),
+                    "facet": str(facet_definition(facet).title),
                     "label": labels.get(value, value),
                     "remove_url": _query_string(remaining),
                 }

@@ -15,8 +15,9 @@ from django.conf import settings
 
 from catalogue.models import OrganisationKind, ThemeScheme
 from catalogue.registry import entry_types
+from search.facets import facet_names
 from search.query import MAX_PAGE_SIZE as SEARCH_MAX_PAGE_SIZE
-from search.query import MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, Facet, Sort
+from search.query import MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, Sort
 
 from . import params
 from .openapi_schemas import Schema, component_schemas, ref
@@ -72,12 +73,12 @@ def _paging_parameters(*, max_page: int, max_page_size: int) -> list[Schema]:
 def _search_parameters() -> list[Schema]:
     facets = [
         _repeatable(
-            f.value,
-            f"Keep entries whose {f.value.replace('_', ' ')} is this value "
+            f,
+            f"Keep entries whose {f.replace('_', ' ')} is this value "
             "(a facet value as the response lists it); values of different facets "
             "combine with AND. An unknown value matches nothing.",
         )
-        for f in Facet
+        for f in facet_names()
     ]
     return [
         _query(

@@ -15,8 +15,8 @@ from catalogue.models import (
     PartnerRole,
     ThemeScheme,
 )
+from search.facets import facet_names
 from search.query import MAX_PAGE_SIZE as SEARCH_MAX_PAGE_SIZE
-from search.query import Facet
 
 from . import params
 from .parts import api_parts, api_type_paths
@@ -374,7 +374,7 @@ def _search_schemas() -> dict[str, Schema]:
                 "page_size": {"type": "integer", "minimum": 1, "maximum": SEARCH_MAX_PAGE_SIZE},
                 "results": array(ref("SearchHit")),
                 "facets": obj(
-                    {f.value: array(ref("FacetValue")) for f in Facet},
+                    {f: array(ref("FacetValue")) for f in facet_names()},
                     "A count beside every value of every facet.",
                 ),
                 "links": ref("Links"),

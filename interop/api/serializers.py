@@ -25,7 +25,8 @@ from catalogue.models import (
     Theme,
 )
 from catalogue.registry import entry_types
-from search.query import Facet, FacetValue, Hit, SearchResults
+from search.facets import facet_names
+from search.query import FacetValue, Hit, SearchResults
 
 from .parts import api_part, api_parts
 
@@ -296,6 +297,6 @@ def search_json(results: SearchResults, link: Linker, links: Json) -> Json:
         "page": query.page,
         "page_size": query.page_size,
         "results": [hit_json(h, link) for h in results.hits],
-        "facets": {facet.value: facet_json(results.facets.get(facet, [])) for facet in Facet},
+        "facets": {facet: facet_json(results.facets.get(facet, [])) for facet in facet_names()},
         "links": links,
     }

@@ -47,6 +47,7 @@ from search.query import (
     MAX_PAGE_SIZE,
     MAX_RESULT_WINDOW,
     Facet,
+    FacetName,
     FacetValue,
     SearchQuery,
     SearchResults,
@@ -129,7 +130,7 @@ def plan(params: PackageSearchParams) -> Plan | None:
         order = (Sort.NEWEST, False)
     if order is None:
         return None
-    filters: dict[Facet, tuple[str, ...]] = {}
+    filters: dict[FacetName, tuple[str, ...]] = {}
     for key, raw in params.filters.items():
         if key == "tags":
             continue
@@ -265,7 +266,7 @@ def backend_facets(
     the_plan: Plan, params: PackageSearchParams, fields: list[str], *, count: int
 ) -> dict[str, list[tuple[str, str, int]]]:
     """Facet rows ``(value, label, count)`` for the fields the backend can count exactly."""
-    facet_values: dict[Facet, list[FacetValue]] = (
+    facet_values: dict[FacetName, list[FacetValue]] = (
         the_plan.window.facets if the_plan.window is not None else _results(the_plan).facets
     )
     limit = MAX_FACET_LIMIT if params.facet_limit < 0 else params.facet_limit

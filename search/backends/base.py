@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from ..es_health import HealthSnapshot
-from ..query import Facet, Hit, SearchQuery, SearchResults, SearchWindow
+from ..query import FacetName, Hit, SearchQuery, SearchResults, SearchWindow
 
 Progress = Callable[[int], None]
 Suggestion = dict[str, str]  # {"title", "type", "url"} for the search box
@@ -74,7 +74,7 @@ class SearchBackend(ABC):
         *,
         start: int,
         rows: int,
-        facets: Iterable[Facet] = (),
+        facets: Iterable[FacetName] = (),
         within: int | None = None,
         reverse: bool = False,
     ) -> SearchWindow | None:

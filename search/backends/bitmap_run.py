@@ -15,7 +15,8 @@ from django.db import connection
 from django.utils import timezone
 
 from ..bitmaps import Membership, bitmap_from_ids
-from ..query import Facet, SearchQuery, Sort
+from ..facets import timeline_facets
+from ..query import FacetName, SearchQuery, Sort
 from ..text_query import TextQuery, parse_text_query
 from .broad_terms import WordRanking, broad_rankings
 from .broad_terms import ranked as ranked_by_words
@@ -37,7 +38,7 @@ class BitmapRun:
     hits: int
     filtered: int
     postings: dict[str, dict[str, int]]
-    selections: dict[Facet, int]
+    selections: dict[FacetName, int]
     broad: list[WordRanking] | None = None  # cached rankings, when every word is broad
 
     def ordered(self, *, limit: int | None, reverse: bool = False) -> list[tuple[int, float]]:
@@ -55,20 +56,20 @@ class BitmapRun:
             ranked = ((entry_id, 0.0) for entry_id in walk if entry_id in members)
         return list(itertools.islice(ranked, limit))
 
-    def facet_counts(self, facets: Iterable[Facet]) -> dict[Facet, dict[str, int]]:
+    def facet_counts(self, facets: Iterable[FacetName]) -> dict[FacetName, dict[str, int]]:
         """Each facet's value counts; a selected facet is counted over every other selection
         (disjunctive), as the Elasticsearch backend's post-filters do."""
-        counts: dict[Facet, dict[str, int]] = {}
+        counts: dict[FacetName, dict[str, int]] = {}
         for facet in facets:
             base = self.filtered
             if facet in self.selections:
                 base = self.hits
                 for other, bitmap in self.selections.items():
-                    if other is not facet:
+                    if other != facet:
                         base &= bitmap
             counts[facet] = {
                 value: n
-                for value, bitmap in self.postings.get(facet.value, {}).items()
+                for value, bitmap in self.postings.get(facet, {}).items()
                 if (n := (base & bitmap).bit_count())
             }
         return counts
@@ -98,11 +99,12 @@ def run_query(query: SearchQuery) -> BitmapRun:
         ids = (entry_id for entry_id, _ in matches)
         hits = bitmap_from_ids(ids, snap.size_bytes) & snap.universe
     postings = dict(snap.postings)
-    if Facet.CHALLENGE_STATUS in query.filters or snap.challenges:
-        postings[Facet.CHALLENGE_STATUS.value] = snap.challenge_status_bitmaps(timezone.now())
+    timelines = timeline_facets()
+    if snap.challenges or any(d.name in query.filters for d in timelines):
+        statuses = snap.challenge_status_bitmaps(timezone.now())
+        postings.update({definition.name: statuses for definition in timelines})
     selections = {
-        facet: _union(postings.get(facet.value, {}), values)
-        for facet, values in query.filters.items()
+        facet: _union(postings.get(facet, {}), values) for facet, values in query.filters.items()
     }
     filtered = hits
     for bitmap in selections.values():

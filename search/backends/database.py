@@ -29,7 +29,8 @@ from catalogue.registry import entry_url
 
 from ..es_health import HealthSnapshot
 from ..facet_labels import label_facets
-from ..query import Facet, Hit, SearchQuery, SearchResults, SearchWindow
+from ..facets import facet_names
+from ..query import FacetName, Hit, SearchQuery, SearchResults, SearchWindow
 from ..text_query import TextQuery, parse_text_query
 from . import database_writes
 from .base import DriftReport, Progress, SearchBackend, Suggestion
@@ -104,7 +105,7 @@ class DatabaseBackend(SearchBackend):
     # ------------------------------------------------------------------ reading
     def search(self, query: SearchQuery) -> SearchResults:
         run = self._run(query)
-        counts = run.facet_counts(Facet)
+        counts = run.facet_counts(facet_names())
         page = run.ordered(limit=query.offset + query.page_size)[query.offset :]
         return SearchResults(
             query=query,
@@ -120,7 +121,7 @@ class DatabaseBackend(SearchBackend):
         *,
         start: int,
         rows: int,
-        facets: Iterable[Facet] = (),
+        facets: Iterable[FacetName] = (),
         within: int | None = None,
         reverse: bool = False,
     ) -> SearchWindow:

@@ -25,7 +25,7 @@ from ..es_client import INDEXING_TIMEOUT_SECONDS, EsConfig
 from ..es_health import CircuitBreaker, HealthSnapshot
 from ..facet_labels import label_facets
 from ..faceted import CatalogueSearch, RelatedSearch, corrected, status_clock, suggest_body
-from ..query import Facet, Hit, SearchInputError, SearchQuery, SearchResults, SearchWindow
+from ..query import FacetName, Hit, SearchInputError, SearchQuery, SearchResults, SearchWindow
 from ..text_query import TextQuery, parse_text_query
 from .base import DriftReport, Progress, SearchBackend, Suggestion
 from .database import DatabaseBackend
@@ -129,9 +129,7 @@ class ElasticsearchBackend(SearchBackend):
                 hits, counts = self._msearch(faceted)
                 total = int(counts["hits"]["total"]["value"])
         values = faceted.facet_counts(counts.get("aggregations", {}))
-        facet_counts: dict[Facet, dict[str, int]] = {
-            facet: dict(values[facet.value]) for facet in Facet
-        }
+        facet_counts = {name: dict(counted) for name, counted in values.items()}
         return SearchResults(
             query=query,
             count=total,
@@ -187,7 +185,7 @@ class ElasticsearchBackend(SearchBackend):
         *,
         start: int,
         rows: int,
-        facets: Iterable[Facet] = (),
+        facets: Iterable[FacetName] = (),
         within: int | None = None,
         reverse: bool = False,
     ) -> SearchWindow | None:

@@ -221,7 +221,9 @@ class EsIndexWriter:
             if not seen or dt.datetime.fromisoformat(seen) < updated:
                 report.stale.append(pk)
         version = report.index.get("schema_version")
-        if version is not None and version != SCHEMA_VERSION:
+        if (version is not None and version != SCHEMA_VERSION) or report.index.get(
+            "missing_fields"
+        ):
             report.index["outdated_schema"] = True
         return report
 

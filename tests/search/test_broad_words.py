@@ -60,7 +60,7 @@ BROAD = [
     "bus rail tram metro",
     "public open",
 ]
-FILTERS: list[dict[Facet, tuple[str, ...]]] = [
+FILTERS: list[dict[str, tuple[str, ...]]] = [
     {},
     {Facet.TYPE: ("dataset", "api")},
     {Facet.FORMAT: ("CSV",)},
