@@ -69,9 +69,7 @@ def _check_connected(connection: HTTPConnection) -> None:
     peer = str(sock.getpeername()[0])
     if not is_public(parse_address(peer)):
         connection.close()
-        raise BlockedAddress(
-            _("Refused: the connection went to the non-public address %s.") % peer
-        )
+        raise BlockedAddress(_("Refused: the connection went to the non-public address %s.") % peer)
 
 
 class _GuardedHTTPConnection(HTTPConnection):

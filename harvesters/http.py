@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import requests
 from django.conf import settings
@@ -35,7 +35,6 @@ from .exceptions import (
     ResponseTooLarge,
     TooManyRedirects,
 )
-
 from .guard import GuardedAdapter, check_url
 
 logger = logging.getLogger(__name__)

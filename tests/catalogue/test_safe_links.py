@@ -53,13 +53,19 @@ def test_http_urls_stay() -> None:
 @pytest.mark.django_db
 def test_the_source_overview_renders_no_javascript_href(client: Client) -> None:
     source = HarvestSource.objects.create(
-        name="Source", slug="source", protocol="dcat", url="https://example.org/c.ttl",
+        name="Source",
+        slug="source",
+        protocol="dcat",
+        url="https://example.org/c.ttl",
         organisation=make_organisation(),
     )
     for n, url in enumerate(DANGEROUS + ["https://example.org/ok"]):
         HarvestRecord.objects.create(
-            source=source, remote_id=f"record-{n}", remote_url=url,
-            last_error="no title", error_field="title",
+            source=source,
+            remote_id=f"record-{n}",
+            remote_url=url,
+            last_error="no title",
+            error_field="title",
         )
     admin = get_user_model().objects.create_superuser("admin", "a@example.org", "pw-12345678")
     client.force_login(admin)
