@@ -1,9 +1,10 @@
 """Recovering from a killed task worker: its job and task row would stay running forever.
 
-``harvest_jobs_recover`` (run by ``enqueue_due_sources`` and ``manage.py harvest --due``)
-closes every job without a sign of life for ``HARVEST_STUCK_MINUTES`` as failed, with an
-error saying so, which unblocks its source; marks the task row the worker left RUNNING as
-failed; and queues the job again, at most ``HARVEST_TASK_RETRIES`` times in a row.
+``harvest_jobs_recover`` (run by ``enqueue_due_sources``; a foreground ``manage.py harvest``
+only closes a stuck job of the source it is about to run) closes every job without a sign
+of life for ``HARVEST_STUCK_MINUTES`` as failed, with an error saying so, which unblocks
+its source; marks the task row the worker left RUNNING as failed; and queues the job
+again, at most ``HARVEST_TASK_RETRIES`` times in a row.
 """
 
 from __future__ import annotations
