@@ -16,6 +16,7 @@ PATHS = [
     "/themes/%00/",
     "/datasets/a%01b/",
     "/api/v1/datasets?q=%00",
+    "/api/v1/datasets?organisation=%00",
     "/search/?q=air%00",
 ]
 
