@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from .. import links
+from .. import access, links
 from ..registry import entry_types
 
 register = template.Library()
@@ -98,3 +98,15 @@ def safe_href(url: str | None) -> str:
     (Python); tests/catalogue/test_safe_links.py scans the templates for any that does not.
     """
     return links.safe_href(url)
+
+
+@register.filter
+def distribution_links(distribution: Any, entry: Any) -> access.DistributionLinks:
+    """``distribution|distribution_links:entry``: its URLs that may be published (none for
+    an entry whose access rights are not public: catalogue.access)."""
+    return access.distribution_links(entry, distribution)
+
+
+@register.filter
+def downloads_public(entry: Any) -> bool:
+    return access.downloads_public(entry)

@@ -22,6 +22,7 @@ from typing import Any
 
 from django.conf import settings
 
+from catalogue.access import distribution_links
 from catalogue.models import Entry, Organisation
 from catalogue.sanitise import html_to_text
 from catalogue.vocabulary_data import EU_THEME_BASE
@@ -191,11 +192,14 @@ class DcatBuilder(DcatTerms):
         node = Node(f"{self.entry_iri(entry)}#distribution-{dist.pk}", [DCAT + "Distribution"])
         node.add(DCT + "title", lit_text(dist.title))
         node.add(DCT + "description", lit_text(dist.description))
+        # accessURL is required: a restricted entry's falls back to the page telling how to
+        # request access (its landing page, else its page here).
+        links = distribution_links(entry, dist)
         access = first_allowed(
-            dist.access_url, dist.download_url, entry.landing_page, self.entry_iri(entry)
+            links.access_url, links.download_url, entry.landing_page, self.entry_iri(entry)
         )
         node.add(DCAT + "accessURL", self.resource(access))
-        node.add(DCAT + "downloadURL", self.resource(dist.download_url))
+        node.add(DCAT + "downloadURL", self.resource(links.download_url))
         media_type = dist.media_type or voc.media_type_for(dist.format)
         node.add(DCAT + "mediaType", self.media_type(media_type))
         fmt = dist.format or voc.format_code(media_type)
