@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from django.http import QueryDict
 
+from search import documents
 from search.facets import facet_definition, facet_names
 from search.params import parse_search_params
 from search.service import SearchBackend
@@ -73,3 +74,24 @@ def test_search_page_api_and_export_take_the_filter(
     export = client.get("/export.csv", {"reuse_kind": "application"})
     rows = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig"))))
     assert [row["title"] for row in rows] == ["Transit companion"]
+
+
+@pytest.mark.elasticsearch
+def test_an_index_built_before_a_new_facet_is_reported_outdated(
+    es_backend: Any,  # noqa: F811
+    reuse_catalogue: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    es_backend.rebuild()
+    assert not es_backend.drift().index.get("outdated_schema")
+    built = documents.mapping
+
+    def with_a_new_facet() -> dict[str, Any]:
+        grown = built()
+        grown["properties"] = {**grown["properties"], "added_later": {"type": "keyword"}}
+        return grown
+
+    monkeypatch.setattr(documents, "mapping", with_a_new_facet)
+    report = es_backend.drift()
+    assert report.index["missing_fields"] == ["added_later"]
+    assert report.index["outdated_schema"] is True
