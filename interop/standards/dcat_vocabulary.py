@@ -39,6 +39,7 @@ from .dcat_codes import (
     SPDX_BY_LOWER,
     SPDX_TO_EU_LICENCE,
 )
+from .licence_names import licence_from_name
 from .namespaces import ADMS, DCAT, DCT, OWL
 
 EU_AUTHORITY = "http://publications.europa.eu/resource/authority/"
@@ -90,7 +91,8 @@ def licence_uri(spdx_id: str) -> str:
 
 
 def licence_spdx(value: str) -> str:
-    """An EU licence URI, a known licence URL, an SPDX URI or a bare SPDX id → SPDX id, or ""."""
+    """An EU licence URI, a licence URL (Creative Commons, Open Definition...), an SPDX id
+    or URI, or a licence's title → SPDX id, or "" (see ``licence_names``)."""
     raw = (value or "").strip()
     if not raw:
         return ""
@@ -103,7 +105,8 @@ def licence_spdx(value: str) -> str:
         return LICENCE_URL_TO_SPDX[key]
     if key.startswith("spdx.org/licenses/"):
         key = key.removeprefix("spdx.org/licenses/")
-    return SPDX_BY_LOWER.get(key, "")
+    # then any other way of naming one: titles, every CC version and variant, SPDX ids
+    return SPDX_BY_LOWER.get(key, "") or licence_from_name(raw)
 
 
 # --- file types: catalogue format code ↔ EU file-type code, and IANA media types --------
