@@ -192,5 +192,8 @@ def test_blank_nodes_harvested_twice_are_unchanged(
         "KML",
     ]
     assert entry.contact_email == "air.office@example.eu"
+    # a recognised licence is kept: every Creative Commons variant is a catalogue licence
+    assert entry.licence is not None and entry.licence.spdx_id == "CC-BY-NC-3.0"
+    assert sorted(entry.keywords) == ["air pollution", "air quality"]
     again = harvest_source_run(source=source)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 3)
