@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 
 from django.utils.translation import gettext as _
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
 from .vocabulary import DCAT, DCT, FOAF, RDF, RDFS, SCHEMA, SKOS
@@ -22,6 +22,9 @@ MAX_TEXT = 100_000
 NODE_VALUE_PREDICATES = (RDF.value, RDFS.label, SKOS.prefLabel, SKOS.notation, DCT.title)
 
 
+TIME = Namespace("http://www.w3.org/2006/time#")
+#: where a time:Instant (or a value node) keeps its date
+TIME_VALUES = (TIME.inXSDDateTimeStamp, TIME.inXSDDateTime, TIME.inXSDDate, RDF.value)
 #: the addresses that tell two blank-node records with one title apart
 IDENTITY_PREDICATES = (
     DCAT.endpointURL,
@@ -133,7 +136,7 @@ class GraphReader:
 
     def eco_text(self, subject: Node, term: str, limit: int = 2000) -> str:
         value = self.eco(subject, term)
-        return str(value).strip()[:limit] if value is not None else ""
+        return self.node_value(value)[:limit] if value is not None else ""
 
     def uris(self, subject: Node, predicate: URIRef) -> list[str]:
         return [
@@ -146,7 +149,11 @@ class GraphReader:
         self, subject: Node, warnings: list[str], name: str, *predicates: URIRef
     ) -> dt.datetime | None:
         for predicate in predicates:
-            for value in self.g.objects(subject, predicate):
+            for value in sorted(self.g.objects(subject, predicate), key=node_order):
+                if isinstance(value, BNode):  # a time:Instant: its date is inside, not its id
+                    value = next(
+                        (v for p in TIME_VALUES for v in self.g.objects(value, p)), Literal("")
+                    )
                 if not str(value).strip():
                     continue
                 parsed = parse_date(value)

@@ -21,8 +21,9 @@ from interop.standards.dcat_vocabulary import licence_spdx
 from .conftest import FIXTURES, FixtureServer, SourceMaker
 
 SHAPES = "dcat/shapes/"
-# rdflib's generated blank-node ids: "N" and 32 hex digits, or a "_:" label
-BNODE_ID = re.compile(r"\bN[0-9a-f]{32}\b|_:", re.IGNORECASE)
+# rdflib's generated blank-node ids: "N" and 32 hex digits (RDF/XML), "n", 32 hex digits,
+# "b" and a number (Turtle), or a "_:" label
+BNODE_ID = re.compile(r"\bn[0-9a-f]{32}(?:b\d+)?\b|_:", re.IGNORECASE)
 
 
 def map_file(relpath: str, url: str = "") -> Page:
@@ -54,6 +55,13 @@ def test_formats_from_blank_nodes_and_authority_iris() -> None:
 def test_a_blank_node_id_is_never_a_value() -> None:
     for relpath in (SHAPES + "blank_nodes.ttl", SHAPES + "contacts.rdf"):
         assert not BNODE_ID.search(repr(map_file(relpath))), relpath
+
+
+def test_dates_and_frequencies_inside_blank_nodes() -> None:
+    record = dataset(map_file(SHAPES + "blank_nodes.ttl"), AIR)
+    assert record.issued is not None and record.issued.date().isoformat() == "2024-05-01"
+    assert record.modified is None  # an empty time:Instant is no date, and no warning
+    assert record.frequency == "ANNUAL"
 
 
 def test_a_format_iri_labelled_in_the_document_real_datos_gob_es() -> None:
