@@ -28,6 +28,7 @@ from .dcat_codes import (
     FORMAT_TO_EU_FILE_TYPE,
     FORMAT_TO_MEDIA_TYPE,
     FREQUENCY_CODES,
+    INSPIRE_THEME_TO_EU,
     ISO8601_TO_CODE,
     LANGUAGE_BIBLIOGRAPHIC_CODES,
     LANGUAGE_TO_EU_OVERRIDES,
@@ -80,7 +81,12 @@ def theme_code(uri: str) -> str:
         return f"SDG{int(match.group(1))}"
     if value.upper() in EU_THEME_CODES or value.upper() in SDG_CODES:
         return value.upper()
-    return ""
+    match = _INSPIRE_THEME.match(value)
+    return INSPIRE_THEME_TO_EU.get(match.group(1).lower(), "") if match else ""
+
+
+# An INSPIRE theme maps to the EU data theme it is a broadMatch of (dcat_codes).
+_INSPIRE_THEME = re.compile(r"^https?://inspire\.ec\.europa\.eu/theme/([a-z]{2})/?$", re.I)
 
 
 # --- licences: SPDX id ↔ EU licence authority code ------------------------------------
