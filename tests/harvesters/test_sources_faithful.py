@@ -202,3 +202,50 @@ def test_an_empty_page_where_the_source_counts_records_fails_the_job(
     assert job.status == JobStatus.FAILED
     assert "counts 7" in job.error
     assert not Entry.objects.filter(withdrawn_at__isnull=False).exists()
+
+
+@pytest.mark.parametrize(
+    ("protocol", "fixture", "emptied"),
+    [
+        ("socrata", "socrata/discovery_catalog_v1_constructed.json", "results"),
+        ("opendatasoft", "opendatasoft/udata-ods_v1_search.json", "datasets"),
+    ],
+)
+def test_an_empty_page_inside_the_reported_total_fails_other_protocols(
+    fixture_server: FixtureServer,
+    make_source: SourceMaker,
+    protocol: str,
+    fixture: str,
+    emptied: str,
+) -> None:
+    payload = json.loads((FIXTURES / fixture).read_text(encoding="utf-8"))
+    path = "/api/catalog/v1" if protocol == "socrata" else "/api/datasets/1.0/search/"
+    fixture_server.add(path, json.dumps(payload))
+    source = make_source(fixture_server.url(path), protocol=protocol)
+    first = harvest_source_run(source=source)
+    assert first.status == JobStatus.SUCCEEDED, first.error
+    assert first.created > 0
+    payload[emptied] = []  # the same answer, its total kept, its list gone
+    fixture_server.add(path, json.dumps(payload))
+    job = harvest_source_run(source=source)
+    assert job.status == JobStatus.FAILED
+    assert "lists none" in job.error
+    assert job.withdrawn == 0
+    assert not Entry.objects.filter(withdrawn_at__isnull=False).exists()
+
+
+# --- OpenAPI documents keep their paths and operations -------------------------------------
+def test_api_page_counts_and_lists_the_operations_of_its_openapi_document(
+    fixture_server: FixtureServer, make_source: SourceMaker, client: Client
+) -> None:
+    url = fixture_server.fixture_url("api_descriptions/bcgov_route-planner_oas3.json")
+    job = harvest_source_run(source=make_source(url, protocol="openapi"))
+    assert job.status == JobStatus.SUCCEEDED, job.error
+    api = Entry.objects.get(entry_type="api")
+    assert api.source_extras["operations"] == "22"
+    assert api.source_extras["paths"] == "11"
+    html = client.get(api.get_absolute_url()).content.decode()
+    assert "Paths and operations" in html
+    assert "22 operations on 11 paths" in html
+    assert "<code>GET /distance.{outputFormat}</code>" in html
+    assert "Get distance and travel time between two geographic points" in html
