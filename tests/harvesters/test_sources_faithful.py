@@ -249,3 +249,43 @@ def test_api_page_counts_and_lists_the_operations_of_its_openapi_document(
     assert "22 operations on 11 paths" in html
     assert "<code>GET /distance.{outputFormat}</code>" in html
     assert "Get distance and travel time between two geographic points" in html
+
+
+# --- an invalid record never deletes a valid distribution ----------------------------------
+BAD_DIST = [{"title": "Broken", "download_url": "javascript:alert(1)", "format": "CSV"}]
+
+
+def test_a_record_with_only_unusable_distributions_keeps_the_previous_ones(
+    fixture_server: FixtureServer, test_protocol: str, make_source: SourceMaker
+) -> None:
+    source = make_source(serve(fixture_server, "/p", [rec(1)]))
+    harvest_source_run(source=source)
+    serve(fixture_server, "/p", [rec(1, title="Dataset 1, renamed", distributions=BAD_DIST)])
+    job = harvest_source_run(source=source)
+    assert job.updated == 1
+    entry = Entry.objects.get()
+    assert entry.title == "Dataset 1, renamed"
+    assert list(entry.distributions.values_list("download_url", flat=True)) == [
+        "https://example.org/1.csv"
+    ]
+    warnings = HarvestRecord.objects.get(source=source).warnings
+    assert any("previous ones are kept" in w for w in warnings), warnings
+
+
+def test_another_source_never_deletes_the_distributions_of_a_shared_entry(
+    fixture_server: FixtureServer, test_protocol: str, make_source: SourceMaker
+) -> None:
+    same = "https://id.example/ds/1"
+    a = make_source(serve(fixture_server, "/a", [rec(1, identifier=same)]))
+    other = [
+        {"title": "Other copy", "download_url": "https://other.example/1.json", "format": "JSON"}
+    ]
+    b = make_source(serve(fixture_server, "/b", [rec(9, identifier=same, distributions=other)]))
+    harvest_source_run(source=a)
+    assert harvest_source_run(source=b).updated == 1
+    urls = set(Entry.objects.get().distributions.values_list("download_url", flat=True))
+    assert urls == {"https://example.org/1.csv", "https://other.example/1.json"}
+    serve(fixture_server, "/b", [rec(9, identifier=same, title="Changed", distributions=BAD_DIST)])
+    harvest_source_run(source=b)
+    urls = set(Entry.objects.get().distributions.values_list("download_url", flat=True))
+    assert "https://example.org/1.csv" in urls
