@@ -191,9 +191,8 @@ class DcatBuilder(DcatTerms):
         node = Node(f"{self.entry_iri(entry)}#distribution-{dist.pk}", [DCAT + "Distribution"])
         node.add(DCT + "title", lit_text(dist.title))
         node.add(DCT + "description", lit_text(dist.description))
-        access = first_allowed(
-            dist.access_url, dist.download_url, entry.landing_page, self.entry_iri(entry)
-        )
+        # never our own page: a distribution without any address has no dcat:accessURL
+        access = first_allowed(dist.access_url, dist.download_url, entry.landing_page)
         node.add(DCAT + "accessURL", self.resource(access))
         node.add(DCAT + "downloadURL", self.resource(dist.download_url))
         media_type = dist.media_type or voc.media_type_for(dist.format)
