@@ -30,21 +30,87 @@ _SKIPPED_EXTRAS = {
 
 # Package keys a helper of this module or the mapper reads (their values are placed).
 PLACED = frozenset(
-    "access_level accrual_periodicity author author_email category contact contactPoint "
-    "contact_email contact_name contact_point contact_points contact_uri countries_covered "
-    "data_homepage description display_name doi extras frequency geospatial_topic groups id "
-    "identifier issued jurisdiction keywords language license_id license_title license_url "
-    "maintainer maintainer_email metadata_created metadata_modified name notes "
-    "notes_translated organization private publisher_email publisher_url resources spatial "
-    "spatial_coverage_text state tags temporal_coverage_from temporal_coverage_to temporal_end "
-    "temporal_start temporals theme title title_translated type update_frequency uri url "
-    "version".split()
+    [
+        "access_level",
+        "accrual_periodicity",
+        "author",
+        "author_email",
+        "category",
+        "contact",
+        "contactPoint",
+        "contact_email",
+        "contact_name",
+        "contact_point",
+        "contact_points",
+        "contact_uri",
+        "countries_covered",
+        "data_homepage",
+        "description",
+        "display_name",
+        "doi",
+        "extras",
+        "frequency",
+        "geospatial_topic",
+        "groups",
+        "id",
+        "identifier",
+        "issued",
+        "jurisdiction",
+        "keywords",
+        "language",
+        "license_id",
+        "license_title",
+        "license_url",
+        "maintainer",
+        "maintainer_email",
+        "metadata_created",
+        "metadata_modified",
+        "name",
+        "notes",
+        "notes_translated",
+        "organization",
+        "private",
+        "publisher_email",
+        "publisher_url",
+        "resources",
+        "spatial",
+        "spatial_coverage_text",
+        "state",
+        "tags",
+        "temporal_coverage_from",
+        "temporal_coverage_to",
+        "temporal_end",
+        "temporal_start",
+        "temporals",
+        "theme",
+        "title",
+        "title_translated",
+        "type",
+        "update_frequency",
+        "uri",
+        "url",
+        "version",
+    ]
 )
 # CKAN's own bookkeeping and volatile counters (ADR 0012: no volatile values in records).
 _BOOKKEEPING = frozenset(
-    "creator_user_id owner_org revision_id num_resources num_tags isopen "
-    "relationships_as_object relationships_as_subject tracking_summary title_for_slug "
-    "metadata_modified license resource_group_id ratings_average ratings_count".split()
+    [
+        "creator_user_id",
+        "owner_org",
+        "revision_id",
+        "num_resources",
+        "num_tags",
+        "isopen",
+        "relationships_as_object",
+        "relationships_as_subject",
+        "tracking_summary",
+        "title_for_slug",
+        "metadata_modified",
+        "license",
+        "resource_group_id",
+        "ratings_average",
+        "ratings_count",
+    ]
 )
 
 

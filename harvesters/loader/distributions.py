@@ -62,8 +62,10 @@ def protect_distributions(source: HarvestSource, items: list[PreparedRecord]) ->
         return
     ids = [i.target_entry_id for i in updates]
     existing: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for row in Distribution.objects.filter(entry_id__in=ids).order_by("sort_order", "pk").values(
-        "entry_id", *ROW_FIELDS
+    for row in (
+        Distribution.objects.filter(entry_id__in=ids)
+        .order_by("sort_order", "pk")
+        .values("entry_id", *ROW_FIELDS)
     ):
         existing[row.pop("entry_id")].append(row)
     shared = set(

@@ -232,10 +232,39 @@ def _extras(entry: Entry, related: Related) -> list[dict[str, str]]:
 
 # The package fields of CKAN's default schema, which an extra may not be named after.
 PACKAGE_KEYS = frozenset(
-    "id name title type notes url version state private author author_email maintainer "
-    "maintainer_email license_id owner_org groups tags extras resources relationships_as_object "
-    "relationships_as_subject metadata_created metadata_modified creator_user_id organization "
-    "num_tags num_resources isopen license_title license_url revision_id".split()
+    [
+        "id",
+        "name",
+        "title",
+        "type",
+        "notes",
+        "url",
+        "version",
+        "state",
+        "private",
+        "author",
+        "author_email",
+        "maintainer",
+        "maintainer_email",
+        "license_id",
+        "owner_org",
+        "groups",
+        "tags",
+        "extras",
+        "resources",
+        "relationships_as_object",
+        "relationships_as_subject",
+        "metadata_created",
+        "metadata_modified",
+        "creator_user_id",
+        "organization",
+        "num_tags",
+        "num_resources",
+        "isopen",
+        "license_title",
+        "license_url",
+        "revision_id",
+    ]
 )
 
 
