@@ -25,6 +25,7 @@ from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .panels import EntryAdminForm, EntryStatusPanel
+from .source_panel import SourceExtrasPanel
 
 # --- edit handlers ----------------------------------------------------------------------------
 
@@ -92,6 +93,7 @@ def _publishing_tab() -> ObjectList:
                 ],
                 heading=_("Provenance"),
             ),
+            SourceExtrasPanel(heading=_("Values from the source without a field")),
         ],
         heading=_("Publishing and provenance"),
     )

@@ -223,7 +223,49 @@ def _extras(entry: Entry, related: Related) -> list[dict[str, str]]:
         ("contact_uri", entry.contact_url),
     ]
     pairs += ckan_part(entry.entry_type).extras(entry)
+    # What the source sent without a field of ours, under its own key: CKAN refuses an extra
+    # named like a package field or like another extra, so such keys are left out.
+    taken = {key for key, _value in pairs} | PACKAGE_KEYS
+    pairs += [(k, v) for k, v in (entry.source_extras or {}).items() if k not in taken]
     return [{"key": key, "value": str(value)} for key, value in pairs if value]
+
+
+# The package fields of CKAN's default schema, which an extra may not be named after.
+PACKAGE_KEYS = frozenset(
+    [
+        "id",
+        "name",
+        "title",
+        "type",
+        "notes",
+        "url",
+        "version",
+        "state",
+        "private",
+        "author",
+        "author_email",
+        "maintainer",
+        "maintainer_email",
+        "license_id",
+        "owner_org",
+        "groups",
+        "tags",
+        "extras",
+        "resources",
+        "relationships_as_object",
+        "relationships_as_subject",
+        "metadata_created",
+        "metadata_modified",
+        "creator_user_id",
+        "organization",
+        "num_tags",
+        "num_resources",
+        "isopen",
+        "license_title",
+        "license_url",
+        "revision_id",
+    ]
+)
 
 
 def package_dict(

@@ -54,8 +54,8 @@ def organisation_iri(org: Organisation) -> str:
 
 
 def description_text(entry: Any) -> str:
-    """dct:description is mandatory: the description as text, else the summary, else title."""
-    return html_to_text(entry.description) or entry.summary or entry.title
+    """The description as text, else the summary; "" (left out) rather than the title again."""
+    return html_to_text(entry.description) or entry.summary
 
 
 def lit_datetime(value: dt.datetime | None) -> Lit | None:
@@ -191,9 +191,8 @@ class DcatBuilder(DcatTerms):
         node = Node(f"{self.entry_iri(entry)}#distribution-{dist.pk}", [DCAT + "Distribution"])
         node.add(DCT + "title", lit_text(dist.title))
         node.add(DCT + "description", lit_text(dist.description))
-        access = first_allowed(
-            dist.access_url, dist.download_url, entry.landing_page, self.entry_iri(entry)
-        )
+        # never our own page: a distribution without any address has no dcat:accessURL
+        access = first_allowed(dist.access_url, dist.download_url, entry.landing_page)
         node.add(DCAT + "accessURL", self.resource(access))
         node.add(DCAT + "downloadURL", self.resource(dist.download_url))
         media_type = dist.media_type or voc.media_type_for(dist.format)
@@ -303,8 +302,8 @@ class DcatBuilder(DcatTerms):
 
 
 def endpoint_of(api: Any) -> str:
-    """dcat:endpointURL is mandatory: the endpoint, else the landing page, else our page."""
-    return first_allowed(api.endpoint_url, api.landing_page, entry_iri(api))
+    """The endpoint, else the publisher's landing page; never our own page ("": left out)."""
+    return first_allowed(api.endpoint_url, api.landing_page)
 
 
 def first_allowed(*urls: str) -> str:
