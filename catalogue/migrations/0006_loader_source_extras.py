@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("catalogue", "0004_entry_type_choices_from_registry"),
+        ("catalogue", "0005_rdf_licences"),
     ]
 
     operations = [
