@@ -50,7 +50,8 @@ class _EntryFeed(Feed[Entry, Any]):  # the object is a type, an organisation or 
     def get_feed(self, obj: Any, request: HttpRequest) -> SyndicationFeed:
         # Every link is absolute on the public base (catalogue.public_url), the feed's own too.
         feed = super().get_feed(obj, request)
-        feed.feed["link"] = iri_to_uri(absolute_url(self._get_dynamic_attr("link", obj), request))
+        link = self._get_dynamic_attr("link", obj)  # type: ignore[attr-defined]
+        feed.feed["link"] = iri_to_uri(absolute_url(link, request))
         feed.feed["feed_url"] = absolute_url(request.path, request)
         return feed
 

@@ -8,12 +8,12 @@ needs, so a page of 50,000 stays light.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
-from django.contrib.sitemaps.views import SitemapIndexItem
+from django.contrib.sitemaps.views import SitemapIndexItem  # type: ignore[attr-defined]
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.views.decorators.http import require_GET
@@ -107,9 +107,9 @@ SITEMAPS: dict[str, type[Sitemap[Any]] | Sitemap[Any]] = {
 def sitemap_index(request: HttpRequest) -> HttpResponseBase:
     response = sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap_section")
     # Django names each section on the request's host: put them on the public base.
-    response.context_data["sitemaps"] = [
-        SitemapIndexItem(_public(item.location), item.last_mod)
-        for item in response.context_data["sitemaps"]
+    context = cast(dict[str, Any], response.context_data)
+    context["sitemaps"] = [
+        SitemapIndexItem(_public(item.location), item.last_mod) for item in context["sitemaps"]
     ]
     return conditional(request, response.render())
 

@@ -118,7 +118,10 @@ def conditional(
         stamp = parse_http_date_safe(response["Last-Modified"])
     response["Cache-Control"] = CACHE_CONTROL
     patch_vary_headers(response, ["Accept-Language"])
-    answer = get_conditional_response(request, etag=etag, last_modified=stamp, response=response)
+    # it only copies headers from ``response`` (any kind) onto a 304
+    answer = get_conditional_response(
+        request, etag=etag, last_modified=stamp, response=cast(HttpResponse, response)
+    )
     return answer if answer is not None else response
 
 

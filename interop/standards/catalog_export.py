@@ -26,7 +26,8 @@ from catalogue.models import Distribution, Entry, Partnership, Winner, published
 
 from ..exports.reads import sequential_reads
 from . import catalog_filters
-from .catalog_filters import ExportInputError, Selection, filter_pairs, search_query
+from .catalog_filters import ExportInputError as ExportInputError
+from .catalog_filters import Selection, filter_pairs, search_query
 from .dcat_ap import DcatBuilder, base_url, catalog_iri
 from .export_loader import ExportLoader
 from .namespaces import HYDRA, XSD
