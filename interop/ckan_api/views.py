@@ -15,6 +15,8 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from catalogue.public_url import absolute_url, public_base_url
+
 from .actions import ACTIONS
 from .errors import BadRequestError, CkanActionError, ValidationError
 from .parts import type_action
@@ -25,7 +27,7 @@ HELP_PATH = "/api/3/action/help_show?name="
 
 
 def _envelope(request: HttpRequest, action: str, **body: Any) -> dict[str, Any]:
-    return {"help": request.build_absolute_uri(HELP_PATH + action), **body}
+    return {"help": absolute_url(HELP_PATH + action, request), **body}
 
 
 def _error(request: HttpRequest, action: str, error: CkanActionError) -> JsonResponse:
@@ -68,7 +70,7 @@ def action(request: HttpRequest, action_name: str) -> JsonResponse:
         )
     try:
         data = _request_data(request)
-        result = handler(data, request.build_absolute_uri("/").rstrip("/"))
+        result = handler(data, public_base_url(request))
     except CkanActionError as error:
         return _error(request, action_name, error)
     except (ValueError, TypeError, DatabaseError):

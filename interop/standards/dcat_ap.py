@@ -23,6 +23,7 @@ from typing import Any
 from django.conf import settings
 
 from catalogue.models import Entry, Organisation
+from catalogue.public_url import public_base_url
 from catalogue.sanitise import html_to_text
 from catalogue.vocabulary_data import EU_THEME_BASE
 
@@ -37,8 +38,8 @@ _HEX = re.compile(r"^[0-9a-fA-F]{8,128}$")
 
 
 def base_url() -> str:
-    """The public base URL: IRIs must not depend on the Host header of a request."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    """The public base URL (``catalogue.public_url``: ``BASE_URL``, else the request's)."""
+    return public_base_url()
 
 
 def catalog_iri() -> str:

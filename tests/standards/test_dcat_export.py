@@ -149,7 +149,7 @@ def test_bad_query_is_a_4xx_with_a_message(client, demo_catalogue, query, status
 @pytest.mark.parametrize(
     "url",
     [
-        "/catalog.xml",
+        "/catalog.n3",  # /catalog.xml answers like .rdf (test_public_url.py)
         "/catalog.ttl.exe",
         "/datasets/nope.ttl",
         "/datasets/public-transport-stops.n3",

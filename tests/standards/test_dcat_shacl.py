@@ -50,7 +50,7 @@ def test_each_page_and_each_entry_document_validates_alone(demo_catalogue):
 def test_no_description_is_left_out_never_made_from_the_title(db, settings):
     """DatasetShape: dct:description minCount 1 — an entry with no description or summary
     exports none (issue 10: never invent a value); SHACL and the quality score report it."""
-    settings.WAGTAILADMIN_BASE_URL = "http://catalogue.test"
+    settings.PUBLIC_BASE_URL = "http://catalogue.test"
     entry = make_entry("dataset", title="Bare", summary="", description="")
     graph = parse(entry_document(entry, "ttl"), "turtle")
     found = violations(graph)
@@ -61,7 +61,7 @@ def test_no_description_is_left_out_never_made_from_the_title(db, settings):
 def test_endpoint_fallback_satisfies_data_service_shape_endpoint_url(db, settings):
     """DataServiceShape: dcat:endpointURL minCount 1 and ranges.ttl class rdfs:Resource —
     an API with no endpoint URL exports its landing page (else its page), typed rdfs:Resource."""
-    settings.WAGTAILADMIN_BASE_URL = "http://catalogue.test"
+    settings.PUBLIC_BASE_URL = "http://catalogue.test"
     entry = make_entry("api", title="No endpoint", landing_page="https://example.org/api")
     assert violations(parse(entry_document(entry, "ttl"), "turtle")) == []
 
@@ -69,7 +69,7 @@ def test_endpoint_fallback_satisfies_data_service_shape_endpoint_url(db, setting
 def test_access_url_fallback_satisfies_distribution_shape_access_url(db, settings):
     """DistributionShape: dcat:accessURL minCount 1 — a distribution with only a download
     URL gets it as access URL; one with none at all gets none (never our own page)."""
-    settings.WAGTAILADMIN_BASE_URL = "http://catalogue.test"
+    settings.PUBLIC_BASE_URL = "http://catalogue.test"
     entry = make_entry(
         "dataset",
         title="Files",
@@ -87,7 +87,7 @@ def test_terms_are_typed_and_labelled_for_concept_and_range_shapes(db, settings)
     the ranges.ttl sh:class constraints (dct:LicenseDocument, dct:Frequency,
     dct:LinguisticSystem, dct:Location, dct:RightsStatement, dct:MediaTypeOrExtent,
     dct:MediaType, foaf:Document): each authority term is described with its class."""
-    settings.WAGTAILADMIN_BASE_URL = "http://catalogue.test"
+    settings.PUBLIC_BASE_URL = "http://catalogue.test"
     org = make_organisation(kind="academia", website="https://uni.example.org/")
     from catalogue.models import Country, Language, Licence
 
@@ -127,7 +127,7 @@ HARVEST_FIXTURES = [
 @pytest.mark.parametrize("path,content_type", HARVEST_FIXTURES)
 def test_harvested_content_has_zero_violations(db, settings, path, content_type):
     """Real portals' DCAT, harvested through the DCAT mapper and the loader, then exported."""
-    settings.WAGTAILADMIN_BASE_URL = "http://catalogue.test"
+    settings.PUBLIC_BASE_URL = "http://catalogue.test"
     from tests.standards.harvest import harvest_text
 
     source = FIXTURES / path
