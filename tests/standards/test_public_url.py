@@ -14,6 +14,7 @@ import pytest
 from django.core.checks import run_checks
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCAT, RDF
+from rdflib.term import Node
 
 from tests.factories import make_entry, make_organisation, theme
 
@@ -26,13 +27,14 @@ def no_base(settings: Any) -> None:
     settings.API_LAST_MODIFIED_CACHE_SECONDS = 0
 
 
-def test_harvester_follows_hydra_next_on_any_port(
-    live_server: Any, transactional_db: Any, no_base: None
-) -> None:
+# serialized_rollback, as every live-server test here: a plain flush re-creates content types
+# that the next serialized test would then insert twice.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_harvester_follows_hydra_next_on_any_port(live_server: Any, no_base: None) -> None:
     titles = [f"Live dataset {n}" for n in range(3)]
     for title in titles:
         make_entry("dataset", title=title)
-    url: URIRef | None = URIRef(f"{live_server.url}/catalog.ttl?page=1&page_size=1")
+    url: Node | None = URIRef(f"{live_server.url}/catalog.ttl?page=1&page_size=1")
     seen: set[str] = set()
     pages = 0
     while url is not None:
