@@ -156,9 +156,30 @@ class EntryAdminForm(WagtailAdminModelForm):
 
     def changed_content_fields(self) -> list[str]:
         """Names of the content fields and parts (distributions, partners...) this edit changed."""
-        changed = [name for name in self.changed_data if name not in NOT_OVERRIDES]
+        changed = [
+            name
+            for name in self.changed_data
+            if name not in NOT_OVERRIDES and self._value_changed(name)
+        ]
         changed += [name for name, formset in self.formsets.items() if formset.has_changed()]
         return changed
+
+    def _value_changed(self, name: str) -> bool:
+        """Whether the value differs from the stored one once shown and posted back unchanged.
+
+        Django compares the stored value with what the browser posts, so a harvested value
+        the widget shows differently (plain text in the rich-text editor) counts as changed
+        although the editor touched nothing: compare the stored value's round trip instead.
+        """
+        bound = self[name]
+        widget = bound.field.widget
+        try:
+            shown = widget.format_value(bound.initial)
+            posted = widget.value_from_datadict({bound.html_name: shown}, {}, bound.html_name)
+            unchanged = bound.field.clean(posted)
+        except (ValidationError, TypeError, ValueError):
+            return True
+        return _comparable(unchanged) != _comparable(self.cleaned_data.get(name))
 
     def save(self, commit: bool = True) -> Any:
         instance = self.instance
@@ -166,6 +187,22 @@ class EntryAdminForm(WagtailAdminModelForm):
             kept = set(instance.overridden_fields or [])
             instance.overridden_fields = sorted(kept | set(self.changed_content_fields()))
         return super().save(commit=commit)
+
+
+_BLOCK_KEY = re.compile(r'\s+data-block-key="[^"]*"')
+
+
+def _comparable(value: Any) -> Any:
+    """A value reduced to what an editor sees: ids of chosen objects, text without editor keys."""
+    if hasattr(value, "values_list"):
+        return sorted(value.values_list("pk", flat=True))
+    if isinstance(value, list | tuple) and all(hasattr(item, "pk") for item in value):
+        return sorted(item.pk for item in value)
+    if hasattr(value, "pk"):
+        return value.pk
+    if isinstance(value, str):
+        return " ".join(_BLOCK_KEY.sub("", value).split())
+    return value
 
 
 def _label_with_type(entry: Entry) -> str:

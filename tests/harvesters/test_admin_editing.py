@@ -1,0 +1,158 @@
+"""Editors and harvests on the same entries, through the real admin pages.
+
+An editor opens a harvested entry's edit page, the form is read from its HTML as a browser
+would and posted back; a real CKAN API on 127.0.0.1 serves the source between the edits.
+"""
+
+from __future__ import annotations
+
+import copy
+from html.parser import HTMLParser
+from typing import Any
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+
+from benchmarks.ckan_server import CkanCatalogue, generate
+from catalogue.models import Entry
+from harvesters.models import HarvestRecord
+from harvesters.services import harvest_source_run
+
+from .conftest import FixtureServer
+
+pytestmark = pytest.mark.django_db
+
+SEARCH = "/api/3/action/package_search"
+
+
+class FormReader(HTMLParser):
+    """The values a browser would submit from the page's main form (no button pressed)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: list[tuple[str, str]] = []
+        self.in_form = False
+        self.textarea: str | None = None
+        self.select: str | None = None
+        self.select_first: str | None = None
+        self.select_chosen = False
+        self.select_multiple = False
+        self.text = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "form" and a.get("data-edit-form") is not None:
+            self.in_form = True
+        if not self.in_form or a.get("disabled") is not None:
+            return
+        name = a.get("name", "")
+        if tag == "input" and name:
+            kind = a.get("type", "text")
+            if kind in {"submit", "button", "file"}:
+                return
+            if kind in {"checkbox", "radio"} and "checked" not in a:
+                return
+            self.data.append((name, a.get("value", "on" if kind == "checkbox" else "")))
+        elif tag == "textarea" and name:
+            self.textarea, self.text = name, ""
+        elif tag == "select" and name:
+            self.select, self.select_first, self.select_chosen = name, None, False
+            self.select_multiple = "multiple" in a
+        elif tag == "option" and self.select:
+            if self.select_first is None:
+                self.select_first = a.get("value", "")
+            if "selected" in a:
+                self.select_chosen = True
+                self.data.append((self.select, a.get("value", "")))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self.in_form = False
+        elif tag == "textarea" and self.textarea:
+            self.data.append((self.textarea, self.text.removeprefix("\n")))
+            self.textarea = None
+        elif tag == "select" and self.select:
+            chosen = self.select_chosen or self.select_multiple
+            if not chosen and self.select_first is not None:
+                self.data.append((self.select, self.select_first))
+            self.select = None
+
+    def handle_data(self, data: str) -> None:
+        if self.textarea:
+            self.text += data
+
+
+def read_form(page: str) -> dict[str, Any]:
+    reader = FormReader()
+    reader.feed(page)
+    form: dict[str, Any] = {}
+    for name, value in reader.data:
+        if name in form:
+            existing = form[name]
+            form[name] = [*existing, value] if isinstance(existing, list) else [existing, value]
+        else:
+            form[name] = value
+    return form
+
+
+def edit_url(entry: Entry, action: str = "edit") -> str:
+    model: Any = type(entry.specific if hasattr(entry, "specific") else entry)
+    from catalogue.registry import entry_types
+
+    model = entry_types.get(entry.entry_type).model
+    return reverse(model.snippet_viewset.get_url_name(action), args=[entry.pk])
+
+
+@pytest.fixture
+def editor(client: Client) -> Client:
+    user = get_user_model().objects.create_superuser("editor", "ed@example.org", "pw-12345678")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def harvested(fixture_server: FixtureServer, make_source: Any) -> dict[str, Any]:
+    packages = generate(2)
+    packages[0]["notes"] = "Card transactions over £500.\n\nPublished monthly by the council."
+    fixture_server.add(SEARCH, CkanCatalogue(packages).package_search)
+    source = make_source(fixture_server.url("/"), protocol="ckan", options={"rows": 5})
+    assert harvest_source_run(source=source).created == 2
+    entry = Entry.objects.get(pk=HarvestRecord.objects.get(remote_id=packages[0]["id"]).entry_id)
+    return {"source": source, "packages": packages, "entry": entry, "server": fixture_server}
+
+
+def serve(server: FixtureServer, packages: list[dict[str, Any]]) -> None:
+    server.add(SEARCH, CkanCatalogue(packages).package_search)
+
+
+def test_saving_without_changes_keeps_nothing_from_harvests(
+    editor: Client, harvested: dict[str, Any]
+) -> None:
+    entry = harvested["entry"]
+    form = read_form(editor.get(edit_url(entry)).content.decode())
+    response = editor.post(edit_url(entry), form)
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    entry.refresh_from_db()
+    assert entry.overridden_fields == []
+
+    # The next harvest still updates the description.
+    packages = copy.deepcopy(harvested["packages"])
+    packages[0]["notes"] = "A new description from the source."
+    packages[0]["metadata_modified"] = "2031-01-01T00:00:00"
+    serve(harvested["server"], packages)
+    harvest_source_run(source=harvested["source"])
+    entry.refresh_from_db()
+    assert "new description from the source" in entry.description
+
+
+def test_changing_one_field_keeps_only_that_field(
+    editor: Client, harvested: dict[str, Any]
+) -> None:
+    entry = harvested["entry"]
+    form = read_form(editor.get(edit_url(entry)).content.decode())
+    form["summary"] = "An editor's own summary."
+    assert editor.post(edit_url(entry), form).status_code == 302
+    entry.refresh_from_db()
+    assert entry.overridden_fields == ["summary"]
