@@ -24,6 +24,7 @@ from wagtail.admin.panels import HelpPanel
 from .models import Entry, Origin
 from .quality import assess_quality
 from .services.entries import unique_slug
+from .services.harvest_changes import harvest_changes_since
 
 # Form fields that are bookkeeping, not content: changing them is not an editorial override.
 NOT_OVERRIDES = frozenset({"slug", "go_live_at", "expire_at", "overridden_fields"})
@@ -154,6 +155,27 @@ class EntryAdminForm(WagtailAdminModelForm):
             self.add_error("temporal_end", _("The end of the period is before its start."))
         return cleaned
 
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        if not valid:
+            self._explain_replaced_parts()
+        return valid
+
+    def _explain_replaced_parts(self) -> None:
+        """A part row that no longer exists (a harvest replaced it) is a hidden field's error:
+        say so where the editor sees it instead of failing with no message."""
+        for formset in self.formsets.values():
+            if any("id" in form.errors for form in formset.forms):
+                label = formset.model._meta.verbose_name_plural
+                self.add_error(
+                    None,
+                    _(
+                        "The %(parts)s were replaced (by a harvest) after this page was opened. "
+                        "Nothing was saved: reload the page to edit the current ones."
+                    )
+                    % {"parts": label},
+                )
+
     def changed_content_fields(self) -> list[str]:
         """Names of the content fields and parts (distributions, partners...) this edit changed."""
         changed = [
@@ -229,6 +251,8 @@ class EntryStatusPanel(HelpPanel):
         def render_html(self, parent_context: Any = None) -> SafeString:
             entry = self.instance
             parts = [_origin_html(entry, detailed=self.panel.detailed)]
+            if entry.pk and entry.origin == Origin.HARVESTED and not self.panel.detailed:
+                parts.append(_harvest_since_draft_html(entry))
             if entry.pk:
                 parts.append(_quality_html(entry, detailed=self.panel.detailed))
             return format_html(
@@ -260,6 +284,27 @@ def _origin_html(entry: Entry, *, detailed: bool) -> SafeString:
         intro,
         _("Kept from harvests:"),
         ", ".join(str(label) for label in labels),
+    )
+
+
+def _harvest_since_draft_html(entry: Entry) -> SafeString:
+    """Harvest updates that landed after the pending draft was started, and what they changed."""
+    draft = (
+        Entry.objects.filter(pk=entry.pk, has_unpublished_changes=True)
+        .values_list("latest_revision__created_at", flat=True)
+        .first()
+    )
+    if draft is None:
+        return SafeString("")
+    updates = harvest_changes_since(entry, draft)
+    if not updates:
+        return SafeString("")
+    changed = sorted({name for log in updates for name in log.data.get("changes", {})})
+    return format_html(
+        "<p><strong>{}</strong> {} {}</p>",
+        _("Updated by a harvest after this draft was started:"),
+        ", ".join(str(_field_label(name)) for name in changed),
+        _("The draft now shows the source's values for the fields you did not change."),
     )
 
 

@@ -156,3 +156,84 @@ def test_changing_one_field_keeps_only_that_field(
     assert editor.post(edit_url(entry), form).status_code == 302
     entry.refresh_from_db()
     assert entry.overridden_fields == ["summary"]
+
+
+def moderated(entry: Entry) -> None:
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Workflow, WorkflowContentType
+
+    model = type(entry_model(entry))
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    workflow = Workflow.objects.get(name="Moderators approval")
+    WorkflowContentType.objects.get_or_create(content_type=content_type, workflow=workflow)
+
+
+def entry_model(entry: Entry) -> Any:
+    from catalogue.registry import entry_types
+
+    return entry_types.get(entry.entry_type).model.objects.get(pk=entry.pk)
+
+
+def reharvest(harvested: dict[str, Any], **changes: Any) -> None:
+    packages = copy.deepcopy(harvested["packages"])
+    packages[0].update(changes, metadata_modified="2031-01-01T00:00:00")
+    serve(harvested["server"], packages)
+    job = harvest_source_run(source=harvested["source"])
+    assert job.updated == 1
+
+
+def test_approving_a_draft_written_before_a_harvest(
+    editor: Client, harvested: dict[str, Any]
+) -> None:
+    entry = harvested["entry"]
+    moderated(entry)
+    form = read_form(editor.get(edit_url(entry)).content.decode())
+    form.update({"summary": "An editor's own summary.", "action-submit": "1"})
+    assert editor.post(edit_url(entry), form).status_code == 302
+    entry.refresh_from_db()
+    assert entry.overridden_fields == ["summary"] and entry.has_unpublished_changes
+
+    resources = copy.deepcopy(harvested["packages"][0]["resources"][:1])
+    resources[0].update(id="a-new-resource", format="CSV", url="https://example.org/new.csv")
+    reharvest(harvested, notes="Corrected by the source.", resources=resources)
+    entry.refresh_from_db()
+    harvested_modified = entry.modified
+
+    page = editor.get(edit_url(entry)).content.decode()
+    assert "Updated by a harvest after this draft was started" in page
+    assert "Corrected by the source." in page  # the draft shows the harvest's change
+    form = read_form(page)
+    form.update({"action-workflow-action": "1", "workflow-action-name": "approve"})
+    response = editor.post(edit_url(entry), form)
+    assert response.status_code == 302, response.content.decode()[:3000]
+
+    entry.refresh_from_db()
+    assert entry.live and not entry.has_unpublished_changes
+    assert entry.summary == "An editor's own summary."
+    assert "Corrected by the source." in entry.description
+    assert entry.modified >= harvested_modified  # never back to the draft's stale value
+    assert [d.format for d in entry.distributions.all()] == ["CSV"]
+
+
+def test_harvest_updates_are_in_the_history_with_a_diff(
+    editor: Client, harvested: dict[str, Any]
+) -> None:
+    entry = harvested["entry"]
+    reharvest(harvested, title="Card payments over £500")
+    page = editor.get(edit_url(entry, "history")).content.decode()
+    assert "Updated by a harvest" in page
+    assert "Card payments over £500" in page and "Purchase Card Transactions #0" in page
+
+
+def test_a_page_opened_before_the_harvest_says_why_it_cannot_be_saved(
+    editor: Client, harvested: dict[str, Any]
+) -> None:
+    entry = harvested["entry"]
+    form = read_form(editor.get(edit_url(entry)).content.decode())  # opened...
+    resources = copy.deepcopy(harvested["packages"][0]["resources"][:1])
+    resources[0].update(id="a-new-resource", url="https://example.org/new.csv")
+    reharvest(harvested, resources=resources)  # ...then a harvest replaces the distributions
+    form["action-publish"] = "1"
+    response = editor.post(edit_url(entry), form)
+    assert response.status_code == 200
+    assert "were replaced (by a harvest) after this page was opened" in response.content.decode()
