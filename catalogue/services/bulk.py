@@ -150,7 +150,6 @@ def entries_bulk_create(*, writes: Sequence[EntryWrite], publish: bool = True) -
         Entry.clean_text_fields(view)  # type: ignore[arg-type]  # the model's own rules
         values.update(vars(view))
         _fit_values(values)
-        values["modified"] = values["modified"] or now
         view = SimpleNamespace(**values, pk=None)
         values["quality_score"], values["quality_report"] = _assess(view, write, None)  # type: ignore[arg-type]
         rows.append(values)

@@ -7,6 +7,7 @@ would and posted back; a real CKAN API on 127.0.0.1 serves the source between th
 from __future__ import annotations
 
 import copy
+import json
 from html.parser import HTMLParser
 from typing import Any
 
@@ -237,3 +238,13 @@ def test_a_page_opened_before_the_harvest_says_why_it_cannot_be_saved(
     response = editor.post(edit_url(entry), form)
     assert response.status_code == 200
     assert "were replaced (by a harvest) after this page was opened" in response.content.decode()
+
+
+def test_a_harvest_never_invents_modified(fixture_server: FixtureServer, make_source: Any) -> None:
+    packages = generate(1)
+    del packages[0]["metadata_modified"]  # the source does not say
+    page = {"success": True, "result": {"count": 1, "results": packages}}
+    fixture_server.add(SEARCH, json.dumps(page))
+    source = make_source(fixture_server.url("/"), protocol="ckan", options={"rows": 5})
+    assert harvest_source_run(source=source).created == 1
+    assert Entry.objects.get().modified is None
