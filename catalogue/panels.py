@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import URLValidator
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
@@ -275,15 +276,30 @@ def _origin_html(entry: Entry, *, detailed: bool) -> SafeString:
         format_html(str(_("Harvested from {source}.")), source=source),
         _("Fields you change here are kept when the source is harvested again."),
     )
-    kept = list(entry.overridden_fields or [])
+    stored = Entry.objects.filter(pk=entry.pk).values_list("overridden_fields", flat=True)
+    kept = list((stored.first() if entry.pk else None) or entry.overridden_fields or [])
     if not kept:
         return intro
-    labels = [_field_label(name) for name in kept]
+    items = format_html_join(
+        "",
+        '<li>{} <button type="submit" formaction="{}" formnovalidate '
+        'class="button button-small button-secondary" aria-label="{}">{}</button></li>',
+        (
+            (
+                label,
+                reverse("harvesters_entry_release_field", args=[entry.pk, name]),
+                _("Give “%(field)s” back to the source") % {"field": label},
+                _("Give back to the source"),
+            )
+            for name, label in ((name, str(_field_label(name))) for name in kept)
+        ),
+    )
     return format_html(
-        "{}<p><strong>{}</strong> {}</p>",
+        "{}<p><strong>{}</strong> {}</p><ul>{}</ul>",
         intro,
         _("Kept from harvests:"),
-        ", ".join(str(label) for label in labels),
+        _("the next harvest updates a field you give back."),
+        items,
     )
 
 

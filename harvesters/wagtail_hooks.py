@@ -152,5 +152,10 @@ def harvesting_urls() -> list[Any]:
             views.source_approve,
             name="harvesters_source_approve",
         ),
+        path(
+            "harvesting/entries/<int:pk>/release/<slug:field>/",
+            views.entry_release_field,
+            name="harvesters_entry_release_field",
+        ),
         path("harvesting/sources/<int:pk>/run/", views.source_run, name="harvesters_source_run"),
     ]

@@ -118,7 +118,8 @@ def harvested(fixture_server: FixtureServer, make_source: Any) -> dict[str, Any]
     packages = generate(2)
     packages[0]["notes"] = "Card transactions over £500.\n\nPublished monthly by the council."
     fixture_server.add(SEARCH, CkanCatalogue(packages).package_search)
-    source = make_source(fixture_server.url("/"), protocol="ckan", options={"rows": 5})
+    options = {"rows": 5, "incremental": False}  # full harvests: unchanged records are listed
+    source = make_source(fixture_server.url("/"), protocol="ckan", options=options)
     assert harvest_source_run(source=source).created == 2
     entry = Entry.objects.get(pk=HarvestRecord.objects.get(remote_id=packages[0]["id"]).entry_id)
     return {"source": source, "packages": packages, "entry": entry, "server": fixture_server}
@@ -177,7 +178,7 @@ def entry_model(entry: Entry) -> Any:
 
 def reharvest(harvested: dict[str, Any], **changes: Any) -> None:
     packages = copy.deepcopy(harvested["packages"])
-    packages[0].update(changes, metadata_modified="2031-01-01T00:00:00")
+    packages[0].update(changes, metadata_modified="2024-01-01T00:00:00")  # after the first
     serve(harvested["server"], packages)
     job = harvest_source_run(source=harvested["source"])
     assert job.updated == 1
@@ -248,3 +249,26 @@ def test_a_harvest_never_invents_modified(fixture_server: FixtureServer, make_so
     source = make_source(fixture_server.url("/"), protocol="ckan", options={"rows": 5})
     assert harvest_source_run(source=source).created == 1
     assert Entry.objects.get().modified is None
+
+
+def test_an_editor_gives_a_kept_field_back_to_the_source(
+    editor: Client, harvested: dict[str, Any]
+) -> None:
+    entry = harvested["entry"]
+    form = read_form(editor.get(edit_url(entry)).content.decode())
+    form.update({"summary": "An editor's own summary.", "action-publish": "1"})
+    assert editor.post(edit_url(entry), form).status_code == 302
+    page = editor.get(edit_url(entry)).content.decode()
+    release = reverse("harvesters_entry_release_field", args=[entry.pk, "summary"])
+    assert f'formaction="{release}"' in page
+
+    response = editor.post(release, read_form(page))
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert entry.overridden_fields == []
+    assert editor.post(release).status_code == 302  # twice: a message, not an error
+
+    # The source has not changed, yet the next harvest writes its summary back.
+    harvest_source_run(source=harvested["source"])
+    entry.refresh_from_db()
+    assert entry.summary != "An editor's own summary."
