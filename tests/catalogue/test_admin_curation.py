@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from entrytypes.dataset.models import Dataset
 from tests.factories import make_entry
+from tests.harvesters.test_admin_editing import read_form
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +61,44 @@ def test_the_listing_filters_harvested_edited_and_withdrawn_entries(admin: Clien
     assert "Changed by an editor after harvesting" in page and "Withdrawn by the source" in page
     # A value the filter does not know is a form error on the listing, never a crash.
     assert admin.get(url(Dataset, "list"), {"edited": "perhaps"}).status_code == 200
+
+
+def criteria(*rows: tuple[str, int, bool]) -> dict[str, str]:
+    data = {
+        "criteria-TOTAL_FORMS": str(len(rows)),
+        "criteria-INITIAL_FORMS": "0",
+        "criteria-MIN_NUM_FORMS": "0",
+        "criteria-MAX_NUM_FORMS": "1000",
+    }
+    for i, (name, weight, deleted) in enumerate(rows):
+        data.update(
+            {
+                f"criteria-{i}-name": name,
+                f"criteria-{i}-weight": str(weight),
+                f"criteria-{i}-description": "",
+                f"criteria-{i}-ORDER": str(i + 1),
+                f"criteria-{i}-DELETE": "on" if deleted else "",
+                f"criteria-{i}-id": "",
+            }
+        )
+    return data
+
+
+def test_challenge_criteria_weights_must_total_100(admin: Client) -> None:
+    from entrytypes.challenge.models import Challenge
+
+    challenge = make_entry("challenge", title="Clean rivers challenge")
+    edit = url(Challenge, "edit", challenge.pk)
+    form = read_form(admin.get(edit).content.decode())
+
+    form.update(criteria(("Impact", 60, False), ("Feasibility", 30, False)))
+    response = admin.post(edit, form)
+    assert response.status_code == 200
+    assert "The criteria weights total 90%: they must total 100%." in response.content.decode()
+    assert not challenge.criteria.exists()
+
+    # A criterion marked for deletion does not count.
+    form.update(criteria(("Impact", 60, False), ("Feasibility", 40, False), ("Old", 5, True)))
+    form["action-publish"] = "1"
+    assert admin.post(edit, form).status_code == 302
+    assert sorted(challenge.criteria.values_list("weight", flat=True)) == [40, 60]
