@@ -29,6 +29,7 @@ from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .choosers import DatabaseChooserMixin
 from .models import Origin
 from .panels import EntryAdminForm, EntryStatusPanel
 
@@ -139,7 +140,7 @@ class EntryFilterSet(WagtailFilterSet):
         fields = ["publisher", "live", "themes"]
 
 
-class EntryViewSet(SnippetViewSet):
+class EntryViewSet(DatabaseChooserMixin, SnippetViewSet):
     """Shared listing of every entry type: what editors scan for when curating."""
 
     list_display = [

@@ -14,6 +14,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .choosers import DatabaseChooserMixin
 from .models import Entry, Organisation
 from .registry import entry_types
 from .services import entry_refresh_quality
@@ -21,7 +22,7 @@ from .services.harvest_changes import HARVEST_UPDATE
 from .services.overrides import entry_record_overrides
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(DatabaseChooserMixin, SnippetViewSet):
     model = Organisation
     icon = "group"
     menu_order = 140

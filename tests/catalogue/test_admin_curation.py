@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from entrytypes.dataset.models import Dataset
-from tests.factories import make_entry
+from tests.factories import make_entry, make_organisation
 from tests.harvesters.test_admin_editing import read_form
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +102,28 @@ def test_challenge_criteria_weights_must_total_100(admin: Client) -> None:
     form["action-publish"] = "1"
     assert admin.post(edit, form).status_code == 302
     assert sorted(challenge.criteria.values_list("weight", flat=True)) == [40, 60]
+
+
+def chooser_results(client: Client, model: Any, q: str) -> str:
+    name = model.snippet_viewset.chooser_viewset.get_url_name("choose_results")
+    response = client.get(reverse(name), {"q": q})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_organisation_chooser_search_finds_organisations(admin: Client) -> None:
+    from catalogue.models import Organisation
+
+    make_organisation(name="Environment Agency")
+    make_organisation(name="Office for National Statistics")
+    page = chooser_results(admin, Organisation, "environment agen")
+    assert "Environment Agency" in page and "National Statistics" not in page
+    assert "Office for National Statistics" in chooser_results(admin, Organisation, "STATISTICS")
+    assert "Environment Agency" not in chooser_results(admin, Organisation, "nowhere")
+
+
+def test_entry_choosers_search_entries(admin: Client) -> None:
+    make_entry("dataset", title="River levels")
+    make_entry("dataset", title="Air quality", publish=False)  # drafts can be chosen too
+    page = chooser_results(admin, Dataset, "air")
+    assert "Air quality" in page and "River levels" not in page
