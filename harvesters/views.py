@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .exceptions import HarvestFailed
+from .job_pages import record_warnings
 from .models import HarvestJob, HarvestRecord, HarvestSource
 from .registry import PROTOCOLS
 from .services import harvest_entry_release_field, harvest_source_approve
@@ -55,6 +56,7 @@ def source_overview(request: HttpRequest, pk: int) -> HttpResponse:
         "protocol_label": protocol.label if protocol else source.protocol,
         "jobs": HarvestJob.objects.filter(source=source)[:20],
         "error_groups": record_errors(source=source),
+        "warning_groups": record_warnings(source=source),
         "record_count": HarvestRecord.objects.filter(source=source).count(),
         "entry_count": HarvestRecord.objects.filter(
             source=source, entry__isnull=False, gone=False

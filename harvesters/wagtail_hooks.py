@@ -20,6 +20,7 @@ from wagtail.permissions import register_permission_policy
 from . import views
 from .dashboard import CatalogueSummaryPanel
 from .forms import HarvestSourceForm
+from .job_pages import HarvestJobInspectView
 from .models import HarvestJob, HarvestSource
 
 
@@ -101,6 +102,7 @@ class HarvestJobViewSet(ModelViewSet):  # type: ignore[misc]  # Wagtail ships no
     ]
     list_filter = ["status", "dry_run", "source"]
     inspect_view_enabled = True
+    inspect_view_class = HarvestJobInspectView
     inspect_view_fields = [
         "source",
         "status",

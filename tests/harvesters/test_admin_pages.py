@@ -40,3 +40,41 @@ def test_the_dashboard_summarises_the_catalogue(admin: Client, make_source: Any)
     assert "1 harvested record with errors" in page
     assert reverse("harvest_jobs:inspect", args=[failed.pk]) in page
     assert "?harvested=true" in page  # the harvested API's count links to the filtered list
+
+
+def test_job_pages_are_readable_and_each_job_is_linked(admin: Client, make_source: Any) -> None:
+    source = make_source("https://portal.example/api/3/")
+    job = HarvestJob.objects.create(
+        source=source,
+        status="partial",
+        dry_run=True,
+        log="page 1: 20 records\npage 2: 3 records",
+        plan={"create": ["Bathing water <quality>"], "update": [], "withdraw": ["Old roads"]},
+    )
+    page = admin.get(reverse("harvest_jobs:inspect", args=[job.pk])).content.decode()
+    assert "Finished with record errors" in page and "(partial)" not in page
+    assert "Would create" in page and "<li>Bathing water &lt;quality&gt;</li>" in page
+    assert "Would withdraw" in page and "{&#x27;create&#x27;" not in page
+    assert "<pre" in page and "page 2: 3 records" in page
+    assert "Yes: nothing was written" in page
+
+    overview = admin.get(reverse("harvesters_source_overview", args=[source.pk]))
+    assert reverse("harvest_jobs:inspect", args=[job.pk]) in overview.content.decode()
+    listing = admin.get(reverse("harvest_jobs:index")).content.decode()
+    assert reverse("harvest_jobs:inspect", args=[job.pk]) in listing
+
+
+def test_record_warnings_are_shown_on_the_source(admin: Client, make_source: Any) -> None:
+    source = make_source("https://portal.example/api/3/")
+    message = "licence: 'my own licence' is not a licence the catalogue knows; left out"
+    for n in range(3):
+        HarvestRecord.objects.create(
+            source=source,
+            remote_id=f"r{n}",
+            remote_url=f"https://portal.example/d/{n}",
+            warnings=[message] if n < 2 else [],
+        )
+    page = admin.get(reverse("harvesters_source_overview", args=[source.pk])).content.decode()
+    assert "Record warnings, by message" in page
+    assert "licence: &#x27;my own licence&#x27; is not a licence" in page
+    assert "https://portal.example/d/1" in page and "https://portal.example/d/2" not in page
