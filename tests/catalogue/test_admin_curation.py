@@ -127,3 +127,25 @@ def test_entry_choosers_search_entries(admin: Client) -> None:
     make_entry("dataset", title="Air quality", publish=False)  # drafts can be chosen too
     page = chooser_results(admin, Dataset, "air")
     assert "Air quality" in page and "River levels" not in page
+
+
+def test_the_preview_shows_the_quality_of_what_is_previewed(admin: Client) -> None:
+    from catalogue.quality import assess_quality
+
+    entry = make_entry(
+        "dataset", title="Noise map", contact_email="noise@city.example", keywords=["noise"]
+    )
+    entry.refresh_from_db()
+    stored = entry.quality_score
+    form = read_form(admin.get(url(Dataset, "edit", entry.pk)).content.decode())
+    form.update({"contact_email": "", "contact_url": "", "keywords": ""})
+
+    preview = url(Dataset, "preview_on_edit", entry.pk)
+    assert admin.post(preview, form).status_code == 200
+    page = admin.get(preview).content.decode()
+
+    entry.contact_email, entry.contact_url, entry.keywords = "", "", []
+    expected = assess_quality(entry)[0]
+    assert expected < stored
+    assert f"{expected} out of 100" in page and f"{stored} out of 100" not in page
+    assert "Give a contact point." in page
