@@ -78,3 +78,18 @@ def test_record_warnings_are_shown_on_the_source(admin: Client, make_source: Any
     assert "Record warnings, by message" in page
     assert "licence: &#x27;my own licence&#x27; is not a licence" in page
     assert "https://portal.example/d/1" in page and "https://portal.example/d/2" not in page
+
+
+def test_a_demo_source_runs_again_from_the_admin(admin: Client, settings: Any) -> None:
+    from harvesters.demo import harvest_demo_sources
+
+    settings.HARVEST_ALLOW_PRIVATE_ADDRESSES = False  # the demo opens loopback for itself only
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    (first,) = harvest_demo_sources(only=("demo-dcat-ap-hvd",))
+    source = first.source  # its address is the port of a server that has stopped since
+
+    response = admin.post(reverse("harvesters_source_run", args=[source.pk]))
+    assert response.status_code == 302
+    again = HarvestJob.objects.filter(source=source).exclude(pk=first.pk).get()
+    assert again.status == "succeeded", again.error
+    assert again.unchanged == first.created > 0
