@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-import django_filters
+import django_filters  # type: ignore[import-untyped]  # ships no types
 from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -156,7 +156,7 @@ class EntryViewSet(DatabaseChooserMixin, SnippetViewSet):
     inspect_view_enabled = True
 
     @cached_property
-    def filterset_class(self) -> type[EntryFilterSet]:  # type: ignore[override]
+    def filterset_class(self) -> type[EntryFilterSet]:
         """The shared filters, on this viewset's own model (its typed manager lists its type)."""
         meta = type("Meta", (EntryFilterSet.Meta,), {"model": self.model})
         return type(f"{self.model.__name__}FilterSet", (EntryFilterSet,), {"Meta": meta})
