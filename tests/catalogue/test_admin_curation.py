@@ -149,3 +149,22 @@ def test_the_preview_shows_the_quality_of_what_is_previewed(admin: Client) -> No
     assert expected < stored
     assert f"{expected} out of 100" in page and f"{stored} out of 100" not in page
     assert "Give a contact point." in page
+
+
+def test_the_series_field_is_a_searching_chooser_not_a_list_of_every_dataset(
+    admin: Client,
+) -> None:
+    series = make_entry("dataset", title="Bathing water, all seasons")
+    make_entry("dataset", title="Unrelated roadworks")
+    member = make_entry("dataset", title="Bathing water 2024")
+    edit = url(Dataset, "edit", member.pk)
+    page = admin.get(edit).content.decode()
+    assert "Unrelated roadworks" not in page  # no <option> per dataset
+    assert reverse(Dataset.snippet_viewset.chooser_viewset.get_url_name("choose")) in page
+
+    form = read_form(page)
+    form.update({"in_series": str(series.pk), "action-publish": "1"})
+    assert admin.post(edit, form).status_code == 302
+    member.refresh_from_db()
+    assert member.in_series_id == series.pk
+    assert "Bathing water, all seasons" in admin.get(edit).content.decode()
