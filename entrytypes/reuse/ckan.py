@@ -15,7 +15,7 @@ from django.db.models import Q, QuerySet
 from catalogue.models import Entry
 from catalogue.registry import entry_types
 from interop.ckan_api.errors import NotFoundError, ValidationError
-from interop.ckan_api.ids import object_uuid, parse_object_uuid
+from interop.ckan_api.ids import entry_resource_uuid, parse_object_uuid
 from interop.ckan_api.packages import (
     Related,
     package_dict,
@@ -42,7 +42,7 @@ def reuse_resources(entry: Entry, related: Related) -> list[dict[str, Any]]:
         resource_dict(
             entry,
             0,
-            rid=f"{object_uuid('entry', entry.pk)}-reuse",
+            rid=entry_resource_uuid(entry.pk, 1),
             name=reuse.get_reuse_kind_display(),
             url=reuse.url,
             fmt="HTML",

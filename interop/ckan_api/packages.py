@@ -22,7 +22,7 @@ from django.db.models import QuerySet
 from catalogue.models import Distribution, Entry, Organisation, Theme
 from catalogue.sanitise import html_to_text
 
-from .ids import object_uuid
+from .ids import object_uuid, tag_uuid
 from .parts import ckan_part, ckan_parts
 
 
@@ -135,7 +135,8 @@ def organization_dict(
     return data
 
 
-def _group_dict(theme: Theme) -> dict[str, Any]:
+def group_dict(theme: Theme) -> dict[str, Any]:
+    """A theme as a CKAN group (the short form packages embed; group_show adds the rest)."""
     return {
         "id": object_uuid("theme", theme.pk),
         "name": theme.slug,
@@ -144,6 +145,16 @@ def _group_dict(theme: Theme) -> dict[str, Any]:
         "description": theme.description,
         "image_display_url": "",
         "uri": theme.uri,
+    }
+
+
+def tag_dict(name: str) -> dict[str, Any]:
+    return {
+        "id": tag_uuid(name),
+        "name": name,
+        "display_name": name,
+        "state": "active",
+        "vocabulary_id": None,
     }
 
 
@@ -175,9 +186,15 @@ def resource_dict(
         "position": position,
         "state": "active",
         "created": ckan_datetime(entry.created_at),
+        # No distribution records when it changed: unknown, never the entry's date.
         "last_modified": None,
+        "metadata_modified": None,
         "url_type": None,
         "resource_type": resource_type,
+        "mimetype_inner": None,
+        "cache_url": None,
+        "cache_last_updated": None,
+        "datastore_active": False,
     }
     resource.update(extra or {})
     return resource
@@ -258,14 +275,13 @@ def package_dict(
         "isopen": bool(licence and licence.is_open),
         "metadata_created": ckan_datetime(entry.created_at),
         "metadata_modified": ckan_datetime(entry.modified or entry.updated_at),
+        # CKAN's user who created the package: we have no CKAN users, so unknown.
+        "creator_user_id": None,
         "owner_org": object_uuid("organisation", entry.publisher_id),
         "organization": organization_dict(entry.publisher),
-        "tags": [
-            {"id": None, "name": tag, "display_name": tag, "state": "active", "vocabulary_id": None}
-            for tag in tags
-        ],
+        "tags": [tag_dict(tag) for tag in tags],
         "num_tags": len(tags),
-        "groups": [_group_dict(theme) for theme in related.themes],
+        "groups": [group_dict(theme) for theme in related.themes],
         "extras": _extras(entry, related),
         "resources": resources,
         "num_resources": len(resources),
