@@ -12,6 +12,7 @@ from django.db.models.functions import Lower
 
 from catalogue.models import Distribution, Entry, Licence
 
+from .conditions import has_keyword
 from .errors import NotFoundError, ValidationError
 from .ids import parse_entry_resource_uuid, parse_object_uuid, tag_uuid
 from .packages import (
@@ -23,7 +24,6 @@ from .packages import (
     tag_dict,
 )
 from .params import MAX_ROWS, bool_param, int_param, text_param
-from .search import _has_keyword
 
 Params = Mapping[str, Any]
 MAX_TAGS = 100_000
@@ -89,11 +89,11 @@ def tag_show(data: Params, base_url: str) -> dict[str, Any]:
     :param include_datasets: add the packages that have it (at most 1000)
     """
     identifier = _required(data, "id")
-    packages = _has_keyword(public_packages(), identifier, 0)
+    packages = public_packages().filter(has_keyword(identifier))
     name = identifier if packages.exists() else None
     if name is None and parse_object_uuid("entry", identifier) is None:
         name = next((t for t in tag_names() if tag_uuid(t) == identifier.lower()), None)
-        packages = _has_keyword(public_packages(), name or "", 0)
+        packages = public_packages().filter(has_keyword(name or ""))
     if name is None:
         raise NotFoundError("Could not find tag")
     result = tag_dict(name)

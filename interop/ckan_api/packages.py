@@ -17,7 +17,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import Case, CharField, F, QuerySet, Value, When
+from django.db.models.functions import Collate, Concat
 
 from catalogue.models import Distribution, Entry, Organisation, Theme
 from catalogue.sanitise import html_to_text
@@ -49,6 +51,18 @@ def split_package_name(name: str) -> tuple[str, str]:
             return entry_type, name.removeprefix(part.name_prefix)
     unprefixed = next(key for key, part in parts.items() if not part.name_prefix)
     return unprefixed, name
+
+
+def name_expression() -> Any:
+    """The package ``name`` in SQL (prefix + slug), compared by code point as Python does
+    (SQLite's BINARY collation; PostgreSQL's "C"), so ``sort=name`` is the names' order."""
+    whens = [
+        When(entry_type=key, then=Concat(Value(part.name_prefix), F("slug")))
+        for key, part in ckan_parts().items()
+        if part.name_prefix
+    ]
+    name = Case(*whens, default=F("slug"), output_field=CharField())
+    return Collate(name, "C") if connection.vendor == "postgresql" else name
 
 
 def public_packages() -> QuerySet[Entry]:
