@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q
-from luqum.exceptions import ParseError
-from luqum.thread import parse
-from luqum.tree import (
+
+# luqum ships no types (no py.typed); its nodes are used as plain classes here.
+from luqum.exceptions import ParseError  # type: ignore[import-untyped]
+from luqum.thread import parse  # type: ignore[import-untyped]
+from luqum.tree import (  # type: ignore[import-untyped]
     AndOperation,
     FieldGroup,
     Group,

@@ -152,7 +152,17 @@ def test_solr_expressions_on_the_orm_answer_as_the_fast_path_filters(client, see
     """``OR``, ``-`` and groups in ``q`` run on the ORM (the backend has no such query); each
     answer must be the set algebra of what the search backend answers for the plain filters,
     and ``q=field:value`` what ``fq`` answers."""
-    org = seeded
+    _check_set_algebra(client, seeded)
+
+
+@pytest.mark.elasticsearch
+def test_solr_expressions_agree_with_the_fast_path_on_elasticsearch(client, es_settings) -> None:
+    """The same on Elasticsearch, whose fast path filters tags by candidates, not bitmaps."""
+    seed(300, progress=False)
+    _check_set_algebra(client, Organisation.objects.order_by("slug").values_list("slug")[1][0])
+
+
+def _check_set_algebra(client: Any, org: str) -> None:
     tagged = _names(client, fq="tags:transport")
     csv = _names(client, fq="res_format:CSV")
     published = _names(client, fq=f"organization:{org}")
