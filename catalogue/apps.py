@@ -8,4 +8,4 @@ class CatalogueConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (connects index sync after commit)
+        from . import public_url, signals  # noqa: F401  (the BASE_URL check; index sync)

@@ -8,10 +8,14 @@ model's ``save()`` sets ``entry_type``, so an entry created through the admin ge
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
+import django_filters  # type: ignore[import-untyped]  # ships no types
 from django import forms
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -22,9 +26,13 @@ from wagtail.admin.panels import (
     TitleFieldPanel,
 )
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
+from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .choosers import DatabaseChooserMixin
+from .models import Origin
 from .panels import EntryAdminForm, EntryStatusPanel
+from .source_panel import SourceExtrasPanel
 
 # --- edit handlers ----------------------------------------------------------------------------
 
@@ -92,6 +100,7 @@ def _publishing_tab() -> ObjectList:
                 ],
                 heading=_("Provenance"),
             ),
+            SourceExtrasPanel(heading=_("Values from the source without a field")),
         ],
         heading=_("Publishing and provenance"),
     )
@@ -109,7 +118,31 @@ def entry_edit_handler(
 # --- viewsets ---------------------------------------------------------------------------------
 
 
-class EntryViewSet(SnippetViewSet):
+def _yes_no(label: Any, condition: Q) -> django_filters.BooleanFilter:
+    """A Yes/No/All filter on ``condition``; "No" lists the entries it does not hold for."""
+
+    def apply(queryset: QuerySet[Any], name: str, value: bool | None) -> QuerySet[Any]:
+        if value is None:
+            return queryset
+        return queryset.filter(condition) if value else queryset.exclude(condition)
+
+    return django_filters.BooleanFilter(label=label, method=apply, widget=BooleanRadioSelect)
+
+
+class EntryFilterSet(WagtailFilterSet):
+    """What curators look for beside publisher, state and theme: which entries come from a
+    harvest, which of those an editor changed (harvests keep those fields), which the source
+    withdrew."""
+
+    harvested = _yes_no(_("Harvested"), Q(origin=Origin.HARVESTED))
+    edited = _yes_no(_("Changed by an editor after harvesting"), ~Q(overridden_fields=[]))
+    withdrawn = _yes_no(_("Withdrawn by the source"), Q(withdrawn_at__isnull=False))
+
+    class Meta:
+        fields = ["publisher", "live", "themes"]
+
+
+class EntryViewSet(DatabaseChooserMixin, SnippetViewSet):
     """Shared listing of every entry type: what editors scan for when curating."""
 
     list_display = [
@@ -118,12 +151,17 @@ class EntryViewSet(SnippetViewSet):
         Column("quality_score", label=_("Quality"), sort_key="quality_score"),
         UpdatedAtColumn(),
     ]
-    list_filter = ["publisher", "live", "themes"]
     list_per_page = 50
     # Plain database lookups: the admin must find drafts too, which the public index leaves out.
     search_fields = ["title", "summary", "slug", "identifier", "publisher__name"]
     search_backend_name = None
     inspect_view_enabled = True
+
+    @cached_property
+    def filterset_class(self) -> type[EntryFilterSet]:
+        """The shared filters, on this viewset's own model (its typed manager lists its type)."""
+        meta = type("Meta", (EntryFilterSet.Meta,), {"model": self.model})
+        return type(f"{self.model.__name__}FilterSet", (EntryFilterSet,), {"Meta": meta})
 
     def get_queryset(self, request: Any) -> Any:
         # The proxy's typed manager keeps the listing to this viewset's entry type.

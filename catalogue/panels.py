@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import URLValidator
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +26,7 @@ from .links import safe_href
 from .models import Entry, Origin
 from .quality import assess_quality
 from .services.entries import unique_slug
+from .services.harvest_changes import harvest_changes_since
 
 # Form fields that are bookkeeping, not content: changing them is not an editorial override.
 NOT_OVERRIDES = frozenset({"slug", "go_live_at", "expire_at", "overridden_fields"})
@@ -155,11 +157,53 @@ class EntryAdminForm(WagtailAdminModelForm):
             self.add_error("temporal_end", _("The end of the period is before its start."))
         return cleaned
 
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        if not valid:
+            self._explain_replaced_parts()
+        return valid
+
+    def _explain_replaced_parts(self) -> None:
+        """A part row that no longer exists (a harvest replaced it) is a hidden field's error:
+        say so where the editor sees it instead of failing with no message."""
+        for formset in self.formsets.values():
+            if any("id" in form.errors for form in formset.forms):
+                label = formset.model._meta.verbose_name_plural
+                self.add_error(
+                    None,
+                    _(
+                        "The %(parts)s were replaced (by a harvest) after this page was opened. "
+                        "Nothing was saved: reload the page to edit the current ones."
+                    )
+                    % {"parts": label},
+                )
+
     def changed_content_fields(self) -> list[str]:
         """Names of the content fields and parts (distributions, partners...) this edit changed."""
-        changed = [name for name in self.changed_data if name not in NOT_OVERRIDES]
+        changed = [
+            name
+            for name in self.changed_data
+            if name not in NOT_OVERRIDES and self._value_changed(name)
+        ]
         changed += [name for name, formset in self.formsets.items() if formset.has_changed()]
         return changed
+
+    def _value_changed(self, name: str) -> bool:
+        """Whether the value differs from the stored one once shown and posted back unchanged.
+
+        Django compares the stored value with what the browser posts, so a harvested value
+        the widget shows differently (plain text in the rich-text editor) counts as changed
+        although the editor touched nothing: compare the stored value's round trip instead.
+        """
+        bound = self[name]
+        widget = bound.field.widget
+        try:
+            shown = widget.format_value(bound.initial)
+            posted = widget.value_from_datadict({bound.html_name: shown}, {}, bound.html_name)
+            unchanged = bound.field.clean(posted)
+        except (ValidationError, TypeError, ValueError):
+            return True
+        return _comparable(unchanged) != _comparable(self.cleaned_data.get(name))
 
     def save(self, commit: bool = True) -> Any:
         instance = self.instance
@@ -167,6 +211,22 @@ class EntryAdminForm(WagtailAdminModelForm):
             kept = set(instance.overridden_fields or [])
             instance.overridden_fields = sorted(kept | set(self.changed_content_fields()))
         return super().save(commit=commit)
+
+
+_BLOCK_KEY = re.compile(r'\s+data-block-key="[^"]*"')
+
+
+def _comparable(value: Any) -> Any:
+    """A value reduced to what an editor sees: ids of chosen objects, text without editor keys."""
+    if hasattr(value, "values_list"):
+        return sorted(value.values_list("pk", flat=True))
+    if isinstance(value, list | tuple) and all(hasattr(item, "pk") for item in value):
+        return sorted(item.pk for item in value)
+    if hasattr(value, "pk"):
+        return value.pk
+    if isinstance(value, str):
+        return " ".join(_BLOCK_KEY.sub("", value).split())
+    return value
 
 
 def _label_with_type(entry: Entry) -> str:
@@ -193,6 +253,8 @@ class EntryStatusPanel(HelpPanel):
         def render_html(self, parent_context: Any = None) -> SafeString:
             entry = self.instance
             parts = [_origin_html(entry, detailed=self.panel.detailed)]
+            if entry.pk and entry.origin == Origin.HARVESTED and not self.panel.detailed:
+                parts.append(_harvest_since_draft_html(entry))
             if entry.pk:
                 parts.append(_quality_html(entry, detailed=self.panel.detailed))
             return format_html(
@@ -216,15 +278,51 @@ def _origin_html(entry: Entry, *, detailed: bool) -> SafeString:
         format_html(str(_("Harvested from {source}.")), source=source),
         _("Fields you change here are kept when the source is harvested again."),
     )
-    kept = list(entry.overridden_fields or [])
+    stored = Entry.objects.filter(pk=entry.pk).values_list("overridden_fields", flat=True)
+    kept = list((stored.first() if entry.pk else None) or entry.overridden_fields or [])
     if not kept:
         return intro
-    labels = [_field_label(name) for name in kept]
+    items = format_html_join(
+        "",
+        '<li>{} <button type="submit" formaction="{}" formnovalidate '
+        'class="button button-small button-secondary" aria-label="{}">{}</button></li>',
+        (
+            (
+                label,
+                reverse("harvesters_entry_release_field", args=[entry.pk, name]),
+                _("Give “%(field)s” back to the source") % {"field": label},
+                _("Give back to the source"),
+            )
+            for name, label in ((name, str(_field_label(name))) for name in kept)
+        ),
+    )
     return format_html(
-        "{}<p><strong>{}</strong> {}</p>",
+        "{}<p><strong>{}</strong> {}</p><ul>{}</ul>",
         intro,
         _("Kept from harvests:"),
-        ", ".join(str(label) for label in labels),
+        _("the next harvest updates a field you give back."),
+        items,
+    )
+
+
+def _harvest_since_draft_html(entry: Entry) -> SafeString:
+    """Harvest updates that landed after the pending draft was started, and what they changed."""
+    draft = (
+        Entry.objects.filter(pk=entry.pk, has_unpublished_changes=True)
+        .values_list("latest_revision__created_at", flat=True)
+        .first()
+    )
+    if draft is None:
+        return SafeString("")
+    updates = harvest_changes_since(entry, draft)
+    if not updates:
+        return SafeString("")
+    changed = sorted({name for log in updates for name in log.data.get("changes", {})})
+    return format_html(
+        "<p><strong>{}</strong> {} {}</p>",
+        _("Updated by a harvest after this draft was started:"),
+        ", ".join(str(_field_label(name)) for name in changed),
+        _("The draft now shows the source's values for the fields you did not change."),
     )
 
 

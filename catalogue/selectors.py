@@ -30,6 +30,7 @@ from .models import (
     ThemeScheme,
     published_condition,
 )
+from .quality import assess_quality
 from .registry import entry_types
 
 if TYPE_CHECKING:
@@ -177,6 +178,10 @@ def entry_detail_context(*, entry: Entry, preview: bool = False) -> dict[str, An
     if not entry.entry_type:  # a new entry previewed before its first save
         entry.entry_type = type(entry).entry_type_key
     spec = entry_types.get(entry.entry_type)
+    if preview:
+        # The stored score is the live entry's (or 0 for a new one): score what is previewed.
+        distributions = list(entry.distributions.all())
+        entry.quality_score, entry.quality_report = assess_quality(entry, distributions)
     context: dict[str, Any] = {
         "entry": entry,
         "preview": preview,

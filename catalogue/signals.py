@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils import timezone
 from wagtail.signals import published, unpublished
 
 from search.index import remove_entries_on_commit, sync_entries_on_commit
@@ -43,5 +44,21 @@ def entry_published_or_unpublished(sender: Any, instance: Any, **kwargs: Any) ->
         # publishing reach here without the admin's hooks, so score the published content.
         from .services import entry_refresh_quality
 
+        _set_modified(instance, kwargs.get("revision"))
         entry_refresh_quality(entry=instance)
     sync_entries_on_commit([instance.pk])
+
+
+def _set_modified(entry: Entry, revision: Any) -> None:
+    """A person publishing (the revision has an author) changed the entry: ``modified`` is now.
+
+    The published revision gets the same value, so the next draft does not carry the old one
+    back. Revisions without an author (imports, the demo) keep the date they were given.
+    """
+    if revision is None or revision.user_id is None:
+        return
+    now = timezone.now()
+    Entry.objects.filter(pk=entry.pk).update(modified=now)
+    entry.modified = now
+    revision.content["modified"] = now.isoformat()
+    revision.save(update_fields=["content"])

@@ -177,6 +177,57 @@ LICENCES = [
     ("LicenseRef-unspecified", "Licence not specified", "", False, ""),
 ]
 
+
+def _creative_commons() -> list[tuple[str, str, str, bool, str]]:
+    """Every version and variant of the Creative Commons licences, and the ports SPDX lists."""
+    kinds = {
+        "by": "Attribution",
+        "by-sa": "Attribution-ShareAlike",
+        "by-nd": "Attribution-NoDerivatives",
+        "by-nc": "Attribution-NonCommercial",
+        "by-nc-sa": "Attribution-NonCommercial-ShareAlike",
+        "by-nc-nd": "Attribution-NonCommercial-NoDerivatives",
+    }
+    ports = {"2.5": ("AU",), "3.0": ("AT", "AU", "DE", "IGO", "NL", "US")}
+    rows = []
+    for kind, words in kinds.items():
+        for version in ("1.0", "2.0", "2.5", "3.0", "4.0"):
+            spdx = f"CC-{kind.upper()}-{version}"
+            url = f"https://creativecommons.org/licenses/{kind}/{version}/"
+            rows.append(
+                (spdx, f"Creative Commons {words} {version}", url, kind in ("by", "by-sa"), "")
+            )
+            if kind == "by":
+                for port in ports.get(version, ()):
+                    rows.append(
+                        (
+                            f"{spdx}-{port}",
+                            f"Creative Commons {words} {version} ({port})",
+                            f"{url}{port.lower()}/",
+                            True,
+                            "",
+                        )
+                    )
+    return rows
+
+
+# Licences harvested sources name beyond the seeded ones (migration 0005_rdf_licences): the
+# SPDX ids interop.standards.licence_names recognises.
+HARVESTED_LICENCES = [
+    row for row in _creative_commons() if row[0] not in {spdx for spdx, *_rest in LICENCES}
+] + [
+    ("EUPL-1.1", "European Union Public Licence 1.1", "", True, "EUPL_1_1"),
+    (
+        "OGL-UK-2.0",
+        "Open Government Licence v2.0 (UK)",
+        "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/2/",
+        True,
+        "",
+    ),
+    ("NLOD-2.0", "Norwegian Licence for Open Government Data 2.0", "", True, ""),
+    ("IODL-2.0", "Italian Open Data License 2.0", "", True, ""),
+]
+
 # OC4IDS projectStatus codelist.
 PROJECT_STATUSES = [
     ("identification", "Identification", "The project is being identified and assessed."),

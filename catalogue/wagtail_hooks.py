@@ -10,16 +10,19 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .choosers import DatabaseChooserMixin
 from .models import Entry, Organisation
 from .registry import entry_types
 from .services import entry_refresh_quality
+from .services.harvest_changes import HARVEST_UPDATE
 from .services.overrides import entry_record_overrides
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(DatabaseChooserMixin, SnippetViewSet):
     model = Organisation
     icon = "group"
     menu_order = 140
@@ -71,3 +74,18 @@ def entry_edited_in_admin(request: Any, instance: Any) -> None:
 def entry_published_in_admin(request: Any, instance: Any) -> None:
     # Publishing copies the revision over the live row, stored score included: score it afresh.
     _refresh_quality(instance)
+
+
+@hooks.register("register_log_actions")
+def register_harvest_log_actions(actions: Any) -> None:
+    @actions.register_action(HARVEST_UPDATE)
+    class HarvestUpdate(LogFormatter):
+        label = _("Updated by a harvest")
+
+        def format_message(self, log_entry: Any) -> str:
+            changes = (log_entry.data or {}).get("changes", {})
+            shown = "; ".join(
+                f"{name.replace('_', ' ')}: “{old}” → “{new}”"
+                for name, (old, new) in sorted(changes.items())
+            )
+            return str(_("Updated by a harvest: %(changes)s")) % {"changes": shown}

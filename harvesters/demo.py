@@ -152,3 +152,24 @@ def _demo_source(demo: DemoSource, url: str) -> HarvestSource:
         },
     )
     return source
+
+
+def demo_of(source: HarvestSource) -> DemoSource | None:
+    """The bundled catalogue a demo source harvests, if ``source`` is one."""
+    if not (source.options or {}).get("demo"):
+        return None
+    return next((demo for demo in DEMO_SOURCES if demo.slug == source.slug), None)
+
+
+def harvest_demo_source_run(
+    *, source: HarvestSource, demo: DemoSource, dry_run: bool = False, job: HarvestJob | None = None
+) -> HarvestJob:
+    """Run a demo source again ("Run now" in the admin): its stored address is the loopback
+    port of the server that served it last time, long gone. The bundled file is served again
+    and the source points at it (with the demo's protocol, so only bundled data is read)."""
+    http = HttpClient(policy=HttpPolicy.from_settings(allow_private=True))
+    with serve_demo_data() as base:
+        url = f"{base}/{demo.file}"
+        HarvestSource.objects.filter(pk=source.pk).update(url=url, protocol=demo.protocol)
+        source.url, source.protocol = url, demo.protocol
+        return harvest_source_run(source=source, dry_run=dry_run, job=job, http=http)

@@ -154,7 +154,7 @@ class HarvestJob(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.source} #{self.pk} ({self.status})"
+        return f"{self.source} #{self.pk} ({self.get_status_display()})"
 
     @property
     def duration(self) -> dt.timedelta | None:

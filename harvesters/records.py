@@ -36,6 +36,7 @@ class DistributionRecord:
     checksum: str = ""
     remote_id: str = ""
     access_service_ref: str = ""  # remote id / URI of the API giving access (dcat:accessService)
+    deprecated: bool = False  # the source marks it deprecated: kept and marked, not dropped
 
 
 @dataclass(frozen=True)

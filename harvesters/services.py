@@ -19,11 +19,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from catalogue.services.overrides import entry_release_override
+
 from .base import HarvestContext, Harvester
 from .exceptions import HarvestFailed, SourceBusy, SourceNotApproved
 from .http import HttpClient
 from .loader import Loader
-from .models import ACTIVE_STATUSES, HarvestJob, HarvestSource, JobStatus
+from .models import ACTIVE_STATUSES, HarvestJob, HarvestRecord, HarvestSource, JobStatus
 from .records import EntryRecord, Page, RecordError
 from .registry import get_harvester_class
 
@@ -274,3 +276,13 @@ def _finish(
 def harvest_sources_due(*, now: dt.datetime | None = None) -> list[HarvestSource]:
     sources = HarvestSource.objects.filter(active=True, approved=True).exclude(schedule="manual")
     return [s for s in sources if s.is_due(now)]
+
+
+def harvest_entry_release_field(*, entry_id: int, field: str) -> bool:
+    """Release an editor's kept field and forget the entry's record markers (content hash,
+    fingerprint), so the next harvest maps the record again and writes the source's value."""
+    with transaction.atomic():
+        released = entry_release_override(entry_id=entry_id, field=field)
+        if released:
+            HarvestRecord.objects.filter(entry_id=entry_id).update(fingerprint="", content_hash="")
+    return released

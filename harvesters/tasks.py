@@ -25,8 +25,14 @@ def harvest_source_task(source_id: int, job_id: int | None = None, dry_run: bool
     job = HarvestJob.objects.filter(pk=job_id).first() if job_id else None
     if job is not None and job.status != JobStatus.PENDING:
         return f"job {job.pk} is {job.status}: not run again"
+    from .demo import demo_of, harvest_demo_source_run
+
+    demo = demo_of(source)
     try:
-        job = harvest_source_run(source=source, dry_run=dry_run, job=job)
+        if demo is not None:
+            job = harvest_demo_source_run(source=source, demo=demo, dry_run=dry_run, job=job)
+        else:
+            job = harvest_source_run(source=source, dry_run=dry_run, job=job)
     except HarvestFailed as exc:
         if job is not None:
             HarvestJob.objects.filter(pk=job.pk).update(status=JobStatus.FAILED, error=str(exc))

@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .exceptions import HarvestFailed
+from .job_pages import record_warnings
 from .models import HarvestJob, HarvestRecord, HarvestSource
 from .registry import PROTOCOLS
-from .services import harvest_source_approve
+from .services import harvest_entry_release_field, harvest_source_approve
 from .tasks import harvest_source_enqueue
 
 ERROR_GROUPS = 100
@@ -55,6 +56,7 @@ def source_overview(request: HttpRequest, pk: int) -> HttpResponse:
         "protocol_label": protocol.label if protocol else source.protocol,
         "jobs": HarvestJob.objects.filter(source=source)[:20],
         "error_groups": record_errors(source=source),
+        "warning_groups": record_warnings(source=source),
         "record_count": HarvestRecord.objects.filter(source=source).count(),
         "entry_count": HarvestRecord.objects.filter(
             source=source, entry__isnull=False, gone=False
@@ -93,3 +95,21 @@ def source_run(request: HttpRequest, pk: int) -> HttpResponse:
             else _("Harvest of %s queued.") % source,
         )
     return redirect("harvesters_source_overview", pk=source.pk)
+
+
+@require_POST
+def entry_release_field(request: HttpRequest, pk: int, field: str) -> HttpResponse:
+    """An editor gives a kept field back to the source; back to the entry's edit page."""
+    from catalogue.models import Entry
+    from catalogue.registry import entry_types
+
+    entry = get_object_or_404(Entry, pk=pk)
+    model = entry_types.get(entry.entry_type).model
+    _require(request, f"{model._meta.app_label}.change_{model._meta.model_name}")
+    if harvest_entry_release_field(entry_id=entry.pk, field=field):
+        messages.success(
+            request, _("“%s” is given back to the source: the next harvest updates it.") % field
+        )
+    else:
+        messages.error(request, _("“%s” was not kept from harvests.") % field)
+    return redirect(model.snippet_viewset.get_url_name("edit"), entry.pk)

@@ -18,7 +18,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from . import views
+from .dashboard import CatalogueSummaryPanel
 from .forms import HarvestSourceForm
+from .job_pages import HarvestJobInspectView
 from .models import HarvestJob, HarvestSource
 
 
@@ -100,6 +102,7 @@ class HarvestJobViewSet(ModelViewSet):  # type: ignore[misc]  # Wagtail ships no
     ]
     list_filter = ["status", "dry_run", "source"]
     inspect_view_enabled = True
+    inspect_view_class = HarvestJobInspectView
     inspect_view_fields = [
         "source",
         "status",
@@ -152,5 +155,22 @@ def harvesting_urls() -> list[Any]:
             views.source_approve,
             name="harvesters_source_approve",
         ),
+        path(
+            "harvesting/entries/<int:pk>/release/<slug:field>/",
+            views.entry_release_field,
+            name="harvesters_entry_release_field",
+        ),
         path("harvesting/sources/<int:pk>/run/", views.source_run, name="harvesters_source_run"),
     ]
+
+
+@hooks.register("construct_homepage_panels")  # type: ignore[untyped-decorator]  # Wagtail ships no types
+def catalogue_summary_panel(request: Any, panels: list[Any]) -> None:
+    panels.append(CatalogueSummaryPanel())
+
+
+# After Wagtail's own hooks (order 0), which add the page, image and document counts.
+@hooks.register("construct_homepage_summary_items", order=100)  # type: ignore[untyped-decorator]
+def no_page_counts(request: Any, summary_items: list[Any]) -> None:
+    """The catalogue is entries, not pages: its summary panel replaces these counts."""
+    summary_items.clear()

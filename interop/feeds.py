@@ -11,19 +11,23 @@ search service, so a saved search becomes a feed; bad parameters answer 400.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.encoding import iri_to_uri
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Entry, Organisation
+from catalogue.public_url import absolute_url
 from catalogue.registry import EntryTypeSpec, entry_types
 from search.params import parse_search_params
 from search.query import SearchInputError, Sort
 from search.service import search_entries
+
+from .api.http import conditional
 
 FEED_SIZE = 50
 
@@ -38,6 +42,19 @@ class _EntryFeed(Feed[Entry, Any]):  # the object is a type, an organisation or 
     feed_type = Rss201rev2Feed
     description_template = None
 
+    def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """The feed with validators: a reader's If-None-Match/If-Modified-Since get a 304."""
+        response = super().__call__(request, *args, **kwargs)
+        return cast(HttpResponse, conditional(request, response))
+
+    def get_feed(self, obj: Any, request: HttpRequest) -> SyndicationFeed:
+        # Every link is absolute on the public base (catalogue.public_url), the feed's own too.
+        feed = super().get_feed(obj, request)
+        link = self._get_dynamic_attr("link", obj)  # type: ignore[attr-defined]
+        feed.feed["link"] = iri_to_uri(absolute_url(link, request))
+        feed.feed["feed_url"] = absolute_url(request.path, request)
+        return feed
+
     def item_title(self, item: Entry) -> str:
         return str(item.title)
 
@@ -45,10 +62,10 @@ class _EntryFeed(Feed[Entry, Any]):  # the object is a type, an organisation or 
         return str(item.summary)
 
     def item_link(self, item: Entry) -> str:
-        return item.get_absolute_url()
+        return absolute_url(item.get_absolute_url())
 
     def item_guid(self, item: Entry) -> str:
-        return item.get_absolute_url()
+        return absolute_url(item.get_absolute_url())
 
     def item_pubdate(self, item: Entry) -> Any:
         return item.issued or item.created_at
@@ -60,7 +77,7 @@ class _EntryFeed(Feed[Entry, Any]):  # the object is a type, an organisation or 
         return str(item.publisher.name)
 
     def item_author_link(self, item: Entry) -> str:
-        return str(item.publisher.get_absolute_url())
+        return absolute_url(item.publisher.get_absolute_url())
 
     def item_categories(self, item: Entry) -> list[str]:
         label = entry_types.get(item.entry_type).label

@@ -8,20 +8,36 @@ needs, so a page of 50,000 stays light.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
+from django.contrib.sitemaps.views import SitemapIndexItem  # type: ignore[attr-defined]
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.views.decorators.http import require_GET
 
 from catalogue.models import Entry, Organisation, Theme
+from catalogue.public_url import absolute_url, public_base_url
+
+from .api.http import conditional
 
 SITEMAP_PAGE_SIZE = 50_000
 
 
-class EntrySitemap(Sitemap[Entry]):
+class _PublicSitemap(Sitemap[Any]):
+    """URLs on the public base (catalogue.public_url), not on the host a crawler named."""
+
+    def get_protocol(self, protocol: str | None = None) -> str:
+        return urlsplit(public_base_url()).scheme
+
+    def get_domain(self, site: Any = None) -> str:
+        parts = urlsplit(public_base_url())
+        return parts.netloc + parts.path
+
+
+class EntrySitemap(_PublicSitemap):
     limit = SITEMAP_PAGE_SIZE
     changefreq = "weekly"
 
@@ -36,7 +52,7 @@ class EntrySitemap(Sitemap[Entry]):
         return item.modified or item.updated_at
 
 
-class OrganisationSitemap(Sitemap[Organisation]):
+class OrganisationSitemap(_PublicSitemap):
     limit = SITEMAP_PAGE_SIZE
     changefreq = "weekly"
 
@@ -44,7 +60,7 @@ class OrganisationSitemap(Sitemap[Organisation]):
         return Organisation.objects.only("id", "slug").order_by("id")
 
 
-class ThemeSitemap(Sitemap[Theme]):
+class ThemeSitemap(_PublicSitemap):
     limit = SITEMAP_PAGE_SIZE
     changefreq = "weekly"
 
@@ -52,7 +68,7 @@ class ThemeSitemap(Sitemap[Theme]):
         return Theme.objects.only("id", "slug").order_by("id")
 
 
-class PageSitemap(Sitemap[Any]):  # Wagtail's Page is untyped
+class PageSitemap(_PublicSitemap):  # Wagtail's Page is untyped
     """Editorial Wagtail pages of the default site (home, guides, news)."""
 
     limit = SITEMAP_PAGE_SIZE
@@ -88,14 +104,26 @@ SITEMAPS: dict[str, type[Sitemap[Any]] | Sitemap[Any]] = {
 
 
 @require_GET
-def sitemap_index(request: HttpRequest) -> HttpResponse:
-    return sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap_section")
+def sitemap_index(request: HttpRequest) -> HttpResponseBase:
+    response = sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap_section")
+    # Django names each section on the request's host: put them on the public base.
+    context = cast(dict[str, Any], response.context_data)
+    context["sitemaps"] = [
+        SitemapIndexItem(_public(item.location), item.last_mod) for item in context["sitemaps"]
+    ]
+    return conditional(request, response.render())
+
+
+def _public(url: str) -> str:
+    parts = urlsplit(url)
+    return absolute_url(parts.path + (f"?{parts.query}" if parts.query else ""))
 
 
 @require_GET
-def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
+def sitemap_section(request: HttpRequest, section: str) -> HttpResponseBase:
     # Unknown sections and pages beyond the last answer 404 (Django's view raises Http404).
-    return sitemap_views.sitemap(request, SITEMAPS, section=section)
+    response = sitemap_views.sitemap(request, SITEMAPS, section=section)
+    return conditional(request, response.render())
 
 
 @require_GET
@@ -105,7 +133,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     The sitemap lists every entry, so crawlers need not walk the search's endless facet
     combinations or pull bulk exports and the APIs page by page.
     """
-    sitemap_url = request.build_absolute_uri("/sitemap.xml")
+    sitemap_url = absolute_url("/sitemap.xml", request)
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from catalogue.models import Entry
+from catalogue.public_url import public_base_url
 from catalogue.registry import entry_types
 from search.params import parse_search_params
 from search.query import SearchInputError
@@ -47,7 +48,7 @@ def export(request: HttpRequest, fmt: str | None = None) -> HttpResponseBase:
         return _bad_request(error.message)
     ids = bulk_export.export_entry_ids(query)
     content_type, render = EXPORT_FORMATS[fmt]
-    records = bulk_export.iter_records(ids, base_url=request.build_absolute_uri("/").rstrip("/"))
+    records = bulk_export.iter_records(ids, base_url=public_base_url(request))
     response = StreamingHttpResponse(
         bulk_export.in_blocks(render(records)), content_type=content_type
     )
@@ -82,9 +83,7 @@ def entry_citation(
     if entry is None:
         raise Http404(_("No published dataset here."))
     content_type, extension = citations.FORMATS[fmt]
-    body = citations.render_citation(
-        entry, fmt=fmt, base_url=request.build_absolute_uri("/").rstrip("/")
-    )
+    body = citations.render_citation(entry, fmt=fmt, base_url=public_base_url(request))
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{entry.slug}.{extension}"'
     return response

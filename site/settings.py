@@ -84,6 +84,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "catalogue.public_url.PublicUrlMiddleware",
     "portal.middleware.RefuseControlCharactersMiddleware",  # a NUL in a slug: 400, not 500
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -162,7 +163,10 @@ TASKS = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Open Innovation Catalogue")
-WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+# The public address every absolute URL is built on (catalogue/public_url.py); unset, each
+# request's own address (manage.py check warns in production mode). Wagtail's admin needs one.
+PUBLIC_BASE_URL = os.environ.get("BASE_URL", "").strip().rstrip("/")
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL or "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {
     # The public catalogue search has its own interface in search/ (docs/adr/0003); index
     # updates for entries go through it, not through per-save signals.

@@ -42,6 +42,7 @@ def entries() -> dict[str, object]:
             publisher=hospital,
             access_rights="restricted",
             contact_email="access@hospital.example",
+            landing_page="https://hospital.example/records",
             distributions=DISTRIBUTIONS,
         ),
         "closed": make_entry(
@@ -102,7 +103,7 @@ def test_the_exports_leave_the_urls_out(client: Client, entries) -> None:
     assert SECRET not in text and all(SECRET not in json.dumps(line) for line in lines)
 
 
-def test_dcat_ap_points_at_the_page_instead(client: Client, entries) -> None:
+def test_dcat_ap_points_at_the_landing_page_instead(client: Client, entries) -> None:
     graph = rdflib.Graph().parse(
         data=body(client.get("/datasets/patient-records.ttl")), format="turtle"
     )
@@ -110,7 +111,7 @@ def test_dcat_ap_points_at_the_page_instead(client: Client, entries) -> None:
     assert not list(graph.objects(None, dcat.downloadURL))
     access = {str(o) for o in graph.objects(None, dcat.accessURL)}
     assert access and all(SECRET not in url for url in access)
-    assert access == {str(s) for s in graph.subjects(rdflib.RDF.type, dcat.Dataset)}
+    assert access == {"https://hospital.example/records"}  # its landing page stays
     catalog = body(client.get("/catalog.ttl"))
     assert SECRET not in catalog and "https://open.example/beds.csv" in catalog
 

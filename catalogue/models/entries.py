@@ -152,6 +152,12 @@ class Entry(
     overridden_fields = models.JSONField(
         default=list, blank=True, help_text=_("Fields an editor changed: harvests keep them.")
     )
+    source_extras = models.JSONField(  # ADR 0012: nothing a source sent is silently lost
+        _("values from the source without a field"),
+        default=dict,
+        blank=True,
+        help_text=_("What the source sent that the catalogue has no field for, as sent."),
+    )
     quality_score = models.PositiveSmallIntegerField(default=0, db_index=True)
     quality_report = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)

@@ -39,6 +39,9 @@ class Distribution(Orderable):
         verbose_name=_("API giving access"),
     )
     remote_id = models.CharField(max_length=300, blank=True)
+    deprecated = models.BooleanField(  # adms:status Deprecated: kept, marked, not dropped
+        _("deprecated"), default=False, help_text=_("The source marks it as deprecated.")
+    )
 
     panels = [
         FieldPanel("title"),
@@ -49,6 +52,7 @@ class Distribution(Orderable):
         FieldPanel("byte_size"),
         FieldPanel("licence"),
         FieldPanel("checksum"),
+        FieldPanel("deprecated"),
         FieldPanel("description"),
     ]
 

@@ -33,6 +33,7 @@ from .bulk_links import (
     entries_bulk_set_series,
 )
 from .bulk_rows import concrete_fields, raw_capable, raw_insert, rows_bulk_insert
+from .harvest_changes import entries_record_harvest_changes, field_changes
 
 # The public bulk API, including what the links and rows modules define: the harvest loader
 # imports it all from here.
@@ -149,7 +150,6 @@ def entries_bulk_create(*, writes: Sequence[EntryWrite], publish: bool = True) -
         Entry.clean_text_fields(view)  # type: ignore[arg-type]  # the model's own rules
         values.update(vars(view))
         _fit_values(values)
-        values["modified"] = values["modified"] or now
         view = SimpleNamespace(**values, pk=None)
         values["quality_score"], values["quality_report"] = _assess(view, write, None)  # type: ignore[arg-type]
         rows.append(values)
@@ -242,12 +242,13 @@ def entries_bulk_update(
     source_protected = set(protected)
     by_id = Entry.objects.in_bulk([entry_id for entry_id, _ in updates])
     changed_fields: set[str] = set()
-    rows, writes, protected_by_id = [], [], {}
+    rows, writes, protected_by_id, changes = [], [], {}, {}
     now = timezone.now()
     for entry_id, write in updates:
         entry = by_id.get(entry_id)
         if entry is None:
             continue
+        before = dict(entry.__dict__)
         keep = source_protected | set(entry.overridden_fields or [])
         protected_by_id[entry_id] = keep
         for name, value in write.fields.items():
@@ -259,6 +260,8 @@ def entries_bulk_update(
         entry.clean_text_fields()
         _fit_entry(entry)
         entry.updated_at = now
+        if diff := field_changes(before, entry, write.fields):
+            changes[entry_id] = (entry, diff)
         entry.quality_score, entry.quality_report = _assess(entry, write, keep)
         rows.append(entry)
         writes.append(write)
@@ -266,6 +269,7 @@ def entries_bulk_update(
     Entry.objects.bulk_update(rows, fields, batch_size=100)
     ids = [e.pk for e in rows]
     _write_parts(ids, writes, protected_by_id=protected_by_id)
+    entries_record_harvest_changes(changes=changes, updated_ids=ids)
     sync_entries_on_commit(ids)
     return ids
 

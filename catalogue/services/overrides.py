@@ -21,3 +21,19 @@ def entry_record_overrides(*, entry_id: int, fields: Iterable[str]) -> list[str]
     if kept != list(entry.overridden_fields or []):
         Entry.objects.filter(pk=entry_id).update(overridden_fields=kept)
     return kept
+
+
+@transaction.atomic
+def entry_release_override(*, entry_id: int, field: str) -> bool:
+    """Give ``field`` back to the source: the next harvest updates it. False if it was not kept."""
+    entry = Entry.objects.select_for_update().get(pk=entry_id)
+    kept = list(entry.overridden_fields or [])
+    if field not in kept:
+        return False
+    kept.remove(field)
+    Entry.objects.filter(pk=entry_id).update(overridden_fields=kept)
+    # The draft carries the list too: publishing it must not keep the field again.
+    for revision in entry.revisions.filter(pk=entry.latest_revision_id):
+        revision.content["overridden_fields"] = kept
+        revision.save(update_fields=["content"])
+    return True

@@ -10,7 +10,7 @@ from typing import Any
 
 from catalogue.models import Entry
 from catalogue.registry import entry_types
-from interop.ckan_api.ids import object_uuid
+from interop.ckan_api.ids import entry_resource_uuid
 from interop.ckan_api.packages import (
     Related,
     ckan_datetime,
@@ -21,10 +21,11 @@ from interop.ckan_api.parts import CkanPackagePart
 
 
 def api_resources(entry: Entry, related: Related) -> list[dict[str, Any]]:
-    pid = object_uuid("entry", entry.pk)
+    # (slot of the resource id: stable whatever else the entry has, kind, url, format, name)
     candidates = [
-        ("endpoint", entry.endpoint_url, "API", entry.get_api_type_display() or "API"),
+        (1, "endpoint", entry.endpoint_url, "API", entry.get_api_type_display() or "API"),
         (
+            2,
             "description",
             entry.endpoint_description_url,
             {"rest": "OpenAPI", "asyncapi": "AsyncAPI", "graphql": "GraphQL", "soap": "WSDL"}.get(
@@ -32,16 +33,16 @@ def api_resources(entry: Entry, related: Related) -> list[dict[str, Any]]:
             ),
             "API description",
         ),
-        ("sandbox", entry.sandbox_url, "API", "Sandbox"),
+        (3, "sandbox", entry.sandbox_url, "API", "Sandbox"),
     ]
     resources: list[dict[str, Any]] = []
-    for kind, url, fmt, name in candidates:
+    for slot, kind, url, fmt, name in candidates:
         if url:
             resources.append(
                 resource_dict(
                     entry,
                     len(resources),
-                    rid=f"{pid}-{kind}",
+                    rid=entry_resource_uuid(entry.pk, slot),
                     name=name,
                     url=url,
                     fmt=fmt,

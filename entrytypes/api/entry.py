@@ -18,7 +18,30 @@ def detail_context(entry: Entry) -> dict[str, Any]:
     return {
         "datasets_served": published_among(entry.serves_datasets.all()),
         "offered_in_challenges": published_reverse(entry, "offered_resources"),
+        **operations_context(entry),
     }
+
+
+def operations_context(entry: Entry) -> dict[str, Any]:
+    """The paths and operations of the API's harvested description (OpenAPI, Swagger)."""
+    extras = entry.source_extras or {}
+    operations = [
+        line.partition(" — ")
+        for line in str(extras.get("operation_list", "")).splitlines()
+        if line.strip()
+    ]
+    return {
+        "api_operations": [(head, summary) for head, _sep, summary in operations],
+        "api_operation_count": _count(extras.get("operations")),
+        "api_path_count": _count(extras.get("paths")),
+    }
+
+
+def _count(value: object) -> int | None:
+    try:
+        return int(str(value))
+    except ValueError:
+        return None
 
 
 QUALITY_RULES = {

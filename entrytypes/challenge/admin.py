@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from modelcluster.forms import BaseChildFormSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
 
 from catalogue.editing import EntryViewSet, entry_edit_handler
@@ -26,6 +28,34 @@ class ChallengeAdminForm(EntryAdminForm):
         if closes and judged and judged < closes:
             self.add_error("judging_ends_at", _("Results cannot come before the challenge closes."))
         return cleaned
+
+
+class CriteriaFormSet(BaseChildFormSet):
+    """Criteria weights are shares of the score: the kept criteria must total 100%."""
+
+    def clean(self) -> None:
+        super().clean()
+        kept = [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data and not self._should_delete_form(form)
+        ]
+        total = sum(row.get("weight") or 0 for row in kept)
+        if kept and total != 100:
+            raise ValidationError(
+                _("The criteria weights total %(total)s%%: they must total 100%%.")
+                % {"total": total},
+                code="weights_total",
+            )
+
+
+class CriteriaPanel(InlinePanel):
+    """The criteria inline panel, validated as a whole by ``CriteriaFormSet``."""
+
+    def get_form_options(self) -> dict[str, Any]:
+        options = super().get_form_options()
+        options["formsets"][self.relation_name]["formset"] = CriteriaFormSet
+        return options
 
 
 class ChallengeViewSet(EntryViewSet):
@@ -56,7 +86,7 @@ class ChallengeViewSet(EntryViewSet):
             [
                 InlinePanel("phases", heading=_("Phases"), label=_("Phase")),
                 InlinePanel("prizes", heading=_("Prizes"), label=_("Prize")),
-                InlinePanel("criteria", heading=_("Judging criteria"), label=_("Criterion")),
+                CriteriaPanel("criteria", heading=_("Judging criteria"), label=_("Criterion")),
                 InlinePanel("partnerships", heading=_("Partners"), label=_("Partner")),
                 InlinePanel("winners", heading=_("Winners"), label=_("Winner")),
                 InlinePanel("documents", heading=_("Documents"), label=_("Document")),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 from catalogue.editing import EntryViewSet, entry_edit_handler
 from catalogue.panels import EntryAdminForm
@@ -23,7 +24,8 @@ class DatasetViewSet(EntryViewSet):
         ObjectList(
             [
                 FieldRowPanel([FieldPanel("frequency"), FieldPanel("version")]),
-                FieldPanel("in_series"),
+                # A chooser that searches, not a list of every dataset in the catalogue.
+                FieldPanel("in_series", widget=AdminSnippetChooser(Dataset)),
                 FieldPanel("contains_personal_data"),
                 FieldPanel("conforms_to"),
                 InlinePanel("distributions", heading=_("Distributions"), label=_("Distribution")),

@@ -15,7 +15,7 @@ from django.db.models import Q, QuerySet
 from catalogue.models import Entry
 from catalogue.registry import entry_types
 from interop.ckan_api.errors import NotFoundError, ValidationError
-from interop.ckan_api.ids import object_uuid, parse_object_uuid
+from interop.ckan_api.ids import entry_resource_uuid, parse_object_uuid
 from interop.ckan_api.packages import (
     Related,
     package_dict,
@@ -42,7 +42,7 @@ def reuse_resources(entry: Entry, related: Related) -> list[dict[str, Any]]:
         resource_dict(
             entry,
             0,
-            rid=f"{object_uuid('entry', entry.pk)}-reuse",
+            rid=entry_resource_uuid(entry.pk, 1),
             name=reuse.get_reuse_kind_display(),
             url=reuse.url,
             fmt="HTML",
@@ -108,6 +108,11 @@ def _with_image(data: dict[str, Any], base_url: str) -> dict[str, Any]:
 
 
 def showcase_list(data: dict[str, Any], base_url: str) -> list[dict[str, Any]]:
+    """Return the public showcases (reuses), by title, as ckanext-showcase does.
+
+    :param limit: at most this many (default and maximum 1000)
+    :param offset: skip this many
+    """
     limit = int_param(data, "limit", default=MAX_ROWS, maximum=MAX_ROWS)
     offset = int_param(data, "offset", default=0, maximum=1_000_000)
     queryset = package_queryset(public_packages().filter(entry_type="reuse"))
@@ -115,6 +120,10 @@ def showcase_list(data: dict[str, Any], base_url: str) -> list[dict[str, Any]]:
 
 
 def showcase_show(data: dict[str, Any], base_url: str) -> dict[str, Any]:
+    """Return one showcase by name or id, with ``num_datasets``: the packages it uses.
+
+    :param id: the showcase's name or id
+    """
     found = _find(data, "id", ("reuse",))
     entry = package_queryset(Entry.objects.filter(pk=found.pk)).get()
     result = _with_image(package_dict(entry, base_url=base_url), base_url)
@@ -123,12 +132,20 @@ def showcase_show(data: dict[str, Any], base_url: str) -> dict[str, Any]:
 
 
 def showcase_package_list(data: dict[str, Any], base_url: str) -> list[dict[str, Any]]:
+    """Return the public packages a showcase uses, by title.
+
+    :param showcase_id: the showcase's name or id
+    """
     showcase = _find(data, "showcase_id", ("reuse",))
     used = package_queryset(public_packages().filter(reused_in=showcase.pk)).order_by("title")
     return package_dicts(used, base_url=base_url)
 
 
 def package_showcase_list(data: dict[str, Any], base_url: str) -> list[dict[str, Any]]:
+    """Return the showcases that use a package, by title.
+
+    :param package_id: the package's name or id
+    """
     package = _find(data, "package_id", ("dataset", "api"))
     showcases = public_packages().filter(entry_type="reuse", reuse__uses=package.pk)
     return _showcases(package_queryset(showcases).order_by("title", "pk"), base_url)

@@ -91,6 +91,34 @@ def packages_of(payload: Any) -> tuple[list[Any] | None, int | None]:
     return None, None
 
 
+def listing_problem(payload: Any, packages: list[Any], count: int | None, page_url: str) -> str:
+    """Why a readable response still cannot be this listing's page; "" when it can.
+
+    A list of names or of organisations/groups (``organization_list``, ``package_list``) is
+    no list of packages, and a package_search URL must be answered with ``result.results``.
+    An empty page where the source counts records past this page's offset is a broken
+    listing, not an empty catalogue: it must fail the job rather than withdraw everything.
+    """
+    if packages and all(isinstance(item, str) for item in packages):
+        return "a list of names (package_list, organization_list?), not of CKAN packages"
+    for item in packages:
+        if isinstance(item, dict) and (
+            item.get("is_organization") is not None
+            or text(item.get("type")) in {"organization", "group"}
+        ):
+            return "a list of CKAN organisations or groups, not of packages"
+    if urlsplit(page_url).path.endswith("/package_search"):
+        result = payload.get("result") if isinstance(payload, dict) else None
+        if not (isinstance(result, dict) and isinstance(result.get("results"), list)):
+            return "not a CKAN package_search response (no result.results list)"
+        start = integer(dict(parse_qsl(urlsplit(page_url).query)).get("start")) or 0
+        if not packages and count is not None and count > start:
+            return (
+                f"package_search counts {count} packages but this page (start={start}) lists none"
+            )
+    return ""
+
+
 def bad_payload(payload: Any) -> str:
     if isinstance(payload, dict) and payload.get("success") is False:
         error = as_dict(payload.get("error"))

@@ -17,7 +17,14 @@ from harvesters.jsonnorm.values import as_list, email, text, url
 from harvesters.records import EntryRecord, OrganisationRecord, Page, RecordError
 
 from . import package_fields as fields
-from .listing import bad_payload, next_search_url, package_fingerprint, packages_of, site_url_of
+from .listing import (
+    bad_payload,
+    listing_problem,
+    next_search_url,
+    package_fingerprint,
+    packages_of,
+    site_url_of,
+)
 
 
 def map_search_page(
@@ -35,6 +42,9 @@ def map_search_page(
     packages, count = packages_of(payload)
     if packages is None:
         raise PayloadError(bad_payload(payload))
+    problem = listing_problem(payload, packages, count, page_url)
+    if problem:
+        raise PayloadError(problem)
     if not site_url and page_url:
         site_url = site_url_of(page_url)
     records: list[EntryRecord] = []

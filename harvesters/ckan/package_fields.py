@@ -28,6 +28,91 @@ _SKIPPED_EXTRAS = {
     "catalog_conformsTo",
 }
 
+# Package keys a helper of this module or the mapper reads (their values are placed).
+PLACED = frozenset(
+    [
+        "access_level",
+        "accrual_periodicity",
+        "author",
+        "author_email",
+        "category",
+        "contact",
+        "contactPoint",
+        "contact_email",
+        "contact_name",
+        "contact_point",
+        "contact_points",
+        "contact_uri",
+        "countries_covered",
+        "data_homepage",
+        "description",
+        "display_name",
+        "doi",
+        "extras",
+        "frequency",
+        "geospatial_topic",
+        "groups",
+        "id",
+        "identifier",
+        "issued",
+        "jurisdiction",
+        "keywords",
+        "language",
+        "license_id",
+        "license_title",
+        "license_url",
+        "maintainer",
+        "maintainer_email",
+        "metadata_created",
+        "metadata_modified",
+        "name",
+        "notes",
+        "notes_translated",
+        "organization",
+        "private",
+        "publisher_email",
+        "publisher_url",
+        "resources",
+        "spatial",
+        "spatial_coverage_text",
+        "state",
+        "tags",
+        "temporal_coverage_from",
+        "temporal_coverage_to",
+        "temporal_end",
+        "temporal_start",
+        "temporals",
+        "theme",
+        "title",
+        "title_translated",
+        "type",
+        "update_frequency",
+        "uri",
+        "url",
+        "version",
+    ]
+)
+# CKAN's own bookkeeping and volatile counters (ADR 0012: no volatile values in records).
+_BOOKKEEPING = frozenset(
+    [
+        "creator_user_id",
+        "owner_org",
+        "revision_id",
+        "num_resources",
+        "num_tags",
+        "isopen",
+        "relationships_as_object",
+        "relationships_as_subject",
+        "tracking_summary",
+        "title_for_slug",
+        "metadata_modified",
+        "license",
+        "resource_group_id",
+        "ratings_average",
+        "ratings_count",
+    ]
+)
+
 
 def dicts(value: Any) -> list[dict[str, Any]]:
     return [item for item in as_list(value) if isinstance(item, dict)]
@@ -123,18 +208,37 @@ def identifier(package: dict[str, Any], extras_in: dict[str, Any]) -> str:
     return ""
 
 
+def json_value(value: Any) -> Any:
+    """A JSON object or list some portals store as text inside a field; else ``value``."""
+    if isinstance(value, str) and value.strip()[:1] in {"[", "{"}:
+        with contextlib.suppress(ValueError, RecursionError):
+            return json.loads(value)
+    return value
+
+
+def contact_points(package: dict[str, Any]) -> list[dict[str, Any]]:
+    """``contact_points`` (opendata.swiss) or ``contact_point``/``contact``, as objects or as
+    JSON text (a vCard ``fn``/``hasEmail`` or a ``name``/``email`` object, or a list)."""
+    points: list[dict[str, Any]] = []
+    for key in ("contact_points", "contact_point", "contact", "contactPoint"):
+        points += dicts(json_value(package.get(key)))
+    return points
+
+
 def contact(package: dict[str, Any]) -> tuple[str, str, str]:
-    points = dicts(package.get("contact_points"))
+    points = contact_points(package)
     first = points[0] if points else {}
     name = (
         text(package.get("maintainer"))
         or text(package.get("contact_name"))
         or text(first.get("name"))
+        or text(first.get("fn"))
         or text(package.get("author"))
     )
     address = (
         email(package.get("maintainer_email"))
         or email(first.get("email"))
+        or email(first.get("hasEmail"))
         or email(package.get("contact_point"))
         or email(package.get("contact_email"))
         or email(package.get("publisher_email"))
@@ -142,7 +246,11 @@ def contact(package: dict[str, Any]) -> tuple[str, str, str]:
     )
     if email(name) and name == address:
         name = ""
-    contact_url = url(package.get("contact_uri")) or url(package.get("publisher_url"))
+    contact_url = (
+        url(package.get("contact_uri"))
+        or url(first.get("url") or first.get("hasURL") or first.get("uri"))
+        or url(package.get("publisher_url"))
+    )
     return name[:200], address, contact_url[:500]
 
 
@@ -198,6 +306,13 @@ def extras(
             pairs.append(pair)
         if len(pairs) >= _MAX_EXTRAS:
             break
+    # Top-level fields of schema extensions (ckanext-scheming...) that no helper places.
+    for key, value in package.items():
+        if key in PLACED or key in _BOOKKEEPING or key.startswith("_") or key in extras_in:
+            continue
+        pair = extra(key, value)
+        if pair and len(pairs) < 2 * _MAX_EXTRAS:
+            pairs.append(pair)
     return pairs
 
 
@@ -206,8 +321,11 @@ def distributions(
 ) -> tuple[DistributionRecord, ...]:
     result: list[DistributionRecord] = []
     for resource in dicts(resources)[:_MAX_RESOURCES]:
-        if text(resource.get("state")) not in {"", "active"}:
-            continue
+        state = text(resource.get("state")).lower()
+        if state not in {"", "active", "deprecated"}:
+            continue  # deleted: gone from the source
+        status = text(resource.get("status")).rstrip("/").lower()
+        deprecated = state == "deprecated" or status.endswith("deprecated")
         access = url(resource.get("url")) or url(resource.get("access_url"))
         download = url(resource.get("download_url"))
         if not download and text(resource.get("url_type")) == "upload":
@@ -236,6 +354,7 @@ def distributions(
                 licence=licence,
                 checksum=text(resource.get("hash"))[:200],
                 remote_id=text(resource.get("id")),
+                deprecated=deprecated,
             )
         )
     return tuple(result)

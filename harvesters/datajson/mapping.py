@@ -58,7 +58,7 @@ def map_catalog(payload: Any, *, page_url: str = "") -> Page:
     """A whole data.json document → one Page (data.json is not paged)."""
     datasets, services, series = _members(payload)
     records: list[EntryRecord] = []
-    errors: list[RecordError] = []
+    errors: list[RecordError] = list(_unreadable_catalogues(payload))
     seen: set[str] = set()
 
     def add(result: EntryRecord | RecordError) -> None:
@@ -127,9 +127,52 @@ def _members(payload: Any) -> tuple[list[Any], list[Any], list[Any]]:
     datasets = payload.get("dataset")
     services = payload.get("service") or payload.get("dataService")
     series = payload.get("datasetSeries")
-    if datasets is None and services is None and series is None:
+    nested = list(_sub_catalogues(payload))
+    if datasets is None and services is None and series is None and not nested:
         raise PayloadError("not a data.json catalogue: no dataset, service or datasetSeries list")
-    return as_list(datasets), as_list(services), as_list(series)
+    datasets, services, series = as_list(datasets), as_list(services), as_list(series)
+    for catalogue in nested:  # DCAT-US 3 sub-catalogues (dcat:catalog): every dataset counts
+        datasets += as_list(catalogue.get("dataset"))
+        services += as_list(catalogue.get("service") or catalogue.get("dataService"))
+        series += as_list(catalogue.get("datasetSeries"))
+    return datasets, services, series
+
+
+_MAX_CATALOGUE_DEPTH = 5
+
+
+def _sub_catalogues(payload: Any, depth: int = 0) -> list[dict[str, Any]]:
+    """The catalogues nested in ``payload``'s ``catalog`` list, at any depth (up to 5)."""
+    if depth >= _MAX_CATALOGUE_DEPTH or not isinstance(payload, dict):
+        return []
+    found: list[dict[str, Any]] = []
+    for item in as_list(payload.get("catalog")):
+        if isinstance(item, dict):
+            found.append(item)
+            found += _sub_catalogues(item, depth + 1)
+    return found
+
+
+def _unreadable_catalogues(payload: Any) -> list[RecordError]:
+    """Sub-catalogues given only by reference (or empty): said, never silently left out."""
+    errors = []
+    items = as_list(as_dict(payload).get("catalog")) + [
+        sub for cat in _sub_catalogues(payload) for sub in as_list(cat.get("catalog"))
+    ]
+    for item in items:
+        name = text(as_dict(item).get("@id")) or text(as_dict(item).get("title")) or text(item)
+        if not isinstance(item, dict) or not any(
+            k in item for k in ("dataset", "service", "dataService", "datasetSeries", "catalog")
+        ):
+            errors.append(
+                RecordError(
+                    remote_id=f"catalog {name[:200]}",
+                    message="a sub-catalogue given only by reference: its datasets are not "
+                    "in this document and were not harvested",
+                    field="catalog",
+                )
+            )
+    return errors
 
 
 def _aliases(items: list[Any]) -> dict[str, str]:

@@ -59,6 +59,14 @@ def distributions(value: Any, licence: str, warnings: list[str]) -> tuple[Distri
                 checksum=checksum(item.get("checksum")),
                 remote_id=text(item.get("@id")),
                 access_service_ref=ref(first(item.get("accessService"))),
+                deprecated=is_deprecated(item.get("status")),
             )
         )
     return tuple(result)
+
+
+def is_deprecated(status: Any) -> bool:
+    """An adms:status (a URI, a label, or an object with ``@id``/``prefLabel``) Deprecated."""
+    if isinstance(status, dict):
+        status = status.get("@id") or status.get("prefLabel") or status.get("label")
+    return text(status).rstrip("/").lower().endswith("deprecated")

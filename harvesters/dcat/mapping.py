@@ -69,11 +69,12 @@ def map_graph(
     errors: list[RecordError] = []
     page_warnings = tuple(warnings)
     seen: set[Node] = set()
-    subjects = [
+    subjects: list[tuple[Node, str]] = [
         *((s, "dataset") for s in graph.subjects(RDF.type, DCAT.Dataset)),
         *((s, "series") for s in graph.subjects(RDF.type, DATASET_SERIES)),
         *((s, "api") for s in graph.subjects(RDF.type, DCAT.DataService)),
     ]
+    reader.assign_ids([s for s, _kind in subjects])
     for subject, kind in subjects:
         if subject in seen:
             continue
@@ -147,6 +148,8 @@ class _RecordReader(PartsReader):
         contact_name, contact_email, contact_url = self.contact(subject)
         self.current_field = "license"
         licence = self.licence(subject, warnings)
+        self.current_field = "theme"
+        themes, theme_words, extras = self.themes(subject, warnings)
         self.current_field = "spatial"
         countries, spatial_label = self.spatial(subject)
         self.current_field = "issued"
@@ -170,8 +173,11 @@ class _RecordReader(PartsReader):
             "contact_name": contact_name,
             "contact_email": contact_email,
             "contact_url": contact_url,
-            "keywords": tuple(self.texts(subject, DCAT.keyword)[:100]),
-            "themes": self.themes(subject),
+            "keywords": tuple(dict.fromkeys([*self.texts(subject, DCAT.keyword), *theme_words]))[
+                :100
+            ],
+            "themes": themes,
+            "extras": extras,
             "licence": licence,
             "access_rights": vocab.access_rights_code(access) or "public",
             "countries": countries,
@@ -190,10 +196,7 @@ class _RecordReader(PartsReader):
         warnings: list[str] = []
         fields = self.common(subject, warnings)
         self.current_field = "distribution"
-        distributions = tuple(
-            self.distribution(node, warnings)
-            for node in sorted(self.g.objects(subject, DCAT.distribution), key=str)
-        )
+        distributions = self.distributions(subject, warnings)
         if not fields["licence"]:
             licences = {d.licence for d in distributions if d.licence}
             if len(licences) == 1:

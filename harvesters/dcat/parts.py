@@ -16,11 +16,12 @@ from rdflib.term import Node
 from interop.standards import dcat_vocabulary as vocab
 
 from ..records import DistributionRecord, OrganisationRecord
-from .reading import GraphReader, mailto
+from .reading import mailto
+from .values import ValuesReader
 from .vocabulary import DCAT, DCT, FOAF, LOCN, RDF, RDFS, SCHEMA, SCHEMA_HTTPS, SKOS, SPDX, VCARD
 
 
-class PartsReader(GraphReader):
+class PartsReader(ValuesReader):
     """Reads the parts a dataset or a data service is made of."""
 
     def agent(self, node: Node | None) -> OrganisationRecord | None:
@@ -53,31 +54,6 @@ class PartsReader(GraphReader):
             website=self.uri(node, FOAF.homepage, FOAF.page, SCHEMA.url),
             email=mailto(self.uri(node, FOAF.mbox) or self.text(node, FOAF.mbox)),
         )
-
-    def contact(self, subject: Node) -> tuple[str, str, str]:
-        node = self.g.value(subject, DCAT.contactPoint)
-        if node is None:
-            return "", "", ""
-        name = self.text(node, VCARD.fn, VCARD["organization-name"], FOAF.name)
-        email = self.uri(node, VCARD.hasEmail) or self.text(node, VCARD.hasEmail, VCARD.email)
-        url = self.uri(node, VCARD.hasURL, FOAF.homepage)
-        if isinstance(node, URIRef) and not url and str(node).startswith("http"):
-            url = str(node)
-        return name, mailto(email), url
-
-    def licence(self, subject: Node, warnings: list[str]) -> str:
-        for value in self.g.objects(subject, DCT.license):
-            raw = str(value)
-            if isinstance(value, BNode):
-                raw = self.uri(value, DCT.identifier) or self.text(
-                    value, DCT.identifier, DCT.title, RDFS.label
-                )
-            spdx = vocab.licence_spdx(raw)
-            if spdx:
-                return spdx
-            if raw:
-                warnings.append(_("Unknown licence %s") % raw[:200])
-        return ""
 
     def temporal(self, subject: Node, warnings: list[str]) -> tuple[dt.date | None, dt.date | None]:
         start = end = None
@@ -112,10 +88,6 @@ class PartsReader(GraphReader):
                 label = str(node)
         return tuple(dict.fromkeys(countries)), label[:200]
 
-    def themes(self, subject: Node) -> tuple[str, ...]:
-        codes = [vocab.theme_code(str(v)) for v in self.g.objects(subject, DCAT.theme)]
-        return tuple(dict.fromkeys(c for c in codes if c))
-
     def languages_of(self, subject: Node) -> tuple[str, ...]:
         codes = []
         for value in self.g.objects(subject, DCT.language):
@@ -127,17 +99,24 @@ class PartsReader(GraphReader):
                 codes.append(code)
         return tuple(dict.fromkeys(codes))
 
-    def distribution(self, node: Node, warnings: list[str]) -> DistributionRecord:
-        media = self.uri(node, DCAT.mediaType) or self.text(node, DCAT.mediaType)
-        media_type = media.removeprefix(vocab.IANA_MEDIA_TYPE_BASE).removeprefix(
-            vocab.IANA_MEDIA_TYPE_BASE.replace("http://", "https://")
+    def distributions(self, subject: Node, warnings: list[str]) -> tuple[DistributionRecord, ...]:
+        """The distributions in an order and with ids that are the same on every parse (a
+        blank node's generated id is neither); two with the same title stay two."""
+        nodes = set(self.g.objects(subject, DCAT.distribution))
+        keyed = sorted(
+            ((str(n) if isinstance(n, URIRef) else self.stable_id(n), n) for n in nodes),
+            key=lambda pair: pair[0],
         )
-        fmt_raw = self.uri(node, DCT.format) or self.text(node, DCT.format, RDFS.label)
-        if not fmt_raw:
-            format_node = self.g.value(node, DCT.format)
-            if format_node is not None:
-                fmt_raw = self.text(format_node, RDF.value, RDFS.label)
-        fmt = vocab.format_code(fmt_raw) or vocab.format_code(media_type)
+        out: list[DistributionRecord] = []
+        seen: dict[str, int] = {}
+        for remote_id, node in keyed:
+            seen[remote_id] = seen.get(remote_id, 0) + 1
+            suffix = f"-{seen[remote_id]}" if seen[remote_id] > 1 else ""
+            out.append(self.distribution(node, warnings, remote_id + suffix))
+        return tuple(out)
+
+    def distribution(self, node: Node, warnings: list[str], remote_id: str) -> DistributionRecord:
+        fmt, media_type = self.format_of(node, warnings)
         byte_size = None
         size_raw = self.text(node, DCAT.byteSize)
         if size_raw:
@@ -155,11 +134,11 @@ class PartsReader(GraphReader):
             description=self.text(node, DCT.description),
             access_url=self.uri(node, DCAT.accessURL),
             download_url=self.uri(node, DCAT.downloadURL),
-            media_type=media_type[:120] if "/" in media_type else "",
+            media_type=media_type[:120],
             format=fmt[:40],
             byte_size=byte_size,
             licence=self.licence(node, warnings),
             checksum=checksum,
-            remote_id=str(node) if isinstance(node, URIRef) else self.stable_id(node),
+            remote_id=remote_id,
             access_service_ref=self.ref(access_service),
         )

@@ -11,13 +11,34 @@ import datetime as dt
 import hashlib
 
 from django.utils.translation import gettext as _
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
-from .vocabulary import DCT, FOAF, RDFS, SCHEMA
+from .vocabulary import DCAT, DCT, FOAF, RDF, RDFS, SCHEMA, SKOS
 
 ECO_PATH = "/ns/eco#"  # path of the eco: namespace IRI of any instance of this catalogue
 MAX_TEXT = 100_000
+#: where a blank node standing for a value keeps it (dct:IMT, dct:MediaTypeOrExtent, skos)
+NODE_VALUE_PREDICATES = (RDF.value, RDFS.label, SKOS.prefLabel, SKOS.notation, DCT.title)
+
+
+TIME = Namespace("http://www.w3.org/2006/time#")
+#: where a time:Instant (or a value node) keeps its date
+TIME_VALUES = (TIME.inXSDDateTimeStamp, TIME.inXSDDateTime, TIME.inXSDDate, RDF.value)
+#: the addresses that tell two blank-node records with one title apart
+IDENTITY_PREDICATES = (
+    DCAT.endpointURL,
+    DCAT.landingPage,
+    FOAF.page,
+    DCAT.accessURL,
+    DCAT.downloadURL,
+    DCAT.endpointDescription,
+)
+
+
+def node_order(node: Node) -> tuple[int, str]:
+    """Literals and IRIs first (in text order), blank nodes last: the same on every parse."""
+    return (1, "") if isinstance(node, BNode) else (0, str(node))
 
 
 class GraphReader:
@@ -27,6 +48,7 @@ class GraphReader:
         self.g = graph
         self.languages = languages
         self.current_field = ""
+        self.ids: dict[Node, str] = {}
 
     # --- literals -----------------------------------------------------------------------
     def text(self, subject: Node, *predicates: URIRef) -> str:
@@ -37,7 +59,12 @@ class GraphReader:
                 continue
             literals = [v for v in values if isinstance(v, Literal)]
             if not literals:
-                return str(values[0]).strip()[:MAX_TEXT]
+                # an IRI is its own value; a blank node's id never is (it changes on every
+                # parse): its value is inside it (rdf:value, a label)
+                found = self.node_value(sorted(values, key=node_order)[0])
+                if found:
+                    return found[:MAX_TEXT]
+                continue
             for lang in self.languages:
                 for lit in literals:
                     if (lit.language or "").lower().split("-")[0] == lang:
@@ -47,6 +74,26 @@ class GraphReader:
                     return str(lit).strip()[:MAX_TEXT]
             return str(sorted(literals, key=lambda x: x.language or "")[0]).strip()[:MAX_TEXT]
         return ""
+
+    def node_value(self, node: Node, depth: int = 0) -> str:
+        """The value an RDF node stands for: a literal's text, an IRI, or, for a blank node,
+        its rdf:value or label ("" when it has none: its generated id is no value)."""
+        if isinstance(node, Literal | URIRef):
+            return str(node).strip()
+        if depth > 2:
+            return ""
+        for predicate in NODE_VALUE_PREDICATES:
+            for value in sorted(self.g.objects(node, predicate), key=node_order):
+                found = self.node_value(value, depth + 1) if isinstance(value, BNode) else ""
+                if not isinstance(value, BNode):
+                    found = self.text(node, predicate)
+                if found:
+                    return found
+        return ""
+
+    def labels(self, node: Node) -> str:
+        """The label the document gives a node (an IRI's or a blank node's), or ""."""
+        return self.text(node, SKOS.prefLabel, RDFS.label, DCT.title, SKOS.altLabel, FOAF.name)
 
     def texts(self, subject: Node, predicate: URIRef) -> list[str]:
         """All literals, keeping the preferred language when several languages are given."""
@@ -89,7 +136,7 @@ class GraphReader:
 
     def eco_text(self, subject: Node, term: str, limit: int = 2000) -> str:
         value = self.eco(subject, term)
-        return str(value).strip()[:limit] if value is not None else ""
+        return self.node_value(value)[:limit] if value is not None else ""
 
     def uris(self, subject: Node, predicate: URIRef) -> list[str]:
         return [
@@ -102,7 +149,11 @@ class GraphReader:
         self, subject: Node, warnings: list[str], name: str, *predicates: URIRef
     ) -> dt.datetime | None:
         for predicate in predicates:
-            for value in self.g.objects(subject, predicate):
+            for value in sorted(self.g.objects(subject, predicate), key=node_order):
+                if isinstance(value, BNode):  # a time:Instant: its date is inside, not its id
+                    value = next(
+                        (v for p in TIME_VALUES for v in self.g.objects(value, p)), Literal("")
+                    )
                 if not str(value).strip():
                     continue
                 parsed = parse_date(value)
@@ -119,12 +170,27 @@ class GraphReader:
     def remote_id(self, subject: Node) -> str:
         if isinstance(subject, URIRef):
             return str(subject)[:500]
+        if subject in self.ids:
+            return self.ids[subject]
         identifier = self.text(subject, DCT.identifier)
         if identifier:
             return identifier[:500]
-        title = self.text(subject, DCT.title)
-        digest = hashlib.sha256(title.encode()).hexdigest()[:16]  # a stable id for a blank node
-        return f"bnode:{digest}"
+        # A blank node has no name: what identifies it is its title with the addresses it
+        # gives (two services with one title and two endpoints are two records).
+        facts = [self.text(subject, DCT.title)]
+        facts += sorted(str(v) for p in IDENTITY_PREDICATES for v in self.g.objects(subject, p))
+        return "bnode:" + hashlib.sha256(repr(facts).encode()).hexdigest()[:16]
+
+    def assign_ids(self, subjects: list[Node]) -> None:
+        """Fix each record's remote id up front, so references and records agree; blank
+        nodes that still share one (same title, same addresses) are told apart by content."""
+        by_id: dict[str, list[Node]] = {}
+        for subject in dict.fromkeys(subjects):
+            by_id.setdefault(self.remote_id(subject), []).append(subject)
+        for remote_id, nodes in by_id.items():
+            blanks = sorted((n for n in nodes if isinstance(n, BNode)), key=self.stable_id)
+            for n, node in enumerate(blanks):
+                self.ids[node] = remote_id if n == 0 else f"{remote_id}-{n + 1}"
 
     def ref(self, node: Node | None) -> str:
         """A reference to another record: its remote id, or the literal a profile put there."""
@@ -136,10 +202,18 @@ class GraphReader:
 
     def stable_id(self, node: Node) -> str:
         """An id for a blank node that is the same on every parse (blank ids are not)."""
-        facts = sorted(
-            (str(p), str(o)) for p, o in self.g.predicate_objects(node) if not isinstance(o, BNode)
-        )
-        return "bnode:" + hashlib.sha256(repr(facts).encode()).hexdigest()[:24]
+        return "bnode:" + hashlib.sha256(repr(self._facts(node, 0)).encode()).hexdigest()[:24]
+
+    def _facts(self, node: Node, depth: int) -> list[tuple[str, object]]:
+        """What a blank node says, nested blank nodes included by content, never by id."""
+        facts: list[tuple[str, object]] = []
+        for predicate, value in self.g.predicate_objects(node):
+            if isinstance(value, BNode):
+                inner = self._facts(value, depth + 1) if depth < 3 else []
+                facts.append((str(predicate), repr(inner)))
+            else:
+                facts.append((str(predicate), str(value)))
+        return sorted(facts)
 
     def identifier(self, subject: Node) -> str:
         value = self.text(subject, DCT.identifier)

@@ -28,6 +28,8 @@ DCATAP = Namespace("http://data.europa.eu/r5r/")
 DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
 GEODCATAP = Namespace("http://data.europa.eu/930/")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+# The older vCard RDF (2001) some portals still send for contact points.
+VCARD_2001 = Namespace("http://www.w3.org/2001/vcard-rdf/3.0#")
 
 __all__ = [
     "ADMS",
@@ -47,6 +49,7 @@ __all__ = [
     "SKOS",
     "SPDX",
     "VCARD",
+    "VCARD_2001",
     "known_context",
 ]
 

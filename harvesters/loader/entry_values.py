@@ -146,6 +146,7 @@ class EntryValues:
             "licence_id": licence_id,
             "checksum": dist.checksum,
             "remote_id": dist.remote_id[:300],
+            "deprecated": bool(dist.deprecated),
         }
 
 
@@ -187,7 +188,18 @@ def _text_fields(record: EntryRecord) -> dict[str, Any]:
         "availability": record.availability,
         "origin": Origin.HARVESTED,
         "last_harvested_at": timezone.now(),
+        "source_extras": source_extras(record),
     }
+
+
+def source_extras(record: EntryRecord) -> dict[str, str]:
+    """What the mapper could not place, by key (the first value of a repeated key wins)."""
+    kept: dict[str, str] = {}
+    for key, value in record.extras:
+        name, text = str(key).strip()[:100], str(value).strip()
+        if name and text and name not in kept and len(kept) < 200:
+            kept[name] = text[:5000]
+    return kept
 
 
 def _link_fields(record: EntryRecord, warnings: list[str]) -> dict[str, Any]:

@@ -30,6 +30,7 @@ from ..models import HarvestJob, HarvestRecord, HarvestSource
 from ..records import EntryRecord, OrganisationRecord, RecordError
 from . import harvest_records
 from .batch import Batch, BatchOutcome, PreparedRecord, RecordFailure, record_hash
+from .distributions import protect_distributions
 from .entry_values import EntryValues, organisation_kind, valid_email, valid_url
 from .links import PendingLinks
 from .matching import match_entries
@@ -184,6 +185,7 @@ class Loader:
         now = timezone.now()
         for item in batch.creates + batch.updates:
             self._resolve_publisher(item.write, item.record.publisher)
+        protect_distributions(self.source, batch.creates + batch.updates)
         created_ids = entries_bulk_create(writes=[item.write for item in batch.creates])
         for item, entry_id in zip(batch.creates, created_ids, strict=True):
             item.entry_id = entry_id

@@ -175,8 +175,30 @@ def _description_extras(
         extra("security_schemes", "; ".join(schemes)),
         extra("terms_of_service", url(info.get("termsOfService"))),
         extra("operations", str(_operation_count(document))),
+        extra("paths", str(len(as_dict(document.get("paths"))))),
+        ("operation_list", operation_list(document)),
     )
-    return [pair for pair in pairs if pair]
+    return [pair for pair in pairs if pair and pair[1]]
+
+
+OPERATION_LIST_CHARS = 4800  # the entry keeps 5,000 characters per value
+
+
+def operation_list(document: dict[str, Any]) -> str:
+    """One line per operation, ``METHOD /path — summary``, whole lines up to the size cap."""
+    lines: list[str] = []
+    size = 0
+    for path, path_item in list(as_dict(document.get("paths")).items())[:2000]:
+        for method, operation in as_dict(path_item).items():
+            if method not in HTTP_METHODS:
+                continue
+            summary = text(as_dict(operation).get("summary"))[:120]
+            line = f"{method.upper()} {text(path)[:300]}" + (f" — {summary}" if summary else "")
+            if size + len(line) + 1 > OPERATION_LIST_CHARS:
+                return "\n".join(lines)
+            lines.append(line)
+            size += len(line) + 1
+    return "\n".join(lines)
 
 
 def map_directory(payload: dict[str, Any], *, page_url: str = "") -> Page:

@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from harvesters.exceptions import PayloadError
 from harvesters.jsonnorm import dates, formats, licences, vocab
+from harvesters.jsonnorm.listing import check_not_empty
 from harvesters.jsonnorm.values import as_dict, as_list, email, extra, integer, text, text_list, url
 from harvesters.records import (
     DistributionRecord,
@@ -40,6 +41,7 @@ _DCAT_EXTRAS = (
 
 def map_catalog_page(payload: Any, *, page_url: str = "") -> Page:
     datasets, total, next_link = _datasets(payload)
+    check_not_empty(page_url, len(datasets), total, ("offset", "start"))
     site = _site(page_url)
     records: list[EntryRecord] = []
     errors: list[RecordError] = []

@@ -11,6 +11,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from harvesters.exceptions import PayloadError
 from harvesters.jsonnorm import dates, licences, vocab
+from harvesters.jsonnorm.listing import check_not_empty
 from harvesters.jsonnorm.values import as_dict, as_list, email, extra, integer, text, text_list, url
 from harvesters.records import (
     DistributionRecord,
@@ -41,6 +42,7 @@ def map_catalog_page(payload: Any, *, page_url: str = "") -> Page:
         results, total = payload, len(payload)
     else:
         raise PayloadError("not a Socrata catalog response (no results list)")
+    check_not_empty(page_url, len(results), total)
     domain = urlsplit(page_url).netloc if page_url else ""
     records: list[EntryRecord] = []
     errors: list[RecordError] = []

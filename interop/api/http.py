@@ -13,12 +13,13 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
-from typing import Any
+from typing import Any, cast
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils.cache import get_conditional_response, patch_vary_headers
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
@@ -81,23 +82,53 @@ def preflight(request: HttpRequest) -> HttpResponse:
     return add_cors(response)
 
 
-def _payload_response(request: HttpRequest, payload: ApiPayload) -> HttpResponse:
-    body = dumps(payload.data)
-    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    last_modified = payload.last_modified.timestamp() if payload.last_modified else None
-    response = HttpResponse(body, content_type=JSON_TYPE)
-    response["ETag"] = etag
-    if last_modified is not None:
-        response["Last-Modified"] = http_date(last_modified)
+def body_etag(body: bytes) -> str:
+    """A strong validator of a complete body."""
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def key_etag(*parts: object) -> str:
+    """A weak validator of a body not yet written, from what decides its content."""
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return 'W/"' + digest[:32] + '"'
+
+
+def conditional(
+    request: HttpRequest,
+    response: HttpResponseBase,
+    *,
+    etag: str | None = None,
+    last_modified: dt.datetime | None = None,
+) -> HttpResponseBase:
+    """Add ETag, Last-Modified and Cache-Control; answer 304 (or 412) when they match.
+
+    Every machine-readable endpoint uses this. ``etag`` defaults to a hash of the body (not
+    possible for a streamed one: pass :func:`key_etag` of what decides it, and build the
+    response lazily, so a 304 costs no document). ``last_modified`` defaults to a
+    ``Last-Modified`` header the response already has.
+    """
+    if etag is None and not response.streaming:
+        etag = body_etag(response.content)  # type: ignore[attr-defined]
+    if etag is not None:
+        response["ETag"] = etag
+    stamp = int(last_modified.timestamp()) if last_modified is not None else None
+    if stamp is not None:
+        response["Last-Modified"] = http_date(stamp)
+    elif response.has_header("Last-Modified"):
+        stamp = parse_http_date_safe(response["Last-Modified"])
     response["Cache-Control"] = CACHE_CONTROL
     patch_vary_headers(response, ["Accept-Language"])
-    conditional = get_conditional_response(
-        request,
-        etag=etag,
-        last_modified=int(last_modified) if last_modified else None,
-        response=response,
+    # it only copies headers from ``response`` (any kind) onto a 304
+    answer = get_conditional_response(
+        request, etag=etag, last_modified=stamp, response=cast(HttpResponse, response)
     )
-    return conditional if conditional is not None else response
+    return answer if answer is not None else response
+
+
+def _payload_response(request: HttpRequest, payload: ApiPayload) -> HttpResponse:
+    response = HttpResponse(dumps(payload.data), content_type=JSON_TYPE)
+    # a complete response in, so a complete response (it, 304 or 412) out
+    return cast(HttpResponse, conditional(request, response, last_modified=payload.last_modified))
 
 
 def api_endpoint(view: Callable[..., ApiPayload | HttpResponse]) -> Callable[..., HttpResponse]:

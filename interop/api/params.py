@@ -15,6 +15,8 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext as _
 
+from catalogue.public_url import absolute_url
+
 from .http import ApiError
 
 DEFAULT_PAGE_SIZE = 20
@@ -133,7 +135,7 @@ def page_links(request: HttpRequest, *, page: int, has_next: bool) -> dict[str, 
         params = request.GET.copy()
         params["page"] = str(number)
         query = urlencode(sorted(params.lists()), doseq=True)
-        return request.build_absolute_uri(f"{request.path}?{query}")
+        return absolute_url(f"{request.path}?{query}", request)
 
     return {
         "next": url_for(page + 1) if has_next else None,

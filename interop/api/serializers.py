@@ -25,6 +25,7 @@ from catalogue.models import (
     Organisation,
     Theme,
 )
+from catalogue.public_url import public_base_url
 from catalogue.registry import entry_types
 from search.facets import facet_names
 from search.query import FacetValue, Hit, SearchResults
@@ -38,7 +39,7 @@ class Linker:
     """Absolute URLs for one request, with the host worked out once."""
 
     def __init__(self, request: HttpRequest) -> None:
-        self.base = request.build_absolute_uri("/").rstrip("/")
+        self.base = public_base_url(request)
 
     def __call__(self, path: str) -> str:
         return self.base + path

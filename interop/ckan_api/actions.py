@@ -3,18 +3,20 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.conf import settings
-from django.db import connection
 from django.db.models import Count, Q, QuerySet
 
 from catalogue.models import Entry, Organisation, published_condition
 from catalogue.sanitise import html_to_text
 
+from . import groups, lookups
 from .errors import NotFoundError, ValidationError
 from .ids import parse_object_uuid
+from .lookups import tag_names
 from .packages import (
     organization_dict,
     package_dict,
@@ -23,9 +25,10 @@ from .packages import (
     package_queryset,
     public_packages,
     split_package_name,
+    tag_dict,
 )
 from .params import MAX_ROWS, bool_param, int_param, parse_package_search, text_param
-from .parts import ckan_parts
+from .parts import ckan_parts, type_action
 from .search import package_search
 
 CKAN_VERSION = "2.10.0"
@@ -57,6 +60,7 @@ def _find_organisation(identifier: str) -> Organisation:
 
 
 def status_show(data: Params, base_url: str) -> dict[str, Any]:
+    """Return the site's title, address and the CKAN version its API answers as."""
     return {
         "site_title": settings.WAGTAIL_SITE_NAME,
         "site_description": "",
@@ -69,6 +73,11 @@ def status_show(data: Params, base_url: str) -> dict[str, Any]:
 
 
 def package_list(data: Params, base_url: str) -> list[str]:
+    """Return the names of the public packages, sorted.
+
+    :param limit: at most this many
+    :param offset: names to skip
+    """
     limit = int_param(data, "limit", default=0, maximum=1_000_000)
     offset = int_param(data, "offset", default=0, maximum=10_000_000)
     rows = public_packages().order_by("entry_type", "slug").values_list("entry_type", "slug")
@@ -78,6 +87,10 @@ def package_list(data: Params, base_url: str) -> list[str]:
 
 
 def package_show(data: Params, base_url: str) -> dict[str, Any]:
+    """Return one public package with its resources.
+
+    :param id: the package's name or id
+    """
     identifier = _required(data, "id")
     pk = parse_object_uuid("entry", identifier)
     if pk is not None:
@@ -92,10 +105,21 @@ def package_show(data: Params, base_url: str) -> dict[str, Any]:
 
 
 def package_search_action(data: Params, base_url: str) -> dict[str, Any]:
+    """Search the public packages.
+
+    :param q: words, "quoted phrases", ``-excluded`` words, ``OR``, ``field:value``
+    :param fq: filters: ``organization``, ``tags``, ``res_format``, ``license_id``, ``groups``,
+        ``dataset_type``, ``name``, ``id``, ranges on ``metadata_modified``/``metadata_created``
+    :param sort: ``score``, ``metadata_modified``, ``metadata_created``, ``name``, ``title``
+    :param rows: results per page (at most 1000)
+    :param start: results to skip
+    :param facet.field: a JSON list of the fields to count
+    """
     return package_search(parse_package_search(data), base_url=base_url)
 
 
 def organization_list(data: Params, base_url: str) -> list[Any]:
+    """Return the publishers' names, or their dicts with ``all_fields``."""
     all_fields = bool_param(data, "all_fields")
     limit = int_param(data, "limit", default=MAX_ROWS if all_fields else 0, maximum=MAX_ROWS)
     offset = int_param(data, "offset", default=0, maximum=1_000_000)
@@ -128,6 +152,7 @@ def organization_list(data: Params, base_url: str) -> list[Any]:
 
 
 def organization_show(data: Params, base_url: str) -> dict[str, Any]:
+    """Return one publisher by name or id (``include_datasets`` adds its packages)."""
     organisation = _find_organisation(_required(data, "id"))
     result = organization_dict(
         organisation, package_count=organisation.package_count, base_url=base_url
@@ -143,32 +168,28 @@ def organization_show(data: Params, base_url: str) -> dict[str, Any]:
 
 
 def tag_list(data: Params, base_url: str) -> list[Any]:
+    """Return the tags (keywords) of the public packages, names or dicts (``all_fields``).
+
+    :param query: only tags containing this text (``q`` also works)
+    :param all_fields: tag dicts instead of names
+    """
     query = text_param(data, "query", max_length=100) or text_param(data, "q", max_length=100)
-    all_fields = bool_param(data, "all_fields")
-    inner, params = public_packages().order_by().values("id").query.sql_with_params()
-    table = Entry._meta.db_table
-    each = (
-        "jsonb_array_elements_text(e.keywords) AS j(value)"
-        if connection.vendor == "postgresql"
-        else "json_each(e.keywords) AS j"
-    )
-    where = ""
-    extra: list[Any] = []
-    if query:
-        where = " AND LOWER(j.value) LIKE %s"
-        escaped = query.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        extra = [f"%{escaped}%"]
-        where += " ESCAPE '\\'"
-    sql = (
-        f'SELECT DISTINCT j.value FROM "{table}" e, {each} '  # noqa: S608
-        f"WHERE e.id IN ({inner}){where} ORDER BY j.value LIMIT 100000"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *extra])
-        tags = [str(row[0]) for row in cursor.fetchall()]
-    if all_fields:
-        return [{"id": None, "name": t, "display_name": t, "vocabulary_id": None} for t in tags]
+    tags = tag_names(query)
+    if bool_param(data, "all_fields"):
+        return [{k: v for k, v in tag_dict(t).items() if k != "state"} for t in tags]
     return tags
+
+
+def help_show(data: Params, base_url: str) -> str | None:
+    """Return the help text of an action.
+
+    :param name: the action's name
+    """
+    name = _required(data, "name")
+    handler = ACTIONS.get(name) or type_action(name)
+    if handler is None:
+        raise NotFoundError("Action function not found")
+    return inspect.getdoc(handler)
 
 
 ACTIONS: dict[str, Action] = {
@@ -179,4 +200,14 @@ ACTIONS: dict[str, Action] = {
     "organization_list": organization_list,
     "organization_show": organization_show,
     "tag_list": tag_list,
+    "tag_show": lookups.tag_show,
+    "group_list": groups.group_list,
+    "group_show": groups.group_show,
+    "resource_show": lookups.resource_show,
+    "license_list": lookups.license_list,
+    "site_read": lookups.site_read,
+    "package_autocomplete": lookups.package_autocomplete,
+    "format_autocomplete": lookups.format_autocomplete,
+    "current_package_list_with_resources": lookups.current_package_list_with_resources,
+    "help_show": help_show,
 }

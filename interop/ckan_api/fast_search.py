@@ -8,7 +8,9 @@ for, a multi-valued field filtered twice) stays on the ORM path, which is still 
 
 Mapping of CKAN onto ``SearchQuery``:
 
-* ``q`` words → ``text`` (every word quoted by the parser: Solr syntax is matched literally);
+* ``q`` words and phrases → ``text`` (query_syntax.py leaves here only required words, phrases
+  and ``field:value`` filters; ``OR``/``NOT``/fields in expressions are a condition the ORM
+  path answers);
 * ``organization`` (slug or object id) → ORGANISATION, ``res_format`` → FORMAT (upper case),
   ``license_id`` → LICENCE (SPDX id, case-insensitive as before), ``groups`` → THEME,
   ``dataset_type`` → TYPE, always limited to datasets and APIs (the CKAN packages);
@@ -120,7 +122,7 @@ def _licence_ids(values: list[str]) -> list[str]:
 
 def plan(params: PackageSearchParams) -> Plan | None:
     """The backend query for these parameters, or None when only the ORM path can answer."""
-    if params.modified_range or params.created_range:
+    if params.modified_range or params.created_range or params.condition is not None:
         return None
     if set(params.filters) - {*FACET_OF_FIELD, "tags"}:
         return None

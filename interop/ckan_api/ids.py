@@ -15,6 +15,11 @@ _KINDS = {
     "distribution": 0xCA7A_0000_D157_0003,
     "theme": 0xCA7A_0000_7E4E_0004,
 }
+# A resource that is not a distribution (an API's endpoint, a reuse's address): the high bits
+# are this base plus the resource's slot in its type's part (1..255), the low bits the entry.
+_ENTRY_RESOURCE = 0xCA7A_0000_2E50_0000
+# Tags have no row: their ids are name-based UUIDs (uuid5) in this namespace.
+TAG_NAMESPACE = uuid.UUID("5c0a1b9e-7a61-5a3e-9d0e-ca7a00007a90")
 _MASK = (1 << 64) - 1
 
 
@@ -31,3 +36,26 @@ def parse_object_uuid(kind: str, value: str) -> int | None:
     if number >> 64 != _KINDS[kind]:
         return None
     return number & _MASK
+
+
+def entry_resource_uuid(entry_pk: int, slot: int) -> str:
+    """The id of an entry's own resource number ``slot`` (1..255): stable, reversible."""
+    if not 0 < slot < 256:
+        raise ValueError("A resource slot is 1..255.")
+    return str(uuid.UUID(int=((_ENTRY_RESOURCE | slot) << 64) | (entry_pk & _MASK)))
+
+
+def parse_entry_resource_uuid(value: str) -> tuple[int, int] | None:
+    """``(entry primary key, slot)`` inside an entry resource id, or None."""
+    try:
+        number = uuid.UUID(value.strip()).int
+    except (ValueError, AttributeError):
+        return None
+    high = number >> 64
+    if high & ~0xFF != _ENTRY_RESOURCE or not high & 0xFF:
+        return None
+    return number & _MASK, high & 0xFF
+
+
+def tag_uuid(name: str) -> str:
+    return str(uuid.uuid5(TAG_NAMESPACE, name))

@@ -7,20 +7,22 @@ every page. With the order of every public package cached per
 search index token (search.bitmaps.TokenCache, like the tag bitmaps: a slug change reindexes the
 entry, which bumps the token), a page is a walk down that list keeping the backend's matches.
 
-The order is the ORM path's exactly: ``slug`` ascending, then id descending (search.py's
-``_order``), slugs compared as SQLite's default BINARY collation does (UTF-8 bytes, the same
-order as Python's code point comparison). Only queries without free text take this path: the
-ORM path reads ``q`` as substrings, the search index as words, and their matches differ.
+The order is the ORM path's exactly: the package ``name`` (prefix + slug: what is returned)
+ascending, then id descending (search.py's ``_order``), names compared by code point as
+SQLite's default BINARY collation and PostgreSQL's "C" do (packages.name_expression). Only
+queries without free text take this path: the ORM path reads ``q`` as substrings, the
+search index as words, and their matches differ.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from catalogue.models import Entry
 from search.bitmaps import Membership, TokenCache
 from search.service import answers_from_bitmaps
 
-from .packages import public_packages
+from .packages import package_name, public_packages
 
 
 @dataclass(frozen=True)
@@ -30,8 +32,9 @@ class NameOrder:
 
 
 def _build(token: str) -> NameOrder:
-    ids = public_packages().order_by("slug", "-id").values_list("id", flat=True)
-    return NameOrder(token, tuple(ids))
+    rows = public_packages().values_list("id", "entry_type", "slug")
+    names = sorted((package_name(Entry(entry_type=t, slug=s)), -pk) for pk, t, s in rows)
+    return NameOrder(token, tuple(-negated for _, negated in names))
 
 
 _name_orders: TokenCache[NameOrder] = TokenCache(_build, lambda order: order.token)

@@ -17,13 +17,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import Case, CharField, F, QuerySet, Value, When
+from django.db.models.functions import Collate, Concat
 
 from catalogue.access import distribution_links
 from catalogue.models import Distribution, Entry, Organisation, Theme
 from catalogue.sanitise import html_to_text
 
-from .ids import object_uuid
+from .ids import object_uuid, tag_uuid
 from .parts import ckan_part, ckan_parts
 
 
@@ -50,6 +52,18 @@ def split_package_name(name: str) -> tuple[str, str]:
             return entry_type, name.removeprefix(part.name_prefix)
     unprefixed = next(key for key, part in parts.items() if not part.name_prefix)
     return unprefixed, name
+
+
+def name_expression() -> Any:
+    """The package ``name`` in SQL (prefix + slug), compared by code point as Python does
+    (SQLite's BINARY collation; PostgreSQL's "C"), so ``sort=name`` is the names' order."""
+    whens = [
+        When(entry_type=key, then=Concat(Value(part.name_prefix), F("slug")))
+        for key, part in ckan_parts().items()
+        if part.name_prefix
+    ]
+    name = Case(*whens, default=F("slug"), output_field=CharField())
+    return Collate(name, "C") if connection.vendor == "postgresql" else name
 
 
 def public_packages() -> QuerySet[Entry]:
@@ -136,7 +150,8 @@ def organization_dict(
     return data
 
 
-def _group_dict(theme: Theme) -> dict[str, Any]:
+def group_dict(theme: Theme) -> dict[str, Any]:
+    """A theme as a CKAN group (the short form packages embed; group_show adds the rest)."""
     return {
         "id": object_uuid("theme", theme.pk),
         "name": theme.slug,
@@ -145,6 +160,16 @@ def _group_dict(theme: Theme) -> dict[str, Any]:
         "description": theme.description,
         "image_display_url": "",
         "uri": theme.uri,
+    }
+
+
+def tag_dict(name: str) -> dict[str, Any]:
+    return {
+        "id": tag_uuid(name),
+        "name": name,
+        "display_name": name,
+        "state": "active",
+        "vocabulary_id": None,
     }
 
 
@@ -176,9 +201,15 @@ def resource_dict(
         "position": position,
         "state": "active",
         "created": ckan_datetime(entry.created_at),
+        # No distribution records when it changed: unknown, never the entry's date.
         "last_modified": None,
+        "metadata_modified": None,
         "url_type": None,
         "resource_type": resource_type,
+        "mimetype_inner": None,
+        "cache_url": None,
+        "cache_last_updated": None,
+        "datastore_active": False,
     }
     resource.update(extra or {})
     return resource
@@ -225,7 +256,49 @@ def _extras(entry: Entry, related: Related) -> list[dict[str, str]]:
         ("contact_uri", entry.contact_url),
     ]
     pairs += ckan_part(entry.entry_type).extras(entry)
+    # What the source sent without a field of ours, under its own key: CKAN refuses an extra
+    # named like a package field or like another extra, so such keys are left out.
+    taken = {key for key, _value in pairs} | PACKAGE_KEYS
+    pairs += [(k, v) for k, v in (entry.source_extras or {}).items() if k not in taken]
     return [{"key": key, "value": str(value)} for key, value in pairs if value]
+
+
+# The package fields of CKAN's default schema, which an extra may not be named after.
+PACKAGE_KEYS = frozenset(
+    [
+        "id",
+        "name",
+        "title",
+        "type",
+        "notes",
+        "url",
+        "version",
+        "state",
+        "private",
+        "author",
+        "author_email",
+        "maintainer",
+        "maintainer_email",
+        "license_id",
+        "owner_org",
+        "groups",
+        "tags",
+        "extras",
+        "resources",
+        "relationships_as_object",
+        "relationships_as_subject",
+        "metadata_created",
+        "metadata_modified",
+        "creator_user_id",
+        "organization",
+        "num_tags",
+        "num_resources",
+        "isopen",
+        "license_title",
+        "license_url",
+        "revision_id",
+    ]
+)
 
 
 def package_dict(
@@ -260,14 +333,13 @@ def package_dict(
         "isopen": bool(licence and licence.is_open),
         "metadata_created": ckan_datetime(entry.created_at),
         "metadata_modified": ckan_datetime(entry.modified or entry.updated_at),
+        # CKAN's user who created the package: we have no CKAN users, so unknown.
+        "creator_user_id": None,
         "owner_org": object_uuid("organisation", entry.publisher_id),
         "organization": organization_dict(entry.publisher),
-        "tags": [
-            {"id": None, "name": tag, "display_name": tag, "state": "active", "vocabulary_id": None}
-            for tag in tags
-        ],
+        "tags": [tag_dict(tag) for tag in tags],
         "num_tags": len(tags),
-        "groups": [_group_dict(theme) for theme in related.themes],
+        "groups": [group_dict(theme) for theme in related.themes],
         "extras": _extras(entry, related),
         "resources": resources,
         "num_resources": len(resources),

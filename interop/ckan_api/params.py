@@ -24,9 +24,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Q
 from django.utils import timezone
 
+from .conditions import FILTER_FIELDS
 from .errors import ValidationError
+from .query_syntax import parse_q
 
 MAX_ROWS = 1000
 DEFAULT_ROWS = 10
@@ -38,19 +41,6 @@ MAX_CLAUSES = 20
 DEFAULT_FACET_LIMIT = 50
 MAX_FACET_LIMIT = 1000
 
-# CKAN field name -> our filter key
-FILTER_FIELDS = {
-    "organization": "organization",
-    "owner_org": "organization",
-    "tags": "tags",
-    "res_format": "res_format",
-    "license_id": "license_id",
-    "groups": "groups",
-    "dataset_type": "type",
-    "type": "type",
-    "name": "name",
-    "id": "id",
-}
 RANGE_FIELDS = {"metadata_modified", "metadata_created"}
 FACET_FIELDS = ("organization", "tags", "res_format", "license_id", "groups", "dataset_type")
 
@@ -83,6 +73,7 @@ class SortKey:
 @dataclass
 class PackageSearchParams:
     text: str = ""
+    condition: Q | None = None  # Solr syntax only the ORM path answers (OR, NOT, title:...)
     filters: dict[str, list[str]] = field(default_factory=dict)
     modified_range: tuple[dt.datetime | None, dt.datetime | None] | None = None
     created_range: tuple[dt.datetime | None, dt.datetime | None] | None = None
@@ -214,33 +205,14 @@ def parse_filter_query(
     return filters, ranges
 
 
-def _split_query_text(q: str) -> tuple[str, dict[str, list[str]]]:
-    """Take ``field:value`` clauses of known fields out of ``q``; the rest is free text.
-
-    CKAN clients write filters into ``q`` too (``q=organization:"x"``). An unknown ``x:y`` or
-    anything unparsable stays plain text, matched literally.
-    """
-    if q.strip() in {"*:*", "*"}:
-        return "", {}
-    words: list[str] = []
+def _split_query_text(q: str) -> tuple[str, dict[str, list[str]], Q | None]:
+    """``q`` as free text, ``field:value`` filters and, for Solr syntax beyond "every word",
+    one ORM condition (query_syntax.py); syntax we cannot honour is a Search Error."""
+    parsed = parse_q(q)
     filters: dict[str, list[str]] = {}
-    position = 0
-    while position < len(q):
-        if q[position].isspace():
-            position += 1
-            continue
-        match = _CLAUSE.match(q, position)
-        if match and match["start"] is None and match["field"] in FILTER_FIELDS:
-            key = FILTER_FIELDS[match["field"]]
-            filters.setdefault(key, []).append(match["quoted"] or match["word"])
-            position = match.end()
-            continue
-        end = position
-        while end < len(q) and not q[end].isspace():
-            end += 1
-        words.append(q[position:end])
-        position = end
-    return " ".join(words), filters
+    for name, value in parsed.filters:
+        filters.setdefault(FILTER_FIELDS[name], []).append(value)
+    return " ".join(parsed.words), filters, parsed.condition
 
 
 def parse_sort(raw: str) -> list[SortKey]:
@@ -286,7 +258,7 @@ def parse_facet_fields(raw: Any) -> list[str]:
 
 def parse_package_search(data: Mapping[str, Any]) -> PackageSearchParams:
     q = text_param(data, "q", max_length=MAX_Q_LENGTH)
-    text, filters = _split_query_text(q)
+    text, filters, condition = _split_query_text(q)
     fq_raw = data.get("fq") or ""
     if not isinstance(fq_raw, str):
         raise ValidationError("fq must be a string", field="fq")
@@ -310,6 +282,7 @@ def parse_package_search(data: Mapping[str, Any]) -> PackageSearchParams:
     return PackageSearchParams(
         text=text,
         filters=filters,
+        condition=condition,
         modified_range=ranges.get("metadata_modified"),
         created_range=ranges.get("metadata_created"),
         rows=int_param(data, "rows", default=DEFAULT_ROWS, maximum=MAX_ROWS),

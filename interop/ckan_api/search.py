@@ -9,86 +9,51 @@ metadata_modified desc`` gives for equal scores.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.db import connection
-from django.db.models import BooleanField, Count, Exists, OuterRef, Q, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import Count, QuerySet
 from django.db.models.functions import Upper
 
-from catalogue.models import Distribution, Entry
+from catalogue.models import Entry
 
 from . import fast_search
-from .ids import parse_object_uuid
-from .packages import package_dicts, package_queryset, public_packages, split_package_name
+from .conditions import filter_condition, text_condition
+from .packages import (
+    name_expression,
+    package_dicts,
+    package_queryset,
+    public_packages,
+)
 from .params import MAX_FACET_LIMIT, PackageSearchParams
-from .parts import ckan_parts, package_types
+from .parts import ckan_parts
 
 ORDER_FIELDS = {
     "score": "modified",
     "metadata_modified": "modified",
     "metadata_created": "created_at",
-    "name": "slug",
+    "name": "ckan_name",  # the name returned (prefix + slug), packages.name_expression
     "title": "title",
     "id": "id",
 }
 MAX_TEXT_WORDS = 10
 
 
-def _has_keyword(queryset: QuerySet[Entry], tag: str, n: int) -> QuerySet[Entry]:
-    """Entries whose keywords hold exactly ``tag`` (CKAN tags are exact and case-sensitive)."""
-    if connection.vendor == "postgresql":
-        return queryset.filter(keywords__contains=[tag])
-    table = Entry._meta.db_table
-    alias = f"_has_tag_{n}"
-    # The table name is ours and the tag a bound parameter: nothing from outside is spliced.
-    expression = RawSQL(  # noqa: S611
-        f'EXISTS (SELECT 1 FROM json_each("{table}"."keywords") WHERE value = %s)',  # noqa: S608
-        [tag],
-        output_field=BooleanField(),
-    )
-    filtered: QuerySet[Entry] = queryset.alias(**{alias: expression}).filter(**{alias: True})
-    return filtered
+def _words(text: str) -> list[str]:
+    """Words and "quoted phrases" (a phrase matched as one substring)."""
+    return [m[0] or m[1] for m in re.findall(r'"([^"]+)"|(\S+)', text)]
 
 
 def filter_packages(queryset: QuerySet[Entry], params: PackageSearchParams) -> QuerySet[Entry]:
     """Apply ``q``, ``fq`` and ranges. Unknown values match nothing: a literal, no error."""
-    words = params.text.split()[:MAX_TEXT_WORDS]
-    for word in words:
-        queryset = queryset.filter(
-            Q(title__icontains=word) | Q(summary__icontains=word) | Q(keywords__icontains=word)
-        )
-    n = 0
+    if params.condition is not None:
+        queryset = queryset.filter(params.condition)
+    for word in _words(params.text)[:MAX_TEXT_WORDS]:
+        queryset = queryset.filter(text_condition(word))
     for key, values in params.filters.items():
-        for value in values:
-            n += 1
-            if key == "organization":
-                pk = parse_object_uuid("organisation", value)
-                by_id = Q(publisher_id=pk) if pk else Q(pk__in=[])
-                queryset = queryset.filter(Q(publisher__slug=value) | by_id)
-            elif key == "tags":
-                queryset = _has_keyword(queryset, value, n)
-            elif key == "res_format":
-                queryset = queryset.filter(
-                    Exists(Distribution.objects.filter(entry=OuterRef("pk"), format__iexact=value))
-                )
-            elif key == "license_id":
-                queryset = queryset.filter(licence__spdx_id__iexact=value)
-            elif key == "groups":
-                queryset = queryset.filter(
-                    Exists(
-                        Entry.themes.through.objects.filter(
-                            entry_id=OuterRef("pk"), theme__slug=value
-                        )
-                    )
-                )
-            elif key == "type":
-                queryset = queryset.filter(entry_type=package_types().get(value, "-"))
-            elif key == "name":
-                entry_type, slug = split_package_name(value)
-                queryset = queryset.filter(entry_type=entry_type, slug=slug)
-            elif key == "id":
-                queryset = queryset.filter(pk=parse_object_uuid("entry", value) or 0)
+        for value in values:  # one filter() per value: ANDed, even on a multi-valued field
+            queryset = queryset.filter(filter_condition(key, value))
     for field_name, bounds in (
         ("modified", params.modified_range),
         ("created_at", params.created_range),
@@ -196,6 +161,8 @@ def package_search(params: PackageSearchParams, *, base_url: str) -> dict[str, A
         facets = {name: facets.get(name, []) for name in params.facet_fields}
     else:
         count = matching.count()
+        if any(key.field == "name" for key in params.sort):
+            matching = matching.annotate(ckan_name=name_expression())
         page_ids = list(
             matching.order_by(*_order(params)).values_list("id", flat=True)[
                 params.start : params.start + params.rows

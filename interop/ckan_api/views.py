@@ -11,10 +11,11 @@ import logging
 from typing import Any
 
 from django.db import DatabaseError
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+
+from catalogue.public_url import absolute_url, public_base_url
 
 from .actions import ACTIONS
 from .errors import BadRequestError, CkanActionError, ValidationError
@@ -23,15 +24,30 @@ from .parts import type_action
 logger = logging.getLogger(__name__)
 MAX_BODY_BYTES = 64 * 1024
 HELP_PATH = "/api/3/action/help_show?name="
+METHODS = ["GET", "HEAD", "POST", "OPTIONS"]
+# ckanapi and CKAN's JavaScript client send these; the API ignores the keys (it only reads).
+ALLOWED_HEADERS = "Content-Type, Authorization, X-CKAN-API-Key"
 
 
 def _envelope(request: HttpRequest, action: str, **body: Any) -> dict[str, Any]:
-    return {"help": request.build_absolute_uri(HELP_PATH + action), **body}
+    return {"help": absolute_url(HELP_PATH + action, request), **body}
 
 
-def _error(request: HttpRequest, action: str, error: CkanActionError) -> JsonResponse:
-    return JsonResponse(
-        _envelope(request, action, success=False, error=error.as_dict()), status=error.status
+def _cors(response: HttpResponse) -> HttpResponse:
+    """Any origin may read the API (it is public and read-only), errors included: a browser
+    client must see a 404's or a 409's body, not a CORS failure."""
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Allow-Methods"] = ", ".join(METHODS)
+    response["Access-Control-Allow-Headers"] = ALLOWED_HEADERS
+    response["Access-Control-Max-Age"] = "86400"
+    return response
+
+
+def _error(request: HttpRequest, action: str, error: CkanActionError) -> HttpResponse:
+    return _cors(
+        JsonResponse(
+            _envelope(request, action, success=False, error=error.as_dict()), status=error.status
+        )
     )
 
 
@@ -70,8 +86,14 @@ def _refuse_nul(data: dict[str, Any]) -> None:
 
 
 @csrf_exempt
-@require_http_methods(["GET", "POST", "HEAD"])
-def action(request: HttpRequest, action_name: str) -> JsonResponse:
+def action(request: HttpRequest, action_name: str) -> HttpResponse:
+    if request.method == "OPTIONS":  # a CORS preflight: what a browser may send
+        response = HttpResponse(status=204)
+        response["Allow"] = ", ".join(METHODS)
+        return _cors(response)
+    if request.method not in METHODS:
+        refused = HttpResponseNotAllowed(METHODS)
+        return _cors(refused)
     handler = ACTIONS.get(action_name) or type_action(action_name)
     if handler is None:
         return _error(
@@ -82,13 +104,11 @@ def action(request: HttpRequest, action_name: str) -> JsonResponse:
     try:
         data = _request_data(request)
         _refuse_nul(data)
-        result = handler(data, request.build_absolute_uri("/").rstrip("/"))
+        result = handler(data, public_base_url(request))
     except CkanActionError as error:
         return _error(request, action_name, error)
     except (ValueError, TypeError, DatabaseError):
         # Input the parsers did not foresee must still get CKAN's shape, never a 500.
         logger.exception("CKAN action %s failed on unforeseen input", action_name)
         return _error(request, action_name, ValidationError("Invalid input"))
-    response = JsonResponse(_envelope(request, action_name, success=True, result=result))
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return _cors(JsonResponse(_envelope(request, action_name, success=True, result=result)))

@@ -11,7 +11,8 @@ from . import views
 app_name = "standards"
 
 urlpatterns = [
-    re_path(r"^catalog\.(?P<fmt>ttl|rdf|jsonld)$", views.catalog, name="catalog"),
+    re_path(r"^catalog\.(?P<fmt>ttl|rdf|xml|jsonld)$", views.catalog, name="catalog"),
+    re_path(r"^catalog/?$", views.catalog_root, name="catalog_root"),
     re_path(
         r"^(?P<type_path>[a-z][-a-z0-9]*)/(?P<slug>[-a-zA-Z0-9_]+)"
         r"\.(?P<fmt>ttl|rdf|jsonld)$",

@@ -13,24 +13,41 @@ from django.http import (
     HttpResponse,
     HttpResponseBadRequest,
     HttpResponseNotFound,
+    HttpResponseRedirect,
     StreamingHttpResponse,
 )
 from django.http.response import HttpResponseBase
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from catalogue.models import Entry
 from catalogue.registry import entry_types
 
-from ..standards import catalog_export, datajson, dcat_us3, eco_vocabulary
+from ..api.http import conditional, key_etag
+from ..api.queries import catalogue_last_change
+from ..standards import catalog_export, datajson, dcat_us3, eco_vocabulary, negotiation
 from ..standards.dcat_ap import base_url
 
 TEXT = "text/plain; charset=utf-8"
 
 
+def _etag(request: HttpRequest, *parts: object) -> str:
+    """What decides a streamed document: the address asked, the public base, the language,
+    the time the catalogue last changed (and the caller's parts, e.g. the match count)."""
+    return key_etag(
+        request.get_full_path(), base_url(), get_language(), catalogue_last_change(), *parts
+    )
+
+
 @require_safe
 def catalog(request: HttpRequest, fmt: str) -> HttpResponseBase:
-    """The catalogue as DCAT-AP 3: ``/catalog.ttl``, ``/catalog.rdf``, ``/catalog.jsonld``."""
+    """The catalogue as DCAT-AP 3: ``/catalog.ttl``, ``/catalog.rdf`` (or ``.xml``),
+    ``/catalog.jsonld``, filtered by ``q``, ``fq`` and the search facets (catalog_filters).
+    """
+    fmt = "rdf" if fmt == "xml" else fmt
     try:
         export = catalog_export.parse_export_params(request.GET, fmt=fmt, path=request.path)
         total = catalog_export.check_page(export)
@@ -45,11 +62,26 @@ def catalog(request: HttpRequest, fmt: str) -> HttpResponseBase:
         content_type=catalog_export.FORMATS[fmt],
     )
     response["X-Total-Count"] = str(total)
+    return conditional(
+        request, response, etag=_etag(request, total), last_modified=catalogue_last_change()
+    )
+
+
+@require_safe
+def catalog_root(request: HttpRequest) -> HttpResponseBase:
+    """``/catalog`` (the catalogue's IRI) and ``/catalog/``: the document in the format the
+    client accepts (Turtle unless it prefers RDF/XML or JSON-LD), query string kept."""
+    fmt = negotiation.preferred_rdf_format(request) or "ttl"
+    target = reverse("standards:catalog", kwargs={"fmt": fmt})
+    query = request.META.get("QUERY_STRING", "")
+    response = HttpResponseRedirect(f"{target}?{query}" if query else target)
+    response.status_code = 303
+    patch_vary_headers(response, ["Accept"])
     return response
 
 
 @require_safe
-def entry(request: HttpRequest, type_path: str, slug: str, fmt: str) -> HttpResponse:
+def entry(request: HttpRequest, type_path: str, slug: str, fmt: str) -> HttpResponseBase:
     """One published entry as DCAT-AP 3: ``/datasets/<slug>.ttl`` and so on."""
     spec = entry_types.by_path(type_path)
     if spec is None:
@@ -59,9 +91,10 @@ def entry(request: HttpRequest, type_path: str, slug: str, fmt: str) -> HttpResp
     found = Entry.objects.published().filter(entry_type=spec.key, slug=slug).first()
     if found is None:
         raise Http404(_("No published entry here."))
-    return HttpResponse(
+    response = HttpResponse(
         catalog_export.entry_document(found, fmt), content_type=catalog_export.FORMATS[fmt]
     )
+    return conditional(request, response, last_modified=found.updated_at)
 
 
 @require_safe
@@ -86,7 +119,9 @@ def data_json(request: HttpRequest) -> HttpResponseBase:
         f'<{base_url()}{dcat_us3.PATH}>; rel="alternate"; '
         f'type="application/json"; profile="{dcat_us3.DCAT_US3}"'
     )
-    return response
+    return conditional(
+        request, response, etag=_etag(request), last_modified=catalogue_last_change()
+    )
 
 
 @require_safe
@@ -99,10 +134,13 @@ def dcat_us_3(request: HttpRequest) -> HttpResponseBase:
         f'<{base_url()}/data.json>; rel="alternate"; '
         f'type="application/json"; profile="{datajson.POD_SCHEMA}"'
     )
-    return response
+    return conditional(
+        request, response, etag=_etag(request), last_modified=catalogue_last_change()
+    )
 
 
 @require_safe
-def vocabulary(request: HttpRequest) -> HttpResponse:
+def vocabulary(request: HttpRequest) -> HttpResponseBase:
     """Our ``eco:`` namespace as an RDFS vocabulary (Turtle), documented in vocabulary.md."""
-    return HttpResponse(eco_vocabulary.turtle(), content_type="text/turtle; charset=utf-8")
+    response = HttpResponse(eco_vocabulary.turtle(), content_type="text/turtle; charset=utf-8")
+    return conditional(request, response)

@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Max, Prefetch, Q
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
@@ -25,6 +25,9 @@ from django.utils.translation import gettext as _
 from catalogue.models import Distribution, Entry, Partnership, Winner, published_condition
 
 from ..exports.reads import sequential_reads
+from . import catalog_filters
+from .catalog_filters import ExportInputError as ExportInputError
+from .catalog_filters import Selection, filter_pairs, search_query
 from .dcat_ap import DcatBuilder, base_url, catalog_iri
 from .export_loader import ExportLoader
 from .namespaces import HYDRA, XSD
@@ -51,10 +54,6 @@ _STUB_FIELDS = (
     "endpoint_url",
     "landing_page",
 )
-
-
-class ExportInputError(ValueError):
-    """A query parameter the export cannot honour: the view answers 400 with the message."""
 
 
 class PageOutOfRange(LookupError):
@@ -158,12 +157,22 @@ class ExportRequest:
     page: int | None = None  # None: the whole catalogue in one document
     page_size: int = DEFAULT_PAGE_SIZE
     path: str = "/catalog.ttl"
+    filters: tuple[tuple[str, str], ...] = ()  # q, fq and facets (catalog_filters), as sent
+    _selection: list[Selection] = field(default_factory=list, compare=False, repr=False)
+
+    def selection(self) -> Selection:
+        """The matching entries, worked out once per request (one search at most)."""
+        if not self._selection:
+            self._selection.append(Selection(search_query(self.filters), self.modified_since))
+        return self._selection[0]
 
 
 def parse_export_params(params: Any, *, fmt: str, path: str) -> ExportRequest:
     if fmt not in FORMATS:
         raise LookupError(fmt)
     paged = "page" in params or "page_size" in params
+    filters = filter_pairs(params)
+    search_query(filters)  # refuses a bad filter now, before any response is started
     return ExportRequest(
         fmt=fmt,
         modified_since=parse_modified_since(params.get("modified_since")),
@@ -172,46 +181,32 @@ def parse_export_params(params: Any, *, fmt: str, path: str) -> ExportRequest:
             params.get("page_size"), "page_size", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
         ),
         path=path,
+        filters=filters,
     )
-
-
-def _filtered(request: ExportRequest) -> Any:
-    qs = Entry.objects.published()
-    if request.modified_since is not None:
-        qs = qs.filter(Q(modified__gte=request.modified_since))
-    return qs
 
 
 def id_chunks(qs: Any, *, chunk_size: int = CHUNK_SIZE) -> Iterator[list[int]]:
     """The primary keys of ``qs`` in ascending keyset chunks (no OFFSET scans)."""
-    ids = qs.order_by("pk").values_list("pk", flat=True)
-    last = 0
-    while True:
-        chunk_ids = list(ids.filter(pk__gt=last)[:chunk_size])
-        if not chunk_ids:
-            return
-        last = chunk_ids[-1]
-        yield chunk_ids
+    return catalog_filters.id_chunks(qs, chunk_size=chunk_size)
 
 
 def _chunks(request: ExportRequest, *, chunk_size: int = CHUNK_SIZE) -> Iterator[list[Entry]]:
     loader = ExportLoader()
+    selection = request.selection()
     if request.page is not None:
-        start = (request.page - 1) * request.page_size
-        ids = _filtered(request).order_by("pk").values_list("pk", flat=True)
-        page_ids = list(ids[start : start + request.page_size])
+        page_ids = selection.page_ids((request.page - 1) * request.page_size, request.page_size)
         if page_ids:
             yield loader.load(page_ids)
         return
-    for chunk_ids in id_chunks(_filtered(request), chunk_size=chunk_size):
+    for chunk_ids in selection.id_chunks(chunk_size):
         yield loader.load(chunk_ids)
 
 
 def _page_url(request: ExportRequest, page: int) -> str:
-    params: dict[str, Any] = {"page": page, "page_size": request.page_size}
+    params: list[tuple[str, Any]] = [("page", page), ("page_size", request.page_size)]
     if request.modified_since is not None:
-        params["modified_since"] = request.modified_since.isoformat()
-    return f"{base_url()}{request.path}?{urlencode(params)}"
+        params.append(("modified_since", request.modified_since.isoformat()))
+    return f"{base_url()}{request.path}?{urlencode([*params, *request.filters])}"
 
 
 def hydra_nodes(request: ExportRequest, total: int) -> list[Node]:
@@ -238,7 +233,7 @@ def hydra_nodes(request: ExportRequest, total: int) -> list[Node]:
 def check_page(request: ExportRequest) -> int:
     """The number of matching entries; raises PageOutOfRange for a page past the last."""
     with sequential_reads():  # a count scans the table: no mapped pages left behind
-        total: int = _filtered(request).count()
+        total: int = request.selection().count()
     page = request.page
     if page is not None and page > 1 and (page - 1) * request.page_size >= total:
         raise PageOutOfRange(
@@ -255,7 +250,7 @@ def _node_groups(request: ExportRequest, total: int) -> Iterator[Iterable[Node]]
     the garbage collector's oldest generation and make its full passes frequent).
     """
     builder = DcatBuilder()
-    modified = _filtered(request).aggregate(m=Max("modified"))["m"]
+    modified = request.selection().last_modified()
     head = builder.catalog_node(modified=modified)
     if request.page is not None:
         head.extend(hydra_nodes(request, total))

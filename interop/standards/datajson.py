@@ -71,13 +71,15 @@ def dataset(entry: Any) -> dict[str, Any]:
     out: dict[str, Any] = {
         "@type": "dcat:Dataset",
         "title": entry.title,
-        "description": html_to_text(entry.description) or entry.summary or entry.title,
         "identifier": entry.identifier or entry_iri(entry),
         "accessLevel": ACCESS_LEVELS.get(entry.access_rights, "public"),
         "publisher": {"@type": "org:Organization", "name": publisher.name},
         "contactPoint": contact,
         "landingPage": web_url(entry.landing_page) or entry_iri(entry),
     }
+    description = html_to_text(entry.description) or entry.summary
+    if description:  # never the title again: the quality score reports it missing
+        out["description"] = description
     out.update(_optional_fields(entry))
     distributions = [_distribution(entry, d) for d in rel(entry, "distributions")]
     if dcat_part(entry.entry_type).dcat_us_kind == "service":
@@ -120,12 +122,10 @@ def _optional_fields(entry: Any) -> dict[str, Any]:
 
 def _service_endpoint(entry: Any) -> dict[str, Any]:
     """A data service's endpoint as the first distribution (POD has no data-service class)."""
-    endpoint = {
-        "@type": "dcat:Distribution",
-        "accessURL": web_url(entry.endpoint_url) or web_url(entry.landing_page) or entry_iri(entry),
-        "format": "API",
-        "title": entry.title,
-    }
+    endpoint = {"@type": "dcat:Distribution", "format": "API", "title": entry.title}
+    access = web_url(entry.endpoint_url) or web_url(entry.landing_page)
+    if access:  # never our own page: an API without an address has none
+        endpoint["accessURL"] = access
     if web_url(entry.endpoint_description_url):
         endpoint["describedBy"] = web_url(entry.endpoint_description_url)
     return endpoint

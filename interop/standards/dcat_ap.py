@@ -24,6 +24,7 @@ from django.conf import settings
 
 from catalogue.access import distribution_links
 from catalogue.models import Entry, Organisation
+from catalogue.public_url import public_base_url
 from catalogue.sanitise import html_to_text
 from catalogue.vocabulary_data import EU_THEME_BASE
 
@@ -38,8 +39,8 @@ _HEX = re.compile(r"^[0-9a-fA-F]{8,128}$")
 
 
 def base_url() -> str:
-    """The public base URL: IRIs must not depend on the Host header of a request."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    """The public base URL (``catalogue.public_url``: ``BASE_URL``, else the request's)."""
+    return public_base_url()
 
 
 def catalog_iri() -> str:
@@ -55,8 +56,8 @@ def organisation_iri(org: Organisation) -> str:
 
 
 def description_text(entry: Any) -> str:
-    """dct:description is mandatory: the description as text, else the summary, else title."""
-    return html_to_text(entry.description) or entry.summary or entry.title
+    """The description as text, else the summary; "" (left out) rather than the title again."""
+    return html_to_text(entry.description) or entry.summary
 
 
 def lit_datetime(value: dt.datetime | None) -> Lit | None:
@@ -192,12 +193,10 @@ class DcatBuilder(DcatTerms):
         node = Node(f"{self.entry_iri(entry)}#distribution-{dist.pk}", [DCAT + "Distribution"])
         node.add(DCT + "title", lit_text(dist.title))
         node.add(DCT + "description", lit_text(dist.description))
-        # accessURL is required: a restricted entry's falls back to the page telling how to
-        # request access (its landing page, else its page here).
+        # never our own page: a distribution without any address has no dcat:accessURL; a
+        # restricted entry's addresses are withheld (catalogue.access), its landing page stays
         links = distribution_links(entry, dist)
-        access = first_allowed(
-            links.access_url, links.download_url, entry.landing_page, self.entry_iri(entry)
-        )
+        access = first_allowed(links.access_url, links.download_url, entry.landing_page)
         node.add(DCAT + "accessURL", self.resource(access))
         node.add(DCAT + "downloadURL", self.resource(links.download_url))
         media_type = dist.media_type or voc.media_type_for(dist.format)
@@ -307,8 +306,8 @@ class DcatBuilder(DcatTerms):
 
 
 def endpoint_of(api: Any) -> str:
-    """dcat:endpointURL is mandatory: the endpoint, else the landing page, else our page."""
-    return first_allowed(api.endpoint_url, api.landing_page, entry_iri(api))
+    """The endpoint, else the publisher's landing page; never our own page ("": left out)."""
+    return first_allowed(api.endpoint_url, api.landing_page)
 
 
 def first_allowed(*urls: str) -> str:

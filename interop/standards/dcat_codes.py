@@ -14,6 +14,46 @@ from catalogue.vocabulary_data import EU_THEMES
 EU_THEME_CODES = tuple(code for code, _slug, _name in EU_THEMES)
 SDG_CODES = tuple(f"SDG{n}" for n in range(1, 18))
 
+# INSPIRE spatial data themes (http://inspire.ec.europa.eu/theme/<code>) → the EU data theme
+# each is a skos:broadMatch of, per SEMIC's alignment (SEMICeu/iso-19139-to-dcat-ap,
+# alignments/inspire-themes-to-mdr-data-themes.rdf), as GeoDCAT-AP harvesters send them.
+INSPIRE_THEME_TO_EU = {
+    "ad": "GOVE",
+    "au": "GOVE",
+    "rs": "TECH",
+    "gg": "TECH",
+    "cp": "ECON",
+    "gn": "GOVE",
+    "hy": "ENVI",
+    "ps": "ENVI",
+    "tn": "TRAN",
+    "el": "TECH",
+    "ge": "TECH",
+    "lc": "ENVI",
+    "oi": "TECH",
+    "af": "AGRI",
+    "am": "ENVI",
+    "ac": "ENVI",
+    "br": "ENVI",
+    "bu": "ECON",
+    "er": "ENER",
+    "ef": "ENVI",
+    "hb": "ENVI",
+    "hh": "HEAL",
+    "lu": "TECH",
+    "mr": "ECON",
+    "nz": "ENVI",
+    "of": "ENVI",
+    "pd": "SOCI",
+    "pf": "ECON",
+    "sr": "ENVI",
+    "so": "ENVI",
+    "sd": "ENVI",
+    "su": "SOCI",
+    "us": "GOVE",
+    "mf": "ENVI",
+}
+
 # --- licences: SPDX id ↔ EU licence authority code
 SPDX_TO_EU_LICENCE = {
     "CC0-1.0": "CC0",

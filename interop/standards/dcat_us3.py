@@ -137,9 +137,11 @@ def _core(entry: Any, kind: str) -> dict[str, Any]:
         "@id": entry_iri(entry),
         "@type": kind,
         "title": entry.title,
-        "description": html_to_text(entry.description) or entry.summary or entry.title,
         "identifier": _identifier(entry),
     }
+    description = html_to_text(entry.description) or entry.summary
+    if description:  # never the title again: the quality score reports it missing
+        out["description"] = description
     if entry.issued:
         out["issued"] = _when(entry.issued)
     if entry.modified:
@@ -188,7 +190,7 @@ class Serialiser:
             "@type": "DataService",
             "identifier": _identifier(api),
             "title": api.title,
-            "endpointURL": [endpoint_of(api)],
+            "endpointURL": [u for u in (endpoint_of(api),) if u],
             "publisher": publisher,
             "contactPoint": [publisher.get("@id") or entry_iri(api)],
         }
@@ -204,7 +206,9 @@ class Serialiser:
             out["description"] = dist.description
         links = distribution_links(entry, dist)
         download, access = web_url(links.download_url), web_url(links.access_url)
-        out["accessURL"] = access or download or web_url(entry.landing_page) or entry_iri(entry)
+        access = access or download or web_url(entry.landing_page)
+        if access:  # never our own page
+            out["accessURL"] = access
         if download:
             out["downloadURL"] = download
         media_type = (dist.media_type or voc.media_type_for(dist.format)).split(";")[0].strip()
@@ -250,7 +254,7 @@ class Serialiser:
                     "@id": f"{entry_iri(entry)}#api-{api.pk}",
                     "@type": "Distribution",
                     "title": api.title,
-                    "accessURL": endpoint_of(api),
+                    **({"accessURL": endpoint_of(api)} if endpoint_of(api) else {}),
                     "accessService": [self.service_ref(api)],
                 }
             )
@@ -265,7 +269,8 @@ class Serialiser:
         out = _core(entry, "DataService")
         out["publisher"] = _organisation(entry.publisher)
         out["contactPoint"] = [_contact(entry)]
-        out["endpointURL"] = [endpoint_of(entry)]
+        if endpoint_of(entry):
+            out["endpointURL"] = [endpoint_of(entry)]
         if web_url(entry.endpoint_description_url):
             out["endpointDescription"] = [web_url(entry.endpoint_description_url)]
         licence = _licence_url(entry.licence)

@@ -28,6 +28,7 @@ from .dcat_codes import (
     FORMAT_TO_EU_FILE_TYPE,
     FORMAT_TO_MEDIA_TYPE,
     FREQUENCY_CODES,
+    INSPIRE_THEME_TO_EU,
     ISO8601_TO_CODE,
     LANGUAGE_BIBLIOGRAPHIC_CODES,
     LANGUAGE_TO_EU_OVERRIDES,
@@ -39,6 +40,7 @@ from .dcat_codes import (
     SPDX_BY_LOWER,
     SPDX_TO_EU_LICENCE,
 )
+from .licence_names import licence_from_name
 from .namespaces import ADMS, DCAT, DCT, OWL
 
 EU_AUTHORITY = "http://publications.europa.eu/resource/authority/"
@@ -79,7 +81,12 @@ def theme_code(uri: str) -> str:
         return f"SDG{int(match.group(1))}"
     if value.upper() in EU_THEME_CODES or value.upper() in SDG_CODES:
         return value.upper()
-    return ""
+    match = _INSPIRE_THEME.match(value)
+    return INSPIRE_THEME_TO_EU.get(match.group(1).lower(), "") if match else ""
+
+
+# An INSPIRE theme maps to the EU data theme it is a broadMatch of (dcat_codes).
+_INSPIRE_THEME = re.compile(r"^https?://inspire\.ec\.europa\.eu/theme/([a-z]{2})/?$", re.I)
 
 
 # --- licences: SPDX id ↔ EU licence authority code ------------------------------------
@@ -90,7 +97,8 @@ def licence_uri(spdx_id: str) -> str:
 
 
 def licence_spdx(value: str) -> str:
-    """An EU licence URI, a known licence URL, an SPDX URI or a bare SPDX id → SPDX id, or ""."""
+    """An EU licence URI, a licence URL (Creative Commons, Open Definition...), an SPDX id
+    or URI, or a licence's title → SPDX id, or "" (see ``licence_names``)."""
     raw = (value or "").strip()
     if not raw:
         return ""
@@ -103,7 +111,8 @@ def licence_spdx(value: str) -> str:
         return LICENCE_URL_TO_SPDX[key]
     if key.startswith("spdx.org/licenses/"):
         key = key.removeprefix("spdx.org/licenses/")
-    return SPDX_BY_LOWER.get(key, "")
+    # then any other way of naming one: titles, every CC version and variant, SPDX ids
+    return SPDX_BY_LOWER.get(key, "") or licence_from_name(raw)
 
 
 # --- file types: catalogue format code ↔ EU file-type code, and IANA media types --------

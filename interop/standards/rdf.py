@@ -25,9 +25,9 @@ def eco_namespace() -> str:
 
     Documented in docs/vocabulary.md. It hangs off the public base URL so it dereferences.
     """
-    from django.conf import settings
+    from catalogue.public_url import public_base_url
 
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/ns/eco#"
+    return public_base_url() + "/ns/eco#"
 
 
 def all_prefixes() -> dict[str, str]:

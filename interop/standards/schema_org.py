@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 
 from catalogue.registry import entry_types
@@ -25,20 +24,16 @@ from .export_loader import rel
 from .parts import SchemaOrgPart
 from .rdf import web_url
 
-MIN_DESCRIPTION, MAX_DESCRIPTION = 50, 5000
+MAX_DESCRIPTION = 5000
 
 
 def _description(entry: Any) -> str:
-    """The description Google wants: 50 to 5,000 characters, plain text."""
+    """The description as plain text, at most 5,000 characters; "" (left out) when there is
+    none: never padded with the title or words of ours (the quality score says it is short)."""
     parts = [html_to_text(entry.description), html_to_text(getattr(entry, "problem_statement", ""))]
-    text = " ".join(p for p in parts if p) or entry.summary or entry.title
+    text = " ".join(p for p in parts if p) or entry.summary
     if entry.summary and entry.summary not in text:
         text = f"{entry.summary} {text}"
-    if len(text) < MIN_DESCRIPTION:
-        text = (
-            f"{text} — {entry_types.get(entry.entry_type).label} published by "
-            f"{entry.publisher.name} in the {settings.WAGTAIL_SITE_NAME}."
-        )
     if len(text) > MAX_DESCRIPTION:
         text = text[: MAX_DESCRIPTION - 1].rsplit(" ", 1)[0] + "…"
     return text
@@ -80,6 +75,8 @@ def common(entry: Any, schema_type: str | list[str]) -> dict[str, Any]:
         "url": entry_iri(entry),
         "identifier": entry.identifier or entry_iri(entry),
     }
+    if not out["description"]:
+        del out["description"]
     keywords = [k for k in entry.keywords or [] if k] + [t.name for t in rel(entry, "themes")]
     if keywords:
         out["keywords"] = list(dict.fromkeys(keywords))

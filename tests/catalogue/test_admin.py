@@ -317,3 +317,27 @@ def test_distribution_rows_are_edited_inline(editor_client: Client) -> None:
     assert list(Distribution.objects.filter(entry=dataset).values_list("format", flat=True)) == [
         "JSON"
     ]
+
+
+def test_publishing_from_the_admin_sets_modified(editor_client: Client) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    publisher = make_organisation()
+    old = datetime.datetime(2020, 6, 29, tzinfo=datetime.UTC)
+    entry = make_entry("dataset", title="Rainfall", publisher=publisher, modified=old)
+    form = dataset_form(publisher.pk, title="Rainfall, daily", slug=entry.slug)
+
+    assert editor_client.post(url(Dataset, "edit", entry.pk), form).status_code == 302
+    entry.refresh_from_db()
+    assert entry.modified == old  # a draft changes nothing public
+
+    before = timezone.now()
+    form["action-publish"] = "1"
+    assert editor_client.post(url(Dataset, "edit", entry.pk), form).status_code == 302
+    entry.refresh_from_db()
+    assert entry.modified >= before
+    # The next draft starts from the published date, not the old one.
+    draft = editor_client.get(url(Dataset, "edit", entry.pk)).context["form"]
+    assert draft.initial["modified"] >= before

@@ -12,6 +12,7 @@ from django.utils import timezone
 from catalogue.models import Country, Entry, Language, Licence, Organisation
 from catalogue.services import entry_withdraw
 from tests.factories import make_entry, make_organisation, theme
+from tests.search.es_fixtures import elasticsearch_url, es_settings  # noqa: F401
 
 
 @pytest.fixture

@@ -37,6 +37,7 @@ def cases(org: str) -> list[dict[str, str]]:
         {},
         {"q": "data"},
         {"q": "air quality", "rows": "20"},
+        {"q": '"air quality" data'},
         {"q": "data transport", "start": "7", "rows": "5"},
         {"q": "cadastre"},
         {"q": "data", "sort": "metadata_modified asc"},
@@ -123,6 +124,7 @@ def name_cases(org: str) -> list[dict[str, str]]:
         {"sort": "name asc", "start": "150", "rows": "30"},
         {"sort": "name asc", "rows": "0", "facet.field": NO_TAGS},
         {"q": "data", "sort": "name asc"},  # free text: the ORM path either way
+        {"q": f"organization:{org} res_format:CSV", "sort": "name asc"},  # filters in q
     ]
 
 
@@ -137,3 +139,41 @@ def test_name_order_answers_as_the_orm_path(client, seeded, monkeypatch) -> None
     for params, got in zip(name_cases(seeded), windowed, strict=True):
         expected = client.get("/api/3/action/package_search", params).json()["result"]
         assert got == expected, params
+
+
+def _names(client: Any, **params: str) -> set[str]:
+    found = client.get("/api/3/action/package_search", {**params, "rows": "1000"}).json()
+    assert found["success"], found
+    assert found["result"]["count"] == len(found["result"]["results"]) < 1000
+    return {p["name"] for p in found["result"]["results"]}
+
+
+def test_solr_expressions_on_the_orm_answer_as_the_fast_path_filters(client, seeded) -> None:
+    """``OR``, ``-`` and groups in ``q`` run on the ORM (the backend has no such query); each
+    answer must be the set algebra of what the search backend answers for the plain filters,
+    and ``q=field:value`` what ``fq`` answers."""
+    _check_set_algebra(client, seeded)
+
+
+@pytest.mark.elasticsearch
+def test_solr_expressions_agree_with_the_fast_path_on_elasticsearch(client, es_settings) -> None:
+    """The same on Elasticsearch, whose fast path filters tags by candidates, not bitmaps."""
+    seed(300, progress=False)
+    _check_set_algebra(client, Organisation.objects.order_by("slug").values_list("slug")[1][0])
+
+
+def _check_set_algebra(client: Any, org: str) -> None:
+    tagged = _names(client, fq="tags:transport")
+    csv = _names(client, fq="res_format:CSV")
+    published = _names(client, fq=f"organization:{org}")
+    apis = _names(client, fq="dataset_type:api")
+    assert tagged and csv and published and apis and tagged != csv
+    assert _names(client, q="tags:transport") == tagged
+    assert _names(client, q=f"organization:{org} res_format:CSV") == published & csv
+    assert _names(client, q="tags:transport OR res_format:CSV") == tagged | csv
+    assert _names(client, q="tags:transport -res_format:CSV") == tagged - csv
+    assert _names(client, q="NOT dataset_type:api") == _names(client) - apis
+    assert _names(client, q=f"(tags:transport OR dataset_type:api) AND organization:{org}") == (
+        (tagged | apis) & published
+    )
+    assert _names(client, q="tags:(transport OR bus)") == tagged | _names(client, fq="tags:bus")

@@ -68,9 +68,9 @@ def test_paging_by_offset() -> None:
     payload = {"results": results, "resultSetSize": 10}
     page = map_catalog_page(payload, page_url=PAGE_URL)
     assert page.next_url is not None and "offset=3" in page.next_url
-    assert (
-        map_catalog_page({"results": [], "resultSetSize": 10}, page_url=PAGE_URL).next_url is None
-    )
+    assert map_catalog_page({"results": [], "resultSetSize": 0}, page_url=PAGE_URL).next_url is None
+    with pytest.raises(PayloadError, match="lists none"):  # a broken listing, not an empty one
+        map_catalog_page({"results": [], "resultSetSize": 10}, page_url=PAGE_URL)
 
 
 def test_non_data_assets_are_left_out_and_bad_ones_reported() -> None:

@@ -42,7 +42,7 @@ def publish_with_parts(entry: Any, **parts: list[Any]) -> Any:
 
 @pytest.fixture
 def demo_catalogue(db: Any, settings: Any) -> dict[str, Any]:
-    settings.WAGTAILADMIN_BASE_URL = "http://catalogue.test"
+    settings.PUBLIC_BASE_URL = "http://catalogue.test"
     city, company, university, ngo, intl = _organisations()
     fr, de = Language.objects.get(code="fr"), Language.objects.get(code="en")
     stops = _stops(city, [fr, de])

@@ -244,7 +244,7 @@ def harvest_data_json(payload: dict) -> int:
     ],
 )
 def test_harvested_data_json_content_is_valid(client, db, settings, name):
-    settings.WAGTAILADMIN_BASE_URL = "http://catalogue.test"
+    settings.PUBLIC_BASE_URL = "http://catalogue.test"
     assert harvest_data_json(json.loads((FIXTURES / name).read_text())) > 0
     data = get_json(client)
     assert data["dataset"] or data["service"]
@@ -259,7 +259,7 @@ def test_harvested_data_json_content_is_valid(client, db, settings, name):
     ],
 )
 def test_harvested_dcat_content_is_valid(client, db, settings, name, content_type):
-    settings.WAGTAILADMIN_BASE_URL = "http://catalogue.test"
+    settings.PUBLIC_BASE_URL = "http://catalogue.test"
     assert (
         harvest_text(
             (FIXTURES / name).read_bytes(),
@@ -328,7 +328,7 @@ def test_a_bare_code_identifier_stays_valid_and_links_back(client, db, settings)
     """An identifier that is not an IRI is an Identifier object; links use the entry's IRI."""
     from tests.factories import make_entry
 
-    settings.WAGTAILADMIN_BASE_URL = "http://catalogue.test"
+    settings.PUBLIC_BASE_URL = "http://catalogue.test"
     office = make_organisation(name="Statistics office", slug="stats", email="data@stats.example")
     census = make_entry("dataset", title="Census 2021", publisher=office, identifier="CENSUS-21")
     make_entry(

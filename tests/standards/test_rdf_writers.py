@@ -114,13 +114,13 @@ def assert_same_graph(text: str, fmt: str, nodes: list[Node]) -> None:
 
 @pytest.mark.parametrize("fmt", ["ttl", "jsonld"])
 def test_tricky_strings_and_iris(fmt, settings):
-    settings.WAGTAILADMIN_BASE_URL = "http://catalogue.test"
+    settings.PUBLIC_BASE_URL = "http://catalogue.test"
     nodes = tricky_nodes(XML_SAFE + CONTROL)
     assert_same_graph(write(nodes, fmt), fmt, nodes)
 
 
 def test_tricky_strings_and_iris_in_rdf_xml(settings):
-    settings.WAGTAILADMIN_BASE_URL = "http://catalogue.test"
+    settings.PUBLIC_BASE_URL = "http://catalogue.test"
     nodes = tricky_nodes(XML_SAFE)
     assert_same_graph(write(nodes, "rdf"), "rdf", nodes)
 

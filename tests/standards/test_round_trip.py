@@ -166,7 +166,7 @@ def test_round_trip_keeps_series_personal_data_and_api_lifecycle(client, db, set
 
     from tests.factories import make_entry, make_organisation
 
-    settings.WAGTAILADMIN_BASE_URL = "http://catalogue.test"
+    settings.PUBLIC_BASE_URL = "http://catalogue.test"
     office = make_organisation(name="Statistics office", slug="stats", kind="government")
     series = make_entry(
         "dataset",

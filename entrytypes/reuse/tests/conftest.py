@@ -16,7 +16,7 @@ from tests.factories import make_entry, make_organisation, theme
 def _index_inside_test_transaction(settings: Any) -> None:
     """pytest-django's transaction never commits, so on-commit index sync would never run."""
     settings.SEARCH_SYNC_IMMEDIATELY = True
-    settings.WAGTAILADMIN_BASE_URL = "http://catalogue.test"
+    settings.PUBLIC_BASE_URL = "http://catalogue.test"
 
 
 @pytest.fixture
