@@ -24,6 +24,11 @@ WITH = re.compile(r"\{%\s*with\b([^%]*)%\}")
 SAFE_BINDING = re.compile(r"\b(\w+)=[^\s=]+\|safe_href\b")
 #: URLs the code itself builds (reverse(), page URLs, paging and facet links), not data.
 INTERNAL = {
+    # reverse()d admin addresses (harvesters/dashboard.py)
+    "row.url",
+    "harvests.sources_url",
+    "harvests.failed_url",
+    "harvests.jobs_url",
     "edit_url",
     "listing_url",
     "remove_url",
