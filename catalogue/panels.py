@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import HelpPanel
 
+from .links import safe_href
 from .models import Entry, Origin
 from .quality import assess_quality
 from .services.entries import unique_slug
@@ -265,10 +266,11 @@ class EntryStatusPanel(HelpPanel):
 def _origin_html(entry: Entry, *, detailed: bool) -> SafeString:
     if entry.origin != Origin.HARVESTED:
         return format_html("<p>{}</p>", _("Entered by an editor.")) if detailed else SafeString("")
+    href = safe_href(entry.remote_url)
     source = (
-        format_html('<a href="{}" rel="noopener">{}</a>', entry.remote_url, entry.remote_url)
-        if entry.remote_url
-        else _("its source")
+        format_html('<a href="{}" rel="noopener">{}</a>', href, entry.remote_url)
+        if href
+        else (entry.remote_url or _("its source"))
     )
     intro = format_html(
         "<p>{} {}</p>",

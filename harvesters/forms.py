@@ -12,6 +12,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from catalogue.models.entries import Entry
 from catalogue.models.vocabularies import Licence, Theme
 
+from .guard import validate_harvest_url
 from .registry import protocol_choices
 
 OPTION_KEYS = {
@@ -30,6 +31,15 @@ OPTION_KEYS = {
 
 class HarvestSourceForm(WagtailAdminModelForm):  # type: ignore[misc]  # Wagtail ships no types
     protocol = forms.ChoiceField(label=_("protocol"), choices=protocol_choices)
+
+    def clean_url(self) -> str:
+        url = str(self.cleaned_data.get("url") or "")
+        problem = validate_harvest_url(url)
+        if problem:
+            raise ValidationError(
+                _("This address cannot be harvested: %(problem)s"), params={"problem": problem}
+            )
+        return url
 
     def clean_options(self) -> dict[str, Any]:
         options = self.cleaned_data.get("options") or {}

@@ -7,10 +7,10 @@
   and abandoned as soon as it passes the cap;
 * redirects followed by hand, at most ``max_redirects``, each target re-checked by the guard;
 * an SSRF guard: only http(s), and the host is resolved and refused if any of its addresses
-  is private, loopback, link-local, multicast, reserved or unspecified, unless
-  ``settings.HARVEST_ALLOW_PRIVATE_ADDRESSES`` (the tests serve fixtures on 127.0.0.1). The
-  peer address of the connection actually made is checked again before the body is read,
-  which defeats a DNS answer that changes between the check and the connection;
+  is not global (harvesters/guard.py), unless ``settings.HARVEST_ALLOW_PRIVATE_ADDRESSES``
+  (the tests serve fixtures on 127.0.0.1). The address each connection actually went to is
+  checked again once connected, before anything is sent, which defeats a DNS answer that
+  changes between the check and the connection;
 * :class:`PageGuard`: a page cap and a repeated-page guard for paging loops.
 """
 
@@ -18,26 +18,24 @@ from __future__ import annotations
 
 import email.utils
 import hashlib
-import ipaddress
 import logging
-import socket
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import requests
 from django.conf import settings
 from django.utils.translation import gettext as _
 
 from .exceptions import (
-    BlockedAddress,
     FetchError,
     PagingError,
     ResponseTooLarge,
     TooManyRedirects,
 )
+from .guard import GuardedAdapter, check_url
 
 logger = logging.getLogger(__name__)
 
@@ -95,46 +93,6 @@ class FetchedResponse:
             return self.content.decode("utf-8", errors="replace")
 
 
-# --- SSRF guard --------------------------------------------------------------------------
-def _is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
-    return not (
-        address.is_private
-        or address.is_loopback
-        or address.is_link_local
-        or address.is_multicast
-        or address.is_reserved
-        or address.is_unspecified
-    )
-
-
-def check_url(url: str, *, allow_private: bool) -> None:
-    """Refuse URLs that are not http(s) or whose host resolves to a non-public address."""
-    parts = urlsplit(url)
-    if parts.scheme not in {"http", "https"}:
-        raise BlockedAddress(_("Only http and https URLs can be harvested: %s") % url, url=url)
-    host = parts.hostname
-    if not host:
-        raise BlockedAddress(_("The URL has no host: %s") % url, url=url)
-    if allow_private:
-        return
-    try:
-        infos = socket.getaddrinfo(host, parts.port or None, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise FetchError(
-            _("The host %(host)s could not be resolved.") % {"host": host}, url=url
-        ) from exc
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
-        if not _is_public(address):
-            raise BlockedAddress(
-                _("Refused: %(host)s resolves to the non-public address %(address)s.")
-                % {"host": host, "address": address},
-                url=url,
-            )
-
-
 def _redirect_location(response: requests.Response, url: str) -> str | None:
     """The absolute URL a redirect points at; None when the response is no redirect."""
     if response.status_code not in REDIRECT_STATUSES:
@@ -160,23 +118,6 @@ def _raise_for_status(response: requests.Response, url: str) -> None:
             _("%(url)s answered HTTP %(status)d") % {"url": url, "status": response.status_code},
             url=url,
             status=response.status_code,
-        )
-
-
-def _check_peer(response: requests.Response, url: str, *, allow_private: bool) -> None:
-    """Check the address the connection really went to (a DNS answer may change)."""
-    if allow_private:
-        return
-    try:
-        connection = response.raw._connection  # urllib3 internals: best effort
-        if connection is None or connection.sock is None:
-            return  # no socket to inspect (already released)
-        peer = connection.sock.getpeername()[0]
-    except Exception:  # noqa: BLE001 - no socket to inspect (e.g. already released)
-        return
-    if not _is_public(ipaddress.ip_address(str(peer).split("%")[0])):
-        raise BlockedAddress(
-            _("Refused: the connection went to the non-public address %s.") % peer, url=url
         )
 
 
@@ -211,6 +152,10 @@ class HttpClient:
         self.session.headers["User-Agent"] = self.policy.user_agent
         self.session.max_redirects = self.policy.max_redirects
         self.session.trust_env = False  # no proxy from the environment bypassing the guard
+        if not self.policy.allow_private:
+            adapter = GuardedAdapter(max_retries=0)
+            self.session.mount("http://", adapter)
+            self.session.mount("https://", adapter)
 
     def get(
         self,
@@ -262,7 +207,6 @@ class HttpClient:
             started = time.monotonic()
             response = self._send(current, headers)
             try:
-                _check_peer(response, current, allow_private=self.policy.allow_private)
                 location = _redirect_location(response, current)
                 if location is None:
                     _raise_for_status(response, current)

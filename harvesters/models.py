@@ -133,6 +133,9 @@ class HarvestJob(models.Model):
     resumed_from = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    attempt = models.PositiveSmallIntegerField(
+        _("attempt"), default=1, help_text=_("1, or the retry of a job its worker lost.")
+    )
     plan = models.JSONField(
         default=dict, blank=True, help_text=_("Dry run: a sample of what would change.")
     )

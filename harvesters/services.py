@@ -72,7 +72,11 @@ def harvest_jobs_close_stuck(
 
 
 def harvest_job_create(
-    *, source: HarvestSource, dry_run: bool = False, status: str = JobStatus.PENDING
+    *,
+    source: HarvestSource,
+    dry_run: bool = False,
+    status: str = JobStatus.PENDING,
+    attempt: int = 1,
 ) -> HarvestJob:
     """A new job, under the lock: a second active real job of a source is refused."""
     if not dry_run and not source.can_run:
@@ -83,7 +87,9 @@ def harvest_job_create(
     harvest_jobs_close_stuck(source=source)
     try:
         with transaction.atomic():
-            return HarvestJob.objects.create(source=source, dry_run=dry_run, status=status)
+            return HarvestJob.objects.create(
+                source=source, dry_run=dry_run, status=status, attempt=attempt
+            )
     except IntegrityError as exc:
         raise SourceBusy(_("A harvest of %s is already running.") % source) from exc
 

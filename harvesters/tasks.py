@@ -1,7 +1,8 @@
 """Background harvests on django-tasks (database backend: any number of ``db_worker``s).
 
 ``harvest_source_task`` runs one source; ``enqueue_due_sources`` queues every source whose
-schedule is due and closes stuck jobs. Run the latter periodically (``manage.py harvest
+schedule is due and recovers stuck jobs (harvesters/recovery.py: a killed worker's job is
+closed as failed and queued again). Run the latter periodically (``manage.py harvest
 --due`` from cron does the same in the foreground), e.g. every 15 minutes.
 """
 
@@ -13,7 +14,6 @@ from .exceptions import HarvestFailed
 from .models import HarvestJob, HarvestSource, JobStatus
 from .services import (
     harvest_job_create,
-    harvest_jobs_close_stuck,
     harvest_source_run,
     harvest_sources_due,
 )
@@ -40,17 +40,20 @@ def harvest_source_task(source_id: int, job_id: int | None = None, dry_run: bool
     return f"{source.slug}: {job.status} {job.counts()}"
 
 
-def harvest_source_enqueue(*, source: HarvestSource, dry_run: bool = False) -> HarvestJob:
+def harvest_source_enqueue(
+    *, source: HarvestSource, dry_run: bool = False, attempt: int = 1
+) -> HarvestJob:
     """Queue a run: the pending job takes the source's lock at once, so it cannot queue twice."""
-    job = harvest_job_create(source=source, dry_run=dry_run)
+    job = harvest_job_create(source=source, dry_run=dry_run, attempt=attempt)
     harvest_source_task.enqueue(source.pk, job.pk, dry_run)
     return job
 
 
 @task()
 def enqueue_due_sources() -> int:
-    harvest_jobs_close_stuck()
-    queued = 0
+    from .recovery import harvest_jobs_recover
+
+    queued = len(harvest_jobs_recover())
     for source in harvest_sources_due():
         try:
             harvest_source_enqueue(source=source)

@@ -24,6 +24,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from catalogue.access import downloads_public
 from catalogue.models import (
     Distribution,
     Entry,
@@ -302,7 +303,7 @@ def _record(
         "landing_page": row["landing_page"],
         "identifier": row["identifier"],
         "formats": links.formats.get(pk, []),
-        "download_urls": links.urls.get(pk, []),
+        "download_urls": links.urls.get(pk, []) if downloads_public(row["access_rights"]) else [],
         **{name: row[name] for name in _PLAIN_COLUMNS[:7]},
         "project_status": row["project_status__code"],
         **{name: row[name] for name in _PLAIN_COLUMNS[7:]},

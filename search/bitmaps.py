@@ -47,7 +47,11 @@ class Membership:
         self.bits = bitmap.to_bytes(size_bytes, "little")
 
     def __contains__(self, entry_id: int) -> bool:
-        return bool(self.bits[entry_id >> 3] & (1 << (entry_id & 7)))
+        # An entry created after the bitmap was built lies beyond it: not a member (yet).
+        index = entry_id >> 3
+        if entry_id < 0 or index >= len(self.bits):
+            return False
+        return bool(self.bits[index] & (1 << (entry_id & 7)))
 
 
 class TokenCache(Generic[T]):

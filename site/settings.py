@@ -85,6 +85,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "catalogue.public_url.PublicUrlMiddleware",
+    "portal.middleware.RefuseControlCharactersMiddleware",  # a NUL in a slug: 400, not 500
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -210,6 +211,8 @@ HARVEST_MAX_RETRIES = int(os.environ.get("HARVEST_MAX_RETRIES", "3"))
 HARVEST_BACKOFF_SECONDS = float(os.environ.get("HARVEST_BACKOFF_SECONDS", "1.0"))
 # A running job without progress for this long is closed as failed (the next run may start).
 HARVEST_STUCK_MINUTES = float(os.environ.get("HARVEST_STUCK_MINUTES", "15"))
+# A job closed that way (its worker killed) is queued again, at most this many times.
+HARVEST_TASK_RETRIES = int(os.environ.get("HARVEST_TASK_RETRIES", "2"))
 
 # JSON API: per-client (IP) token bucket, e.g. "120/minute"; "off" (or 0) disables it.
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/minute")

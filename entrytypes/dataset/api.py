@@ -37,7 +37,7 @@ def detail_fields(entry: Entry, link: Linker) -> Json:
         "in_series": entry_ref(series, link) if is_public(series) else None,
         "contains_personal_data": entry.contains_personal_data,
         "conforms_to": list(entry.conforms_to or []),
-        "distributions": [distribution_json(d, link) for d in entry.distributions.all()],
+        "distributions": [distribution_json(entry, d, link) for d in entry.distributions.all()],
         "served_by": public_refs(entry.served_by.all(), link),
     }
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 
+from catalogue.access import distribution_links, downloads_public
 from catalogue.registry import entry_types
 from interop.standards.dcat_ap import base_url
 from interop.standards.export_loader import rel
@@ -24,7 +25,7 @@ def schema_org_node(entry: Any) -> dict[str, Any]:
     licence = licence_url(entry)
     if licence:
         out["license"] = licence
-    out["isAccessibleForFree"] = entry.access_rights == "public"
+    out["isAccessibleForFree"] = downloads_public(entry)
     where = place(entry)
     if where:
         out["spatialCoverage"] = where
@@ -36,7 +37,8 @@ def schema_org_node(entry: Any) -> dict[str, Any]:
         out["version"] = entry.version
     downloads = []
     for dist in rel(entry, "distributions"):
-        url = web_url(dist.download_url) or web_url(dist.access_url)
+        links = distribution_links(entry, dist)
+        url = web_url(links.download_url) or web_url(links.access_url)
         if not url:
             continue
         item: dict[str, Any] = {"@type": "DataDownload", "contentUrl": url}

@@ -75,6 +75,7 @@ def codes(choices: Any, description: str = "") -> Schema:
 
 STRING: Schema = {"type": "string"}
 TEXT_OR_NULL: Schema = {"type": ["string", "null"]}
+WITHHELD = "null when the dataset's access rights are not public (catalogue.access)"
 URI: Schema = {"type": "string", "format": "uri"}
 DATE_TIME_OR_NULL: Schema = {"type": ["string", "null"], "format": "date-time"}
 DATE_OR_NULL: Schema = {"type": ["string", "null"], "format": "date"}
@@ -184,8 +185,8 @@ def _part_schemas() -> dict[str, Schema]:
             {
                 "title": TEXT_OR_NULL,
                 "description": TEXT_OR_NULL,
-                "access_url": TEXT_OR_NULL,
-                "download_url": TEXT_OR_NULL,
+                "access_url": {**TEXT_OR_NULL, "description": WITHHELD},
+                "download_url": {**TEXT_OR_NULL, "description": WITHHELD},
                 "media_type": {**TEXT_OR_NULL, "description": "IANA media type"},
                 "format": TEXT_OR_NULL,
                 "byte_size": {"type": ["integer", "null"], "minimum": 0},

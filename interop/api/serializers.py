@@ -17,6 +17,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 
+from catalogue.access import distribution_links
 from catalogue.models import (
     Distribution,
     Entry,
@@ -181,13 +182,14 @@ def _core(entry: Entry, link: Linker) -> Json:
     }
 
 
-def distribution_json(dist: Distribution, link: Linker) -> Json:
+def distribution_json(entry: Entry, dist: Distribution, link: Linker) -> Json:
     service = dist.access_service
+    links = distribution_links(entry, dist)
     return {
         "title": dist.title or None,
         "description": dist.description or None,
-        "access_url": dist.access_url or None,
-        "download_url": dist.download_url or None,
+        "access_url": links.access_url or None,
+        "download_url": links.download_url or None,
         "media_type": dist.media_type or None,
         "format": dist.format or None,
         "byte_size": dist.byte_size,

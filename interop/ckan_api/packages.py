@@ -21,6 +21,7 @@ from django.db import connection
 from django.db.models import Case, CharField, F, QuerySet, Value, When
 from django.db.models.functions import Collate, Concat
 
+from catalogue.access import distribution_links
 from catalogue.models import Distribution, Entry, Organisation, Theme
 from catalogue.sanitise import html_to_text
 
@@ -217,21 +218,22 @@ def resource_dict(
 def distribution_resources(entry: Entry, related: Related) -> list[dict[str, Any]]:
     resources = []
     for position, dist in enumerate(related.distributions):
+        links = distribution_links(entry, dist)
         resources.append(
             resource_dict(
                 entry,
                 position,
                 rid=object_uuid("distribution", dist.pk),
-                name=dist.title or dist.format or dist.url,
-                url=dist.url,
+                name=dist.title or dist.format or links.url,
+                url=links.url,
                 fmt=dist.format,
                 description=dist.description,
                 mimetype=dist.media_type,
                 size=dist.byte_size,
                 hash_=dist.checksum,
                 extra={
-                    "access_url": dist.access_url,
-                    "download_url": dist.download_url,
+                    "access_url": links.access_url,
+                    "download_url": links.download_url,
                     "license_id": dist.licence.spdx_id if dist.licence else None,
                 },
             )

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from catalogue.public_url import absolute_url, public_base_url
@@ -72,6 +73,18 @@ def _request_data(request: HttpRequest) -> dict[str, Any]:
     return data
 
 
+def _refuse_nul(data: dict[str, Any]) -> None:
+    """A NUL in a posted value (``package_show(id="\\x00")``) would reach PostgreSQL, which
+    cannot compare text with a NUL; a query string's NUL is refused by the site middleware."""
+    for key, value in data.items():
+        values = value if isinstance(value, list) else [value]
+        if any(isinstance(v, str) and "\x00" in v for v in [key, *values]):
+            raise BadRequestError(
+                _("Bad request - the value of %(field)s contains a NUL character")
+                % {"field": key[:60].replace("\x00", "")}
+            )
+
+
 @csrf_exempt
 def action(request: HttpRequest, action_name: str) -> HttpResponse:
     if request.method == "OPTIONS":  # a CORS preflight: what a browser may send
@@ -90,6 +103,7 @@ def action(request: HttpRequest, action_name: str) -> HttpResponse:
         )
     try:
         data = _request_data(request)
+        _refuse_nul(data)
         result = handler(data, public_base_url(request))
     except CkanActionError as error:
         return _error(request, action_name, error)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from catalogue.access import distribution_links
 from catalogue.models import Entry
 from catalogue.sanitise import html_to_text
 
@@ -38,10 +39,11 @@ def _licence_url(licence: Any) -> str | None:
     return web_url(licence.url or licence.eu_uri or voc.licence_uri(licence.spdx_id)) or None
 
 
-def _distribution(dist: Any) -> dict[str, Any]:
+def _distribution(entry: Any, dist: Any) -> dict[str, Any]:
     out: dict[str, Any] = {"@type": "dcat:Distribution"}
     media_type = (dist.media_type or voc.media_type_for(dist.format)).split(";")[0].strip()
-    download, access = web_url(dist.download_url), web_url(dist.access_url)
+    links = distribution_links(entry, dist)
+    download, access = web_url(links.download_url), web_url(links.access_url)
     if download and _MEDIA_TYPE.match(media_type):
         out["downloadURL"] = download
         out["mediaType"] = media_type
@@ -79,7 +81,7 @@ def dataset(entry: Any) -> dict[str, Any]:
     if description:  # never the title again: the quality score reports it missing
         out["description"] = description
     out.update(_optional_fields(entry))
-    distributions = [_distribution(d) for d in rel(entry, "distributions")]
+    distributions = [_distribution(entry, d) for d in rel(entry, "distributions")]
     if dcat_part(entry.entry_type).dcat_us_kind == "service":
         endpoint = _service_endpoint(entry)
         if "describedBy" in endpoint:

@@ -22,6 +22,7 @@ from typing import Any
 
 from django.conf import settings
 
+from catalogue.access import distribution_links
 from catalogue.models import Entry, Organisation
 from catalogue.public_url import public_base_url
 from catalogue.sanitise import html_to_text
@@ -192,10 +193,12 @@ class DcatBuilder(DcatTerms):
         node = Node(f"{self.entry_iri(entry)}#distribution-{dist.pk}", [DCAT + "Distribution"])
         node.add(DCT + "title", lit_text(dist.title))
         node.add(DCT + "description", lit_text(dist.description))
-        # never our own page: a distribution without any address has no dcat:accessURL
-        access = first_allowed(dist.access_url, dist.download_url, entry.landing_page)
+        # never our own page: a distribution without any address has no dcat:accessURL; a
+        # restricted entry's addresses are withheld (catalogue.access), its landing page stays
+        links = distribution_links(entry, dist)
+        access = first_allowed(links.access_url, links.download_url, entry.landing_page)
         node.add(DCAT + "accessURL", self.resource(access))
-        node.add(DCAT + "downloadURL", self.resource(dist.download_url))
+        node.add(DCAT + "downloadURL", self.resource(links.download_url))
         media_type = dist.media_type or voc.media_type_for(dist.format)
         node.add(DCAT + "mediaType", self.media_type(media_type))
         fmt = dist.format or voc.format_code(media_type)

@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from catalogue.access import distribution_links
 from catalogue.models import Entry, Organisation
 from catalogue.sanitise import html_to_text
 
@@ -203,7 +204,8 @@ class Serialiser:
             out["title"] = dist.title
         if dist.description:
             out["description"] = dist.description
-        download, access = web_url(dist.download_url), web_url(dist.access_url)
+        links = distribution_links(entry, dist)
+        download, access = web_url(links.download_url), web_url(links.access_url)
         access = access or download or web_url(entry.landing_page)
         if access:  # never our own page
             out["accessURL"] = access

@@ -64,8 +64,12 @@ def _build(token: str) -> FacetSnapshot:
         cursor.execute("SELECT MAX(entry_id) FROM search_facet_value")
         max_id = cursor.fetchone()[0] or 0
         size = max_id // 8 + 1
+        # Rows written after MAX() was read (a harvest running meanwhile) wait for the next
+        # snapshot: they would lie beyond the bitmaps.
         cursor.execute(
-            "SELECT facet, value, entry_id FROM search_facet_value ORDER BY facet, value"
+            "SELECT facet, value, entry_id FROM search_facet_value WHERE entry_id <= %s "
+            "ORDER BY facet, value",
+            [max_id],
         )
         postings: dict[str, dict[str, int]] = {}
         current: tuple[str, str] | None = None

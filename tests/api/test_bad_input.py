@@ -131,7 +131,7 @@ def test_unknown_search_filter_values_give_empty_results(
         {"licence": "x' OR 1=1 --"},
         {"country": "ZZ"},
         {"country": "公"},
-        {"organisation": "\x00"},
+        # a NUL is refused earlier, with a 400: tests/test_control_characters.py
     ],
 )
 def test_unknown_list_filter_values_give_empty_results(
@@ -189,7 +189,8 @@ def test_too_many_filter_values_is_400(client: Any, db: Any) -> None:
     assert response.status_code == 400
 
 
-@pytest.mark.parametrize("slug", ["%00", "..%2F..%2Fetc", "a" * 500, "%F0%9F%9A%8C", "'%20OR%201"])
+# "%00" is a 400 (tests/test_control_characters.py): PostgreSQL cannot compare it.
+@pytest.mark.parametrize("slug", ["..%2F..%2Fetc", "a" * 500, "%F0%9F%9A%8C", "'%20OR%201"])
 def test_odd_slugs_are_json_404(client: Any, db: Any, slug: str) -> None:
     response = client.get(f"/api/v1/datasets/{slug}")
     assert response.status_code == 404

@@ -15,7 +15,8 @@ from harvesters.exceptions import (
     ResponseTooLarge,
     TooManyRedirects,
 )
-from harvesters.http import HttpClient, HttpPolicy, PageGuard, check_url, retry_after_seconds
+from harvesters.guard import check_url
+from harvesters.http import HttpClient, HttpPolicy, PageGuard, retry_after_seconds
 
 from .conftest import FixtureServer
 

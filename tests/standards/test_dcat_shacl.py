@@ -82,6 +82,22 @@ def test_access_url_fallback_satisfies_distribution_shape_access_url(db, setting
     assert len(found) == 1 and "accessURL" in found[0]
 
 
+def test_a_restricted_dataset_still_satisfies_distribution_shape_access_url(db, settings):
+    """DistributionShape: dcat:accessURL minCount 1 — its URLs withheld (catalogue.access),
+    a restricted dataset's distribution points at its landing page."""
+    settings.PUBLIC_BASE_URL = "http://catalogue.test"
+    entry = make_entry(
+        "dataset",
+        title="Restricted files",
+        access_rights="restricted",
+        landing_page="https://example.org/restricted",
+        distributions=[{"download_url": "https://example.org/a.csv", "format": "CSV"}],
+    )
+    document = entry_document(entry, "ttl")
+    assert "example.org/a.csv" not in document
+    assert violations(parse(document, "turtle")) == []
+
+
 def test_terms_are_typed_and_labelled_for_concept_and_range_shapes(db, settings):
     """skos:ConceptShape (skos:prefLabel minCount 1), skos:ConceptSchemeShape (dct:title) and
     the ranges.ttl sh:class constraints (dct:LicenseDocument, dct:Frequency,
