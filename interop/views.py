@@ -37,10 +37,16 @@ def _bad_request(message: str) -> HttpResponse:
 
 @require_GET
 def export(request: HttpRequest, fmt: str | None = None) -> HttpResponseBase:
-    """Every entry matching ``/search/?<the same parameters>``, streamed as CSV or JSON Lines."""
+    """Every entry matching ``/search/?<the same parameters>``, streamed as CSV or JSON Lines.
+
+    ``?bom=1`` starts the CSV with a UTF-8 byte-order mark, for spreadsheet programs.
+    """
     fmt = fmt or request.GET.get("format", "csv")
     if fmt not in EXPORT_FORMATS:
         return _bad_request(_("Unknown export format: use csv or jsonl."))
+    bom = request.GET.get("bom", "0")
+    if bom not in ("0", "1"):
+        return _bad_request(_("'bom' must be 0 or 1."))
     try:
         query = parse_search_params(request.GET)
     except SearchInputError as error:
@@ -48,9 +54,8 @@ def export(request: HttpRequest, fmt: str | None = None) -> HttpResponseBase:
     ids = bulk_export.export_entry_ids(query)
     content_type, render = EXPORT_FORMATS[fmt]
     records = bulk_export.iter_records(ids, base_url=request.build_absolute_uri("/").rstrip("/"))
-    response = StreamingHttpResponse(
-        bulk_export.in_blocks(render(records)), content_type=content_type
-    )
+    rows = bulk_export.iter_csv(records, bom=bom == "1") if fmt == "csv" else render(records)
+    response = StreamingHttpResponse(bulk_export.in_blocks(rows), content_type=content_type)
     stamp = timezone.now().strftime("%Y%m%d")
     response["Content-Disposition"] = f'attachment; filename="catalogue-{stamp}.{fmt}"'
     response["X-Result-Count"] = str(len(ids))
