@@ -14,6 +14,7 @@ from django.http import (
     StreamingHttpResponse,
 )
 from django.http.response import HttpResponseBase
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -67,15 +68,16 @@ def export(request: HttpRequest, fmt: str | None = None) -> HttpResponseBase:
 def entry_citation(
     request: HttpRequest, type_path: str, slug: str, fmt: str | None = None
 ) -> HttpResponse:
-    """``/datasets/<slug>/cite.bib|.ris|.json`` (or ``cite?format=``) as a download.
+    """``/datasets/<slug>/cite``: the citation page (APA reference and download links), as
+    README.md documents it; ``cite.bib|.ris|.json`` (or ``cite?format=``) is a download.
 
     Only entry types that register a ``CitationPart`` (datasets) are citable; others 404.
     """
     spec = entry_types.by_path(type_path)
     if spec is None or entry_types.part(spec.key, citations.CitationPart) is None:
         raise Http404(_("No citable entry here."))
-    fmt = fmt or request.GET.get("format", "")
-    if fmt not in citations.FORMATS:
+    fmt = fmt or request.GET.get("format")
+    if fmt is not None and fmt not in citations.FORMATS:
         return _bad_request(_("Unknown citation format: use bib, ris or json."))
     entry = (
         Entry.objects.published()
@@ -86,6 +88,8 @@ def entry_citation(
     )
     if entry is None:
         raise Http404(_("No published dataset here."))
+    if fmt is None:
+        return render(request, "catalogue/cite_page.html", {"entry": entry})
     content_type, extension = citations.FORMATS[fmt]
     body = citations.render_citation(
         entry, fmt=fmt, base_url=request.build_absolute_uri("/").rstrip("/")
