@@ -26,10 +26,7 @@ from search.query import SearchInputError
 
 from . import bulk_export, citations
 
-EXPORT_FORMATS = {
-    "csv": ("text/csv; charset=utf-8", bulk_export.iter_csv),
-    "jsonl": ("application/jsonl; charset=utf-8", bulk_export.iter_jsonl),
-}
+EXPORT_FORMATS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/jsonl; charset=utf-8"}
 
 
 def _bad_request(message: str) -> HttpResponse:
@@ -53,10 +50,13 @@ def export(request: HttpRequest, fmt: str | None = None) -> HttpResponseBase:
     except SearchInputError as error:
         return _bad_request(error.message)
     ids = bulk_export.export_entry_ids(query)
-    content_type, render = EXPORT_FORMATS[fmt]
     records = bulk_export.iter_records(ids, base_url=request.build_absolute_uri("/").rstrip("/"))
-    rows = bulk_export.iter_csv(records, bom=bom == "1") if fmt == "csv" else render(records)
-    response = StreamingHttpResponse(bulk_export.in_blocks(rows), content_type=content_type)
+    rows = (
+        bulk_export.iter_csv(records, bom=bom == "1")
+        if fmt == "csv"
+        else bulk_export.iter_jsonl(records)
+    )
+    response = StreamingHttpResponse(bulk_export.in_blocks(rows), content_type=EXPORT_FORMATS[fmt])
     stamp = timezone.now().strftime("%Y%m%d")
     response["Content-Disposition"] = f'attachment; filename="catalogue-{stamp}.{fmt}"'
     response["X-Result-Count"] = str(len(ids))

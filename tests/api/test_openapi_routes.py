@@ -41,10 +41,10 @@ def _api_v1_route_names() -> set[str]:
 
 
 def _documented_route_names() -> set[str]:
-    names = set()
+    names: set[str] = set()
     for path in build_openapi()["paths"]:
         match = resolve(re.sub(r"\{[^}]+\}", "some-slug", path))
-        names.add(match.url_name)
+        names.add(str(match.url_name))
     return names
 
 

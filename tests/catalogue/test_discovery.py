@@ -77,12 +77,12 @@ def _discover(client: Any, path: str) -> dict[str, Any]:
     assert response.status_code == 200, path
     soup = BeautifulSoup(response.content, "html.parser")
     alternates = {
-        (link["href"], link["type"])
+        (str(link["href"]), str(link["type"]))
         for link in soup.find_all("link", rel="alternate")
         if link.get("type")
     }
     visible = {
-        (a["href"], a["type"])
+        (str(a["href"]), str(a["type"]))
         for a in soup.find_all("a", href=True)
         if a.get("type") in CHECKED_TYPES
     }
