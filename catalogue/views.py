@@ -41,6 +41,7 @@ def entry_list(request: HttpRequest, *, entry_type: str) -> HttpResponse:
             "type_intro": spec.intro,
             "page_obj": page_obj,
             "entries": page_obj.object_list,
+            "feed_type_path": spec.path,  # its RSS and Atom feeds (feed_links.html)
         },
     )
 
@@ -92,6 +93,7 @@ def organisation_detail(request: HttpRequest, *, slug: str) -> HttpResponse:
     if organisation is None:
         raise Http404(_("No organisation here."))
     context = selectors.organisation_detail_context(organisation=organisation)
+    context["feed_organisation"] = organisation  # its RSS and Atom feeds (feed_links.html)
     return render(request, "catalogue/organisation_detail.html", context)
 
 

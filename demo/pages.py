@@ -33,6 +33,7 @@ HOME = {
 ABOUT = {
     "slug": "about",
     "title": "About this catalogue",
+    "show_in_menus": True,  # the footer links the site root's pages that are in menus
     "summary": "What the catalogue is, who publishes in it and how to reuse what you find.",
     "body": [
         paragraph(
@@ -76,6 +77,7 @@ ABOUT = {
 GUIDES = {
     "slug": "guides",
     "title": "Guides",
+    "show_in_menus": True,
     "intro": "Short, practical guides for people who publish data and people who use it.",
 }
 

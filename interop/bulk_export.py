@@ -357,9 +357,13 @@ class _Echo:
         return value
 
 
-def iter_csv(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+def iter_csv(records: Iterable[dict[str, Any]], *, bom: bool = False) -> Iterator[str]:
+    """RFC 4180 CSV. No byte-order mark unless asked for: CSV readers, ``csv.DictReader``
+    and pandas would take it as part of the first column's name; ``bom=True`` is for
+    spreadsheet programs that guess a legacy encoding without one."""
     writer = csv.writer(_Echo())
-    yield "\ufeff"  # a BOM, so spreadsheet programs read UTF-8
+    if bom:
+        yield "\ufeff"
     yield writer.writerow(COLUMNS)
     for record in records:
         yield writer.writerow([_csv_cell(c, record.get(c)) for c in COLUMNS])

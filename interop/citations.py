@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 from catalogue.models import Entry
 
@@ -163,6 +166,30 @@ def to_csl_json(citation: Citation) -> str:
         if value:
             item[key] = value
     return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
+
+
+def _apa_parts(citation: Citation) -> tuple[str, str, str]:
+    """What comes before the title, the title, and what follows it, in APA 7's reference form
+    for a data set: *Author. (Year). Title (Version v) [Dataset]. Publisher. DOI or URL*."""
+    year = str(citation.year) if citation.year else _("n.d.")
+    before = f"{citation.author.rstrip('.')}. ({year}). "
+    version = " " + _("(Version %(version)s)") % {"version": citation.version}
+    after = (version if citation.version else "") + " [" + _("Dataset") + "]. "
+    if citation.publisher and citation.publisher != citation.author:
+        after += citation.publisher.rstrip(".") + ". "
+    after += f"https://doi.org/{citation.doi}" if citation.doi else citation.url
+    return before, citation.title, after
+
+
+def to_apa(citation: Citation) -> str:
+    """The formatted APA reference as plain text (what citeproc renders from the CSL-JSON)."""
+    return "".join(_apa_parts(citation))
+
+
+def to_apa_html(citation: Citation) -> SafeString:
+    """The APA reference for a web page: the title in italics, every part escaped."""
+    before, title, after = _apa_parts(citation)
+    return format_html("{}<i>{}</i>{}", before, title, after)
 
 
 RENDERERS = {"bib": to_bibtex, "ris": to_ris, "json": to_csl_json}

@@ -37,5 +37,5 @@ urlpatterns = [
         views.entry_citation,
         name="entry_citation",
     ),
-    path("<slug:type_path>/<slug:slug>/cite", views.entry_citation, name="entry_citation_param"),
+    path("<slug:type_path>/<slug:slug>/cite", views.entry_citation, name="entry_citation_page"),
 ]

@@ -14,6 +14,7 @@ from django.http import (
     StreamingHttpResponse,
 )
 from django.http.response import HttpResponseBase
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -26,10 +27,7 @@ from search.query import SearchInputError
 
 from . import bulk_export, citations
 
-EXPORT_FORMATS = {
-    "csv": ("text/csv; charset=utf-8", bulk_export.iter_csv),
-    "jsonl": ("application/jsonl; charset=utf-8", bulk_export.iter_jsonl),
-}
+EXPORT_FORMATS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/jsonl; charset=utf-8"}
 
 
 def _bad_request(message: str) -> HttpResponse:
@@ -38,20 +36,28 @@ def _bad_request(message: str) -> HttpResponse:
 
 @require_GET
 def export(request: HttpRequest, fmt: str | None = None) -> HttpResponseBase:
-    """Every entry matching ``/search/?<the same parameters>``, streamed as CSV or JSON Lines."""
+    """Every entry matching ``/search/?<the same parameters>``, streamed as CSV or JSON Lines.
+
+    ``?bom=1`` starts the CSV with a UTF-8 byte-order mark, for spreadsheet programs.
+    """
     fmt = fmt or request.GET.get("format", "csv")
     if fmt not in EXPORT_FORMATS:
         return _bad_request(_("Unknown export format: use csv or jsonl."))
+    bom = request.GET.get("bom", "0")
+    if bom not in ("0", "1"):
+        return _bad_request(_("'bom' must be 0 or 1."))
     try:
         query = parse_search_params(request.GET)
     except SearchInputError as error:
         return _bad_request(error.message)
     ids = bulk_export.export_entry_ids(query)
-    content_type, render = EXPORT_FORMATS[fmt]
     records = bulk_export.iter_records(ids, base_url=public_base_url(request))
-    response = StreamingHttpResponse(
-        bulk_export.in_blocks(render(records)), content_type=content_type
+    rows = (
+        bulk_export.iter_csv(records, bom=bom == "1")
+        if fmt == "csv"
+        else bulk_export.iter_jsonl(records)
     )
+    response = StreamingHttpResponse(bulk_export.in_blocks(rows), content_type=EXPORT_FORMATS[fmt])
     stamp = timezone.now().strftime("%Y%m%d")
     response["Content-Disposition"] = f'attachment; filename="catalogue-{stamp}.{fmt}"'
     response["X-Result-Count"] = str(len(ids))
@@ -63,15 +69,16 @@ def export(request: HttpRequest, fmt: str | None = None) -> HttpResponseBase:
 def entry_citation(
     request: HttpRequest, type_path: str, slug: str, fmt: str | None = None
 ) -> HttpResponse:
-    """``/datasets/<slug>/cite.bib|.ris|.json`` (or ``cite?format=``) as a download.
+    """``/datasets/<slug>/cite``: the citation page (APA reference and download links), as
+    README.md documents it; ``cite.bib|.ris|.json`` (or ``cite?format=``) is a download.
 
     Only entry types that register a ``CitationPart`` (datasets) are citable; others 404.
     """
     spec = entry_types.by_path(type_path)
     if spec is None or entry_types.part(spec.key, citations.CitationPart) is None:
         raise Http404(_("No citable entry here."))
-    fmt = fmt or request.GET.get("format", "")
-    if fmt not in citations.FORMATS:
+    fmt = fmt or request.GET.get("format")
+    if fmt is not None and fmt not in citations.FORMATS:
         return _bad_request(_("Unknown citation format: use bib, ris or json."))
     entry = (
         Entry.objects.published()
@@ -82,6 +89,8 @@ def entry_citation(
     )
     if entry is None:
         raise Http404(_("No published dataset here."))
+    if fmt is None:
+        return render(request, "catalogue/cite_page.html", {"entry": entry})
     content_type, extension = citations.FORMATS[fmt]
     body = citations.render_citation(entry, fmt=fmt, base_url=public_base_url(request))
     response = HttpResponse(body, content_type=content_type)

@@ -98,5 +98,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             for n in range(max(1, page - 3), min(pages, page + 3) + 1)
         ],
         "clear_url": _query_string([], q=query.text or None),
+        # This search as a feed and as a bulk export: the same parameters, any page.
+        "feed_querystring": urlencode([(k, v) for k, v in params if k != "page"]),
     }
     return render(request, "search/search.html", context)

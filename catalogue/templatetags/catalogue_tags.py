@@ -8,6 +8,7 @@ from django import template
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
 
 from .. import access, links
 from ..registry import entry_types
@@ -33,6 +34,17 @@ def entry_type_sections() -> list[dict[str, Any]]:
     return [
         {"label": spec.label_plural, "url": reverse(spec.list_url_name)} for spec in entry_types
     ]
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context: dict[str, Any]) -> list[Any]:
+    """The site's editorial pages (About, Guides…): the live, public children of the site's
+    root page that editors marked "Show in menus" (Wagtail's own switch for it)."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return []
+    return list(site.root_page.get_children().live().public().in_menu().specific())
 
 
 @register.inclusion_tag("includes/site_nav.html", takes_context=True)

@@ -11,7 +11,7 @@ from interop.standards.schema_org import common, licence_url, organisation, plac
 
 
 def schema_org_node(entry: Any) -> dict[str, Any]:
-    out = common(entry, "WebAPI")
+    out = common(entry, "WebAPI", creative_work=False, keywords=False)
     out["provider"] = organisation(entry.publisher)
     if web_url(entry.endpoint_description_url):
         out["documentation"] = web_url(entry.endpoint_description_url)

@@ -11,7 +11,7 @@ from interop.standards.schema_org import common, organisation, place
 
 
 def schema_org_node(entry: Any) -> dict[str, Any]:
-    out = common(entry, "Project")
+    out = common(entry, "Project", creative_work=False)
     out["parentOrganization"] = organisation(entry.public_authority or entry.publisher)
     members = [
         {

@@ -18,9 +18,12 @@ from catalogue.registry import entry_types
 from search.facets import facet_names
 from search.query import MAX_PAGE_SIZE as SEARCH_MAX_PAGE_SIZE
 from search.query import MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, Sort
+from search.suggest import DEFAULT_LIMIT as SUGGEST_DEFAULT_LIMIT
+from search.suggest import MAX_LIMIT as SUGGEST_MAX_LIMIT
+from search.suggest import MAX_PREFIX as SUGGEST_MAX_PREFIX
 
 from . import params
-from .openapi_schemas import Schema, component_schemas, ref
+from .openapi_schemas import Schema, array, component_schemas, obj, ref
 from .parts import api_parts
 from .ratelimit import active_rate_limit
 
@@ -201,8 +204,47 @@ def _paths() -> dict[str, Schema]:
     }
     paths.update(_entry_type_paths())
     paths.update(_vocabulary_paths())
+    paths["/api/v1/suggest"] = _suggest_path()
     paths["/api/openapi.json"] = _get("openapi", "This OpenAPI document", "meta", None, [])
     return paths
+
+
+def _suggest_path() -> Schema:
+    """The search box's autocomplete (search.suggest): any client may use it too."""
+    return _get(
+        "suggest",
+        "Entry titles completing what was typed",
+        "search",
+        "Suggestions",
+        [
+            _query(
+                "q",
+                {"type": "string", "maxLength": SUGGEST_MAX_PREFIX},
+                "What was typed; an empty q answers no suggestions.",
+            ),
+            _query(
+                "limit",
+                {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": SUGGEST_MAX_LIMIT,
+                    "default": SUGGEST_DEFAULT_LIMIT,
+                },
+                "How many titles at most.",
+            ),
+        ],
+    )
+
+
+def _suggestion_schemas() -> dict[str, Schema]:
+    suggestion = obj(
+        {
+            "title": {"type": "string"},
+            "type": {"type": "string", "description": "The entry type's code."},
+            "url": {"type": "string", "description": "The entry's page, from the site root."},
+        }
+    )
+    return {"Suggestions": obj({"query": {"type": "string"}, "suggestions": array(suggestion)})}
 
 
 def _entry_type_paths() -> dict[str, Schema]:
@@ -306,7 +348,7 @@ def _document(site_name: str, rate_limit: str) -> dict[str, Any]:
             {"name": "meta", "description": "This description."},
         ],
         "paths": _paths(),
-        "components": {"schemas": component_schemas()},
+        "components": {"schemas": {**component_schemas(), **_suggestion_schemas()}},
     }
 
 

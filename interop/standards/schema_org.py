@@ -65,7 +65,13 @@ def place(entry: Any) -> dict[str, Any] | None:
     return {"@type": "Place", "name": ", ".join(names)}
 
 
-def common(entry: Any, schema_type: str | list[str]) -> dict[str, Any]:
+def common(
+    entry: Any, schema_type: str | list[str], *, creative_work: bool = True, keywords: bool = True
+) -> dict[str, Any]:
+    """The properties every entry shares. Search engines drop a property its type does not
+    define, so a type that is no CreativeWork (a WebAPI is a Service, a Project an
+    Organization) passes ``creative_work=False`` (no dateModified, datePublished, inLanguage),
+    and one that takes no ``keywords`` (a Service) ``keywords=False``."""
     out: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": schema_type,
@@ -77,11 +83,13 @@ def common(entry: Any, schema_type: str | list[str]) -> dict[str, Any]:
     }
     if not out["description"]:
         del out["description"]
-    keywords = [k for k in entry.keywords or [] if k] + [t.name for t in rel(entry, "themes")]
-    if keywords:
-        out["keywords"] = list(dict.fromkeys(keywords))
+    words = [k for k in entry.keywords or [] if k] + [t.name for t in rel(entry, "themes")]
+    if words and keywords:
+        out["keywords"] = list(dict.fromkeys(words))
     if web_url(entry.landing_page):
         out["sameAs"] = web_url(entry.landing_page)
+    if not creative_work:
+        return out
     if entry.modified:
         out["dateModified"] = entry.modified.replace(microsecond=0).isoformat()
     if entry.issued:

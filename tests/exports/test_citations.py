@@ -82,6 +82,7 @@ def test_csl_json(client, dataset):
 def test_format_parameter_and_bad_input(client, dataset):
     assert client.get("/datasets/survey/cite?format=ris").content.startswith(b"TY  - DATA")
     assert client.get("/datasets/survey/cite?format=docx").status_code == 400
+    assert client.get("/datasets/survey/cite?format=").status_code == 400
     assert client.get("/datasets/nothing/cite.bib").status_code == 404
     api = make_entry("api", title="An API", slug="an-api")
     assert client.get(f"/datasets/{api.slug}/cite.bib").status_code == 404
@@ -92,10 +93,10 @@ def test_format_parameter_and_bad_input(client, dataset):
 def test_cite_this_block(dataset):
     request = RequestFactory().get("/datasets/survey/")
     html = render_to_string("catalogue/includes/cite.html", {"entry": dataset}, request=request)
-    assert "Institute for R&amp;D {Stats} (2021)" in html
+    assert "Institute for R&amp;D {Stats}. (2021). <i>Survey of 100% renewable" in html
     assert 'href="/datasets/survey/cite.bib"' in html
     assert 'href="/datasets/survey/cite.ris"' in html
-    assert "http://testserver/datasets/survey/" in html
+    assert "https://doi.org/10.5281/zenodo.123456" in html  # APA: the DOI, when there is one
 
 
 def test_bibtex_escape():
