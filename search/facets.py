@@ -17,8 +17,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.registry import entry_types
@@ -49,10 +51,22 @@ class FacetDefinition:
 
 
 @dataclass(frozen=True)
+class TextDefinition:
+    """A column of a type's entries searched as text, indexed as "title: value" (so "pricing"
+    finds the APIs that state one); ``labels`` turns a choice code into its label."""
+
+    column: str
+    title: Any  # a lazy translated string
+    labels: Labeller | None = None
+
+
+@dataclass(frozen=True)
 class SearchFacetsPart:
-    """What an entry type adds to search: facets only its entries have."""
+    """What an entry type adds to search: facets only its entries have, and text they hold
+    beyond the shared fields (an API's authentication, pricing and rate limits)."""
 
     facets: tuple[FacetDefinition, ...]
+    text: tuple[TextDefinition, ...] = ()
 
 
 SHARED_FACETS = (
@@ -135,6 +149,42 @@ def _column_facets_by_type() -> dict[str, tuple[FacetDefinition, ...]]:
 def facet_columns() -> tuple[str, ...]:
     """The ``Entry`` lookups the type facets read, each once."""
     return tuple(dict.fromkeys(d.column for d in stored_facets() if d.column))
+
+
+def text_by_type() -> dict[str, tuple[TextDefinition, ...]]:
+    """For each entry type, the columns it adds to the searched text."""
+    return entry_types.derived(_text_by_type)
+
+
+def _text_by_type() -> dict[str, tuple[TextDefinition, ...]]:
+    return {key: part.text for key, part in entry_types.parts(SearchFacetsPart).items() if part.text}
+
+
+def type_columns() -> tuple[str, ...]:
+    """Every ``Entry`` lookup indexing reads beyond the shared ones: facets', then text's."""
+    return entry_types.derived(_type_columns)
+
+
+def _type_columns() -> tuple[str, ...]:
+    text = [d.column for parts in text_by_type().values() for d in parts]
+    return tuple(dict.fromkeys([*facet_columns(), *text]))
+
+
+def type_text(entry_type: str, columns: dict[str, Any]) -> str:
+    """The searched text of a type's own columns: "Pricing: Free tier with limits. ..."."""
+    parts = []
+    with translation.override(settings.LANGUAGE_CODE):  # one language, whoever saved it
+        for definition in text_by_type().get(entry_type, ()):
+            parts.extend(_text_part(definition, columns))
+    return " ".join(parts)
+
+
+def _text_part(definition: TextDefinition, columns: dict[str, Any]) -> list[str]:
+    value = columns.get(definition.column)
+    if value in (None, ""):
+        return []
+    text = definition.labels([str(value)])[str(value)] if definition.labels else str(value)
+    return [f"{definition.title}: {text}."]
 
 
 def column_condition(definition: FacetDefinition, values: Sequence[str]) -> Q:

@@ -47,6 +47,17 @@ class DataServiceViewSet(EntryViewSet):
                     ],
                     heading=_("Lifecycle and availability"),
                 ),
+                InlinePanel(
+                    "access_conditions",
+                    heading=_("Pricing, registration and successor"),
+                    label=_("Access conditions"),
+                    min_num=0,
+                    max_num=1,
+                    help_text=_(
+                        "What using the API costs, whether clients register first, and the"
+                        " API that replaces it when it is deprecated. Leave unknown facts empty."
+                    ),
+                ),
                 FieldPanel("serves_datasets"),
                 InlinePanel("documents", heading=_("Documents"), label=_("Document")),
             ],
