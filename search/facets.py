@@ -157,7 +157,8 @@ def text_by_type() -> dict[str, tuple[TextDefinition, ...]]:
 
 
 def _text_by_type() -> dict[str, tuple[TextDefinition, ...]]:
-    return {key: part.text for key, part in entry_types.parts(SearchFacetsPart).items() if part.text}
+    parts = entry_types.parts(SearchFacetsPart)
+    return {key: part.text for key, part in parts.items() if part.text}
 
 
 def type_columns() -> tuple[str, ...]:

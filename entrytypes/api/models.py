@@ -86,9 +86,7 @@ class AccessConditions(models.Model):
         app_label = "apis"
         verbose_name = _("access conditions")
         verbose_name_plural = _("access conditions")
-        constraints = [
-            models.UniqueConstraint(fields=["entry"], name="uniq_api_access_conditions")
-        ]
+        constraints = [models.UniqueConstraint(fields=["entry"], name="uniq_api_access_conditions")]
 
     def __str__(self) -> str:
         return str(_("Access conditions"))

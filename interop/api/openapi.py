@@ -15,7 +15,7 @@ from django.conf import settings
 
 from catalogue.models import OrganisationKind, ThemeScheme
 from catalogue.registry import entry_types
-from search.facets import facet_names
+from search.facets import column_facets_by_type, facet_names
 from search.query import MAX_PAGE_SIZE as SEARCH_MAX_PAGE_SIZE
 from search.query import MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, Sort
 
@@ -99,7 +99,18 @@ def _search_parameters() -> list[Schema]:
     ]
 
 
-def _entry_list_parameters() -> list[Schema]:
+def _type_facet_parameters(entry_type: str) -> list[Schema]:
+    return [
+        _repeatable(
+            d.name,
+            f"{d.title}: keep entries with this value (as /api/v1/search lists it). "
+            "An unknown value matches nothing.",
+        )
+        for d in column_facets_by_type().get(entry_type, ())
+    ]
+
+
+def _entry_list_parameters(entry_type: str) -> list[Schema]:
     return [
         *_paging_parameters(max_page=params.MAX_PAGE, max_page_size=params.MAX_PAGE_SIZE),
         _repeatable(
@@ -116,6 +127,7 @@ def _entry_list_parameters() -> list[Schema]:
             "Only entries modified at or after this moment (an RFC 3339 date-time, or a "
             "date meaning its midnight UTC).",
         ),
+        *_type_facet_parameters(entry_type),
     ]
 
 
@@ -217,7 +229,7 @@ def _entry_type_paths() -> dict[str, Schema]:
             f"List published {label}, newest change first",
             type_path,
             f"{name}List",
-            _entry_list_parameters(),
+            _entry_list_parameters(entry_type),
         )
         paths[f"/api/v1/{type_path}/{{slug}}"] = _get(
             f"get_{key}",

@@ -69,7 +69,12 @@ def test_apis_listing_filters_with_the_facets(client, api_catalogue):
     assert "Weather stations" in everything and "Free tier of trees" not in everything
 
 
-def test_apis_listing_refuses_an_unknown_value(client, api_catalogue):
-    response = client.get("/apis/", {"lifecycle": "sunsetting"})
-    assert response.status_code == 400
-    assert "sunsetting" in response.content.decode()
+def test_rest_listing_filters_with_the_type_facets(client, api_catalogue):
+    assert _found(client, "/api/v1/apis", lifecycle="deprecated") == {"departures-v1"}
+    assert _found(client, "/api/v1/apis", cost="free-tier", registration="required") == {
+        "departures-v2"
+    }
+    assert _found(client, "/api/v1/apis", cost="paid", lifecycle="production") == set()
+    document = client.get("/api/openapi.json").json()
+    names = {p["name"] for p in document["paths"]["/api/v1/apis"]["get"]["parameters"]}
+    assert {"cost", "registration", "lifecycle", "organisation"} <= names
