@@ -11,13 +11,18 @@ from catalogue.registry import EntryTypeSpec, entry_types
 from catalogue.selectors import published_among, published_reverse
 
 from .admin import DataServiceViewSet
-from .models import DataService
+from .models import DataService, access_conditions
 
 
 def detail_context(entry: Entry) -> dict[str, Any]:
+    conditions = access_conditions(entry)
+    successor = conditions.successor if conditions else None
     return {
         "datasets_served": published_among(entry.serves_datasets.all()),
         "offered_in_challenges": published_reverse(entry, "offered_resources"),
+        "access": conditions,
+        "successor": (published_among([successor]) or [None])[0] if successor else None,
+        "replaces": published_reverse(entry, "access_conditions__successor"),
     }
 
 
@@ -41,6 +46,7 @@ entry_types.register(
         order=20,
         detail_context=detail_context,
         card_template="catalogue/cards/api.html",
+        listing_prefetches=("access_conditions",),
         quality_rules=QUALITY_RULES,
         admin_viewset=DataServiceViewSet,
         harvestable=True,
