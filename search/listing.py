@@ -64,13 +64,28 @@ def filter_listing(queryset: QuerySet[Any], filters: ListingFilters) -> QuerySet
 
 def listing_facet_groups(filters: ListingFilters) -> list[dict[str, Any]]:
     """Each facet's values with counts under the other facets' filters (the search page's
-    shape, for its template), values with no entries left out unless selected."""
-    base = Entry.objects.published().of_type(filters.entry_type)
+    shape, for its template); values with no entries left out unless selected.
+
+    One query counts the entries per combination of the facets' values (a few dozen rows:
+    the facets are closed lists); each facet's counts are then summed from the combinations
+    the other facets' selections keep.
+    """
+    columns = [d.column for d in filters.facets]
+    base = Entry.objects.published().of_type(filters.entry_type).order_by()
+    combinations = list(base.values_list(*columns).annotate(n=Count("pk", distinct=True)))
     groups = []
-    for definition in filters.facets:
-        scope = filter_listing(base, filters.without(definition.name)).order_by()
-        rows = scope.values_list(definition.column).annotate(n=Count("pk", distinct=True))
-        counts = {str(value): n for value, n in rows if value not in (None, "")}
+    for index, definition in enumerate(filters.facets):
+        others = [
+            (i, set(filters.selected[d.name]))
+            for i, d in enumerate(filters.facets)
+            if i != index and d.name in filters.selected
+        ]
+        counts: dict[str, int] = {}
+        for row in combinations:
+            value = row[index]
+            if value in (None, "") or any(str(row[i]) not in kept for i, kept in others):
+                continue
+            counts[str(value)] = counts.get(str(value), 0) + row[-1]
         values = _facet_values(definition, counts, filters.selected.get(definition.name, ()))
         if values:
             groups.append(

@@ -46,7 +46,6 @@ entry_types.register(
         order=20,
         detail_context=detail_context,
         card_template="catalogue/cards/api.html",
-        listing_prefetches=("access_conditions",),
         quality_rules=QUALITY_RULES,
         admin_viewset=DataServiceViewSet,
         harvestable=True,

@@ -105,5 +105,5 @@ class AccessConditions(models.Model):
 def access_conditions(entry: Any) -> AccessConditions | None:
     """The API's conditions (prefetched or read), or None when none were recorded."""
     for conditions in entry.access_conditions.all():
-        return conditions  # type: ignore[no-any-return]
+        return conditions
     return None

@@ -2,11 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
+from search.service import get_backend, reset_backend_cache
+from tests.search.es_fixtures import elasticsearch_url, es_backend, es_settings
+
+__all__ = ["elasticsearch_url", "es_backend", "es_settings"]
+
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(
+    params=[
+        pytest.param("database", id="database"),
+        pytest.param("elasticsearch", id="elasticsearch", marks=pytest.mark.elasticsearch),
+    ]
+)
+def searched_catalogue(request: Any, settings: Any) -> Iterator[dict[str, Any]]:
+    """The catalogue indexed by each backend (the backend chosen before the entries exist)."""
+    if request.param == "elasticsearch":
+        request.getfixturevalue("es_backend")
+    else:
+        settings.ELASTICSEARCH_URL = ""
+        settings.SEARCH_BACKEND = "search.backends.database.DatabaseBackend"
+        reset_backend_cache()
+        get_backend()
+    yield request.getfixturevalue("api_catalogue")
+    reset_backend_cache()
 
 
 def _found(client: Any, path: str, **params: Any) -> set[str]:
@@ -25,14 +50,14 @@ def _found(client: Any, path: str, **params: Any) -> set[str]:
         ("1,000 requests a day", {"departures-v2"}),
     ],
 )
-def test_access_details_are_searched(client, api_catalogue, text, slugs):
+def test_access_details_are_searched(client, searched_catalogue, text, slugs):
     found = _found(client, "/api/v1/search", q=text, type="api")
     assert slugs <= found
     if text != "API key":
         assert "weather" not in found
 
 
-def test_facets_filter_the_search_api(client, api_catalogue):
+def test_facets_filter_the_search_api(client, searched_catalogue):
     assert _found(client, "/api/v1/search", lifecycle="deprecated") == {"departures-v1"}
     assert _found(client, "/api/v1/search", cost="free-tier") == {"departures-v2"}
     assert _found(client, "/api/v1/search", cost=["free", "paid"]) == {"departures-v1", "parking"}
