@@ -13,7 +13,7 @@ the list from here, so a facet is added in one place.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,10 +44,21 @@ class FacetDefinition:
     labels: Labeller | None = None
     size: int = DEFAULT_FACET_SIZE
     entry_types: tuple[str, ...] = field(default=(), compare=False)  # filled in on collection
+    # The values it can hold, when they are a closed list (choices): any other is refused,
+    # since it could only ever match nothing. None for open lists (publishers, keywords...).
+    codes: Callable[[], Collection[str]] | None = field(default=None, compare=False)
 
     @property
     def shared(self) -> bool:
         return not self.entry_types
+
+    def known_codes(self) -> Collection[str] | None:
+        """The closed list of values: ``codes``, or the choices its labels are read from."""
+        if self.codes is not None:
+            return self.codes()
+        if isinstance(self.labels, ChoiceLabels):
+            return self.labels.codes()
+        return None
 
 
 @dataclass(frozen=True)
@@ -69,8 +80,12 @@ class SearchFacetsPart:
     text: tuple[TextDefinition, ...] = ()
 
 
+def _type_codes() -> list[str]:
+    return [spec.key for spec in entry_types]
+
+
 SHARED_FACETS = (
-    FacetDefinition(Facet.TYPE.value, _("Type")),
+    FacetDefinition(Facet.TYPE.value, _("Type"), codes=_type_codes),
     FacetDefinition(Facet.ORGANISATION.value, _("Organisation"), size=1000),
     FacetDefinition(Facet.ORGANISATION_KIND.value, _("Kind of organisation")),
     FacetDefinition(Facet.THEME.value, _("Theme")),
@@ -193,11 +208,20 @@ def column_condition(definition: FacetDefinition, values: Sequence[str]) -> Q:
     return Q(entry_type__in=definition.entry_types, **{f"{definition.column}__in": list(values)})
 
 
-def choice_labels(choices: Any) -> Labeller:
-    """Labels from a Django ``TextChoices`` class (read when asked, so in the active language)."""
+class ChoiceLabels:
+    """Labels from a Django ``TextChoices`` class (read when asked, so in the active language);
+    its codes are the facet's closed list of values."""
 
-    def labels(values: Sequence[str]) -> dict[str, str]:
-        known = {c.value: str(c.label) for c in choices}
+    def __init__(self, choices: Any) -> None:
+        self.choices = choices
+
+    def __call__(self, values: Sequence[str]) -> dict[str, str]:
+        known = {c.value: str(c.label) for c in self.choices}
         return {v: known.get(v, v) for v in values}
 
-    return labels
+    def codes(self) -> list[str]:
+        return [str(c.value) for c in self.choices]
+
+
+def choice_labels(choices: Any) -> Labeller:
+    return ChoiceLabels(choices)

@@ -11,7 +11,7 @@ from typing import Protocol
 
 from django.utils.translation import gettext as _
 
-from .facets import facet_names
+from .facets import facet_definition, facet_names
 from .query import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
@@ -72,15 +72,28 @@ def search_parameters() -> tuple[str, ...]:
 
 
 def clean_filter_values(facet: str, raw: Sequence[str]) -> tuple[str, ...]:
-    """One facet's values as sent: cleaned, bounded in number and length, each once."""
+    """One facet's values as sent: cleaned, bounded in number and length, each once, and one
+    of its closed list when it has one (``lifecycle=deprecate`` would otherwise match nothing,
+    which reads as "there are none")."""
     values = [_clean_text(v) for v in raw if v and v.strip()]
     if len(values) > MAX_VALUES_PER_FILTER:
         raise SearchInputError(
-            f"Too many values for '{facet}': at most {MAX_VALUES_PER_FILTER}.",
+            _("Too many values for '%(facet)s': at most %(max)d.")
+            % {"facet": facet, "max": MAX_VALUES_PER_FILTER},
             parameter=facet,
         )
     if any(len(v) > MAX_FILTER_VALUE_LENGTH for v in values):
-        raise SearchInputError(f"A '{facet}' value is too long.", parameter=facet)
+        raise SearchInputError(
+            _("A '%(facet)s' value is too long.") % {"facet": facet}, parameter=facet
+        )
+    codes = facet_definition(facet).known_codes() if values else None
+    unknown = [v for v in values if codes is not None and v not in codes]
+    if codes is not None and unknown:
+        raise SearchInputError(
+            _("Unknown value '%(value)s' for '%(facet)s': use %(allowed)s.")
+            % {"value": unknown[0][:40], "facet": facet, "allowed": ", ".join(codes)},
+            parameter=facet,
+        )
     return tuple(dict.fromkeys(values))
 
 

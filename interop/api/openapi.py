@@ -15,7 +15,7 @@ from django.conf import settings
 
 from catalogue.models import OrganisationKind, ThemeScheme
 from catalogue.registry import entry_types
-from search.facets import column_facets_by_type, facet_names
+from search.facets import column_facets_by_type, facet_definition, facet_names
 from search.query import MAX_PAGE_SIZE as SEARCH_MAX_PAGE_SIZE
 from search.query import MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, Sort
 
@@ -70,16 +70,24 @@ def _paging_parameters(*, max_page: int, max_page_size: int) -> list[Schema]:
     ]
 
 
+def _facet_item(name: str) -> tuple[Schema | None, str]:
+    """A closed facet's values as an enum (any other is a 400); an open one's note."""
+    codes = facet_definition(name).known_codes()
+    if codes is None:
+        return None, " An unknown value matches nothing."
+    return {"type": "string", "enum": list(codes)}, " Any other value is a 400."
+
+
 def _search_parameters() -> list[Schema]:
-    facets = [
-        _repeatable(
-            f,
+    facets = []
+    for f in facet_names():
+        item, note = _facet_item(f)
+        description = (
             f"Keep entries whose {f.replace('_', ' ')} is this value "
             "(a facet value as the response lists it); values of different facets "
-            "combine with AND. An unknown value matches nothing.",
+            "combine with AND."
         )
-        for f in facet_names()
-    ]
+        facets.append(_repeatable(f, description + note, item))
     return [
         _query(
             "q",
@@ -100,14 +108,12 @@ def _search_parameters() -> list[Schema]:
 
 
 def _type_facet_parameters(entry_type: str) -> list[Schema]:
-    return [
-        _repeatable(
-            d.name,
-            f"{d.title}: keep entries with this value (as /api/v1/search lists it). "
-            "An unknown value matches nothing.",
-        )
-        for d in column_facets_by_type().get(entry_type, ())
-    ]
+    out = []
+    for d in column_facets_by_type().get(entry_type, ()):
+        item, note = _facet_item(d.name)
+        description = f"{d.title}: keep entries with this value (as /api/v1/search lists it)."
+        out.append(_repeatable(d.name, description + note, item))
+    return out
 
 
 def _entry_list_parameters(entry_type: str) -> list[Schema]:

@@ -3,13 +3,18 @@ one whose registration is not known, and a deprecated API that names its success
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from catalogue.services import entry_publish
 from entrytypes.api.models import AccessConditions
+from search.service import get_backend, reset_backend_cache
 from tests.factories import make_entry, make_organisation
+from tests.search.es_fixtures import elasticsearch_url, es_backend, es_settings
+
+__all__ = ["elasticsearch_url", "es_backend", "es_settings"]
 
 
 @pytest.fixture(autouse=True)
@@ -17,6 +22,25 @@ def _index_inside_test_transaction(settings: Any) -> None:
     """pytest-django's transaction never commits, so on-commit index sync would never run."""
     settings.SEARCH_SYNC_IMMEDIATELY = True
     settings.API_RATE_LIMIT = "off"
+
+
+@pytest.fixture(
+    params=[
+        pytest.param("database", id="database"),
+        pytest.param("elasticsearch", id="elasticsearch", marks=pytest.mark.elasticsearch),
+    ]
+)
+def search_backend(request: Any, settings: Any) -> Iterator[str]:
+    """Each search backend in turn, chosen before the entries exist (so they are indexed by it)."""
+    if request.param == "elasticsearch":
+        request.getfixturevalue("es_backend")
+    else:
+        settings.ELASTICSEARCH_URL = ""
+        settings.SEARCH_BACKEND = "search.backends.database.DatabaseBackend"
+        reset_backend_cache()
+        get_backend()
+    yield request.param
+    reset_backend_cache()
 
 
 def make_api(conditions: dict[str, Any] | None = None, **fields: Any) -> Any:

@@ -30,3 +30,33 @@ def test_demo_apis_have_access_conditions(settings: Any) -> None:
     assert "Real-time departures" in listing or "real-time-departures-api" in listing
     found = client.get("/api/v1/search", {"q": "pricing page"}).json()["results"]
     assert "energy-data-api" in {hit["slug"] for hit in found}
+
+
+def _slugs(client: Client, path: str, **params: Any) -> set[str]:
+    response = client.get(path, params)
+    assert response.status_code == 200, response.content[:300]
+    return {hit["slug"] for hit in response.json()["results"]}
+
+
+def test_a_startup_finds_the_demo_apis(settings: Any, search_backend: str) -> None:
+    """What a startup types finds the demo APIs on either backend, and lifecycle=deprecated
+    keeps the deprecated one everywhere it is offered."""
+    settings.SEARCH_SYNC_IMMEDIATELY = True
+    settings.API_RATE_LIMIT = "off"
+    demo_load()
+    client = Client()
+    assert {"journey-planner-api", "energy-data-api"} <= _slugs(
+        client, "/api/v1/search", q="OAuth", type="api"
+    )
+    free_tier = _slugs(client, "/api/v1/search", q="free tier", type="api")
+    assert {"real-time-departures-api", "journey-planner-api"} <= free_tier
+    priced = _slugs(client, "/api/v1/search", q="pricing", type="api")
+    assert {"statistics-api-v2", "energy-data-api", "journey-planner-api"} <= priced
+    assert "cycle-counters-api" not in priced  # states no pricing
+    deprecated = {"statistics-api-v1"}
+    assert _slugs(client, "/api/v1/search", lifecycle="deprecated") == deprecated
+    assert _slugs(client, "/api/v1/apis", lifecycle="deprecated") == deprecated
+    for path in ("/apis/", "/search/"):
+        page = client.get(path, {"lifecycle": "deprecated"}).content.decode()
+        assert 'href="/apis/statistics-api-v1/"' in page, path
+        assert 'href="/apis/statistics-api-v2/"' not in page, path

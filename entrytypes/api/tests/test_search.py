@@ -2,36 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from search.service import get_backend, reset_backend_cache
-from tests.search.es_fixtures import elasticsearch_url, es_backend, es_settings
-
-__all__ = ["elasticsearch_url", "es_backend", "es_settings"]
-
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(
-    params=[
-        pytest.param("database", id="database"),
-        pytest.param("elasticsearch", id="elasticsearch", marks=pytest.mark.elasticsearch),
-    ]
-)
-def searched_catalogue(request: Any, settings: Any) -> Iterator[dict[str, Any]]:
-    """The catalogue indexed by each backend (the backend chosen before the entries exist)."""
-    if request.param == "elasticsearch":
-        request.getfixturevalue("es_backend")
-    else:
-        settings.ELASTICSEARCH_URL = ""
-        settings.SEARCH_BACKEND = "search.backends.database.DatabaseBackend"
-        reset_backend_cache()
-        get_backend()
-    yield request.getfixturevalue("api_catalogue")
-    reset_backend_cache()
+@pytest.fixture
+def searched_catalogue(search_backend: str, api_catalogue: dict[str, Any]) -> dict[str, Any]:
+    """The catalogue indexed by each backend."""
+    return api_catalogue
 
 
 def _found(client: Any, path: str, **params: Any) -> set[str]:
@@ -47,7 +28,7 @@ def _found(client: Any, path: str, **params: Any) -> set[str]:
         ("free tier", {"departures-v2"}),
         ("pricing", {"departures-v1", "departures-v2", "parking"}),
         ("API key", {"parking"}),
-        ("1,000 requests a day", {"departures-v2"}),
+        ("requests a day", {"departures-v2"}),
     ],
 )
 def test_access_details_are_searched(client, searched_catalogue, text, slugs):
@@ -103,3 +84,30 @@ def test_rest_listing_filters_with_the_type_facets(client, api_catalogue):
     document = client.get("/api/openapi.json").json()
     names = {p["name"] for p in document["paths"]["/api/v1/apis"]["get"]["parameters"]}
     assert {"cost", "registration", "lifecycle", "organisation"} <= names
+
+
+@pytest.mark.parametrize("path", ["/search/", "/api/v1/search", "/apis/", "/api/v1/apis"])
+@pytest.mark.parametrize(
+    ("name", "value"), [("lifecycle", "deprecate"), ("cost", "cheap"), ("type", "apis")]
+)
+def test_a_value_outside_a_closed_list_is_refused(client, api_catalogue, path, name, value):
+    """lifecycle=deprecate would match nothing, which reads as "no API is deprecated"."""
+    if name == "type" and path in ("/apis/", "/api/v1/apis"):
+        pytest.skip("a type's listing has no type parameter")
+    response = client.get(path, {name: value})
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "Unknown value" in text and value in text
+
+
+def test_openapi_lists_the_closed_values(client, api_catalogue):
+    document = client.get("/api/openapi.json").json()
+    for path in ("/api/v1/apis", "/api/v1/search"):
+        parameters = {p["name"]: p for p in document["paths"][path]["get"]["parameters"]}
+        assert parameters["lifecycle"]["schema"]["items"]["enum"] == [
+            "experimental",
+            "production",
+            "deprecated",
+            "retired",
+        ]
+        assert set(parameters["cost"]["schema"]["items"]["enum"]) == {"free", "free-tier", "paid"}
