@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Prefetch, QuerySet
 
 from catalogue.models import ApiType, Authentication, Entry, Lifecycle
@@ -27,7 +29,7 @@ from interop.api.serializers import (
 from .models import AccessConditions, CostModel, Registration, access_conditions
 
 # An API's conditions with its successor (shown only if published: ``is_public``).
-CONDITIONS = Prefetch(
+CONDITIONS: Prefetch[Any] = Prefetch(
     "access_conditions", queryset=AccessConditions.objects.select_related("successor")
 )
 
@@ -38,7 +40,9 @@ def _conditions(entry: Entry, link: Linker) -> Json:
     return {
         "cost_model": (conditions.cost_model if conditions else "") or None,
         "registration": (conditions.registration if conditions else "") or None,
-        "successor": entry_ref(successor, link) if is_public(successor) else None,
+        "successor": entry_ref(successor, link)
+        if successor is not None and is_public(successor)
+        else None,
     }
 
 
@@ -116,7 +120,8 @@ def detail_properties() -> dict[str, Schema]:
 
 
 def detail_relations(qs: QuerySet[Entry]) -> QuerySet[Entry]:
-    return qs.prefetch_related(Prefetch("serves_datasets", queryset=public_entries()), CONDITIONS)
+    served = qs.prefetch_related(Prefetch("serves_datasets", queryset=public_entries()))
+    return served.prefetch_related(CONDITIONS)
 
 
 def summary_relations(qs: QuerySet[Entry]) -> QuerySet[Entry]:

@@ -17,11 +17,12 @@ from .models import DataService, access_conditions
 def detail_context(entry: Entry) -> dict[str, Any]:
     conditions = access_conditions(entry)
     successor = conditions.successor if conditions else None
+    public = published_among([successor]) if successor is not None else []
     return {
         "datasets_served": published_among(entry.serves_datasets.all()),
         "offered_in_challenges": published_reverse(entry, "offered_resources"),
         "access": conditions,
-        "successor": (published_among([successor]) or [None])[0] if successor else None,
+        "successor": public[0] if public else None,
         "replaces": published_reverse(entry, "access_conditions__successor"),
     }
 
