@@ -14,6 +14,9 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
+from search.listing import filter_listing, listing_facet_groups, parse_listing_filters
+from search.query import SearchInputError
+
 from . import selectors
 from .models import OrganisationKind
 from .registry import entry_types
@@ -26,10 +29,15 @@ def entry_list(request: HttpRequest, *, entry_type: str) -> HttpResponse:
     """One page of the published entries of a type, newest first.
 
     Template: ``catalogue/entry_list.html``. Context: ``entry_type``, ``type_plural``,
-    ``page_obj``, ``entries``.
+    ``page_obj``, ``entries``, ``facet_groups`` (the type's own facets, as filters).
     """
     spec = entry_types.get(entry_type)
-    paginator = Paginator(selectors.entry_list(entry_type=entry_type), ENTRIES_PER_PAGE)
+    try:
+        filters = parse_listing_filters(entry_type, request.GET)
+    except SearchInputError as error:
+        return render(request, "400.html", {"error": error.message}, status=400)
+    entries = filter_listing(selectors.entry_list(entry_type=entry_type), filters)
+    paginator = Paginator(entries, ENTRIES_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     return render(
         request,
@@ -42,6 +50,8 @@ def entry_list(request: HttpRequest, *, entry_type: str) -> HttpResponse:
             "page_obj": page_obj,
             "entries": page_obj.object_list,
             "feed_type_path": spec.path,  # its RSS and Atom feeds (feed_links.html)
+            "facet_groups": listing_facet_groups(filters) if filters.facets else [],
+            "filtered": bool(filters.selected),
         },
     )
 

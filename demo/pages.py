@@ -133,8 +133,17 @@ GUIDE_PAGES = [
             paragraph(
                 "<p>Each API entry in the catalogue tells you what you need before you write "
                 "a line of code: the address to call, the description document (usually "
-                "OpenAPI), how to get access, the rate limits and where it is in its "
-                "lifecycle.</p>"
+                "OpenAPI), what it costs, whether you must register, how you authenticate, "
+                "the rate limits and where it is in its lifecycle. When the publisher does "
+                "not say, the entry says so rather than guessing.</p>"
+            ),
+            heading("Finding the right API"),
+            paragraph(
+                "<p>The APIs page and the search page filter APIs by type, authentication, "
+                "pricing (free, free tier with limits, paid), registration and lifecycle. "
+                'Searching for words such as "OAuth", "free tier" or "rate limit" also finds '
+                "the APIs whose access details say so. A filter value the catalogue does not "
+                "know is refused with a message, never silently ignored.</p>"
             ),
             heading("Getting access"),
             paragraph(
@@ -149,12 +158,14 @@ GUIDE_PAGES = [
                 "and when you receive HTTP 429 (too many requests), wait for the time given in "
                 "the Retry-After header before trying again.</p>"
             ),
-            heading("Lifecycle: experimental, production, deprecated"),
+            heading("Lifecycle: experimental, production, deprecated, retired"),
             paragraph(
                 "<p>Experimental APIs may change without much notice; do not build critical "
-                "services on them. A deprecated API has a sunset date after which it stops "
-                "working: move to its successor before then. Search with the lifecycle filter "
-                "to find every deprecated API you depend on.</p>"
+                "services on them. A deprecated API may have a sunset date after which it "
+                "stops working, and its entry links to the API that replaces it when there "
+                "is one: move to it before then. Filter by the Deprecated lifecycle on the "
+                "APIs page (or add lifecycle=deprecated to the catalogue API's search) to "
+                "find every deprecated API you depend on.</p>"
             ),
             heading("Our own API"),
             paragraph(

@@ -30,7 +30,7 @@ from catalogue.sanitise import html_to_text
 
 from .documents_db import facet_values, indexable_entries, iter_in_batches
 from .es_analysis import INDEX_ANALYZER, SEARCH_ANALYZER
-from .facets import stored_facets
+from .facets import stored_facets, type_text
 from .query import Facet
 
 COMBINED_SEPARATOR = ":"
@@ -207,6 +207,7 @@ def entry_to_source(entry: Any) -> dict[str, Any]:
             entry.publisher.name,
             " ".join(t.name for t in entry.themes.all()),
             entry.spatial_label,
+            type_text(entry.entry_type, entry.facet_columns),
         )
         if p
     )

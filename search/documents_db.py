@@ -20,7 +20,7 @@ from catalogue.models.entries import Entry
 from catalogue.models.parts import Distribution
 from catalogue.sanitise import html_to_text
 
-from .facets import column_facets_by_type, facet_columns
+from .facets import column_facets_by_type, type_columns, type_text
 from .query import Facet
 
 BATCH_SIZE = 500
@@ -51,7 +51,7 @@ class _Ref:
     format: str = ""
 
 
-# The columns every entry's document reads; the type facets' columns follow (facet_columns).
+# The columns every entry's document reads; the types' own columns follow (type_columns).
 ENTRY_COLUMNS = (
     "pk",
     "slug",
@@ -79,7 +79,7 @@ _ATTRIBUTES = ENTRY_COLUMNS[:17]  # read as they are; the rest are references
 
 
 def snapshot_columns() -> tuple[str, ...]:
-    return ENTRY_COLUMNS + facet_columns()
+    return ENTRY_COLUMNS + type_columns()
 
 
 class EntrySnapshot:
@@ -94,8 +94,8 @@ class EntrySnapshot:
         values = dict(zip(snapshot_columns(), row, strict=True))
         for name in _ATTRIBUTES:
             setattr(self, name, values[name])
-        # The type facets' columns, by their lookup ("project_status__code").
-        self.facet_columns: dict[str, Any] = {c: values[c] for c in facet_columns()}
+        # The types' own columns (facets' and text's), by lookup ("project_status__code").
+        self.facet_columns: dict[str, Any] = {c: values[c] for c in type_columns()}
         self.pk: int = values["pk"]
         self.id = self.pk
         self.keywords = values["keywords"] or []
@@ -159,7 +159,7 @@ def _fetch(name: str, ids: list[int]) -> list[tuple[Any, ...]]:
     were most of the time spent reading the database. The SQL is compiled once per list length
     (ids are its only parameters) and rows are converted in ``_entry_values``.
     """
-    key = (name, len(ids), facet_columns())
+    key = (name, len(ids), type_columns())
     sql = _SQL.get(key)
     if sql is None:
         sentinels = [_SENTINEL + i for i in range(len(ids))]
@@ -273,6 +273,7 @@ def build_document(entry: Any) -> EntryDocument:
         entry.publisher.name,
         " ".join(t.name for t in entry.themes.all()),
         entry.spatial_label,
+        type_text(entry.entry_type, entry.facet_columns),
     ]
     return EntryDocument(
         entry_id=entry.pk,

@@ -13,12 +13,14 @@ the list from here, so a facet is added in one place.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.registry import entry_types
@@ -42,21 +44,48 @@ class FacetDefinition:
     labels: Labeller | None = None
     size: int = DEFAULT_FACET_SIZE
     entry_types: tuple[str, ...] = field(default=(), compare=False)  # filled in on collection
+    # The values it can hold, when they are a closed list (choices): any other is refused,
+    # since it could only ever match nothing. None for open lists (publishers, keywords...).
+    codes: Callable[[], Collection[str]] | None = field(default=None, compare=False)
 
     @property
     def shared(self) -> bool:
         return not self.entry_types
 
+    def known_codes(self) -> Collection[str] | None:
+        """The closed list of values: ``codes``, or the choices its labels are read from."""
+        if self.codes is not None:
+            return self.codes()
+        if isinstance(self.labels, ChoiceLabels):
+            return self.labels.codes()
+        return None
+
+
+@dataclass(frozen=True)
+class TextDefinition:
+    """A column of a type's entries searched as text, indexed as "title: value" (so "pricing"
+    finds the APIs that state one); ``labels`` turns a choice code into its label."""
+
+    column: str
+    title: Any  # a lazy translated string
+    labels: Labeller | None = None
+
 
 @dataclass(frozen=True)
 class SearchFacetsPart:
-    """What an entry type adds to search: facets only its entries have."""
+    """What an entry type adds to search: facets only its entries have, and text they hold
+    beyond the shared fields (an API's authentication, pricing and rate limits)."""
 
     facets: tuple[FacetDefinition, ...]
+    text: tuple[TextDefinition, ...] = ()
+
+
+def _type_codes() -> list[str]:
+    return [spec.key for spec in entry_types]
 
 
 SHARED_FACETS = (
-    FacetDefinition(Facet.TYPE.value, _("Type")),
+    FacetDefinition(Facet.TYPE.value, _("Type"), codes=_type_codes),
     FacetDefinition(Facet.ORGANISATION.value, _("Organisation"), size=1000),
     FacetDefinition(Facet.ORGANISATION_KIND.value, _("Kind of organisation")),
     FacetDefinition(Facet.THEME.value, _("Theme")),
@@ -137,16 +166,62 @@ def facet_columns() -> tuple[str, ...]:
     return tuple(dict.fromkeys(d.column for d in stored_facets() if d.column))
 
 
+def text_by_type() -> dict[str, tuple[TextDefinition, ...]]:
+    """For each entry type, the columns it adds to the searched text."""
+    return entry_types.derived(_text_by_type)
+
+
+def _text_by_type() -> dict[str, tuple[TextDefinition, ...]]:
+    parts = entry_types.parts(SearchFacetsPart)
+    return {key: part.text for key, part in parts.items() if part.text}
+
+
+def type_columns() -> tuple[str, ...]:
+    """Every ``Entry`` lookup indexing reads beyond the shared ones: facets', then text's."""
+    return entry_types.derived(_type_columns)
+
+
+def _type_columns() -> tuple[str, ...]:
+    text = [d.column for parts in text_by_type().values() for d in parts]
+    return tuple(dict.fromkeys([*facet_columns(), *text]))
+
+
+def type_text(entry_type: str, columns: dict[str, Any]) -> str:
+    """The searched text of a type's own columns: "Pricing: Free tier with limits. ..."."""
+    parts = []
+    with translation.override(settings.LANGUAGE_CODE):  # one language, whoever saved it
+        for definition in text_by_type().get(entry_type, ()):
+            parts.extend(_text_part(definition, columns))
+    return " ".join(parts)
+
+
+def _text_part(definition: TextDefinition, columns: dict[str, Any]) -> list[str]:
+    value = columns.get(definition.column)
+    if value in (None, ""):
+        return []
+    text = definition.labels([str(value)])[str(value)] if definition.labels else str(value)
+    return [f"{definition.title}: {text}."]
+
+
 def column_condition(definition: FacetDefinition, values: Sequence[str]) -> Q:
     """A type facet as an ORM condition: the same entries the index gives the values to."""
     return Q(entry_type__in=definition.entry_types, **{f"{definition.column}__in": list(values)})
 
 
-def choice_labels(choices: Any) -> Labeller:
-    """Labels from a Django ``TextChoices`` class (read when asked, so in the active language)."""
+class ChoiceLabels:
+    """Labels from a Django ``TextChoices`` class (read when asked, so in the active language);
+    its codes are the facet's closed list of values."""
 
-    def labels(values: Sequence[str]) -> dict[str, str]:
-        known = {c.value: str(c.label) for c in choices}
+    def __init__(self, choices: Any) -> None:
+        self.choices = choices
+
+    def __call__(self, values: Sequence[str]) -> dict[str, str]:
+        known = {c.value: str(c.label) for c in self.choices}
         return {v: known.get(v, v) for v in values}
 
-    return labels
+    def codes(self) -> list[str]:
+        return [str(c.value) for c in self.choices]
+
+
+def choice_labels(choices: Any) -> Labeller:
+    return ChoiceLabels(choices)

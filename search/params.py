@@ -6,10 +6,12 @@ Shared by the HTML search page and the JSON API so both accept exactly the same 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol
 
-from .facets import facet_names
+from django.utils.translation import gettext as _
+
+from .facets import facet_definition, facet_names
 from .query import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
@@ -23,6 +25,8 @@ from .query import (
 
 MAX_VALUES_PER_FILTER = 20
 MAX_FILTER_VALUE_LENGTH = 200
+# Everything the search page and the search API read besides the facets.
+SEARCH_PARAMETERS = ("q", "sort", "page", "page_size")
 
 
 class QueryDictLike(Protocol):
@@ -47,6 +51,50 @@ def _positive_int(raw: str | None, *, name: str, default: int, maximum: int) -> 
     if value > maximum:
         raise SearchInputError(f"'{name}' must be at most {maximum}.", parameter=name)
     return value
+
+
+def check_known_parameters(params: Iterable[str], allowed: Iterable[str]) -> None:
+    """Refuse a parameter nothing reads (``lifecylce=deprecated``): a filter that is silently
+    ignored answers with everything, which looks like a working filter."""
+    known = set(allowed)
+    unknown = sorted(name for name in set(params) if name not in known)
+    if unknown:
+        name = _clean_text(unknown[0])[:40]
+        raise SearchInputError(
+            _("Unknown parameter '%(name)s': use %(allowed)s.")
+            % {"name": name, "allowed": ", ".join(sorted(known))},
+            parameter=name,
+        )
+
+
+def search_parameters() -> tuple[str, ...]:
+    return (*SEARCH_PARAMETERS, *facet_names())
+
+
+def clean_filter_values(facet: str, raw: Sequence[str]) -> tuple[str, ...]:
+    """One facet's values as sent: cleaned, bounded in number and length, each once, and one
+    of its closed list when it has one (``lifecycle=deprecate`` would otherwise match nothing,
+    which reads as "there are none")."""
+    values = [_clean_text(v) for v in raw if v and v.strip()]
+    if len(values) > MAX_VALUES_PER_FILTER:
+        raise SearchInputError(
+            _("Too many values for '%(facet)s': at most %(max)d.")
+            % {"facet": facet, "max": MAX_VALUES_PER_FILTER},
+            parameter=facet,
+        )
+    if any(len(v) > MAX_FILTER_VALUE_LENGTH for v in values):
+        raise SearchInputError(
+            _("A '%(facet)s' value is too long.") % {"facet": facet}, parameter=facet
+        )
+    codes = facet_definition(facet).known_codes() if values else None
+    unknown = [v for v in values if codes is not None and v not in codes]
+    if codes is not None and unknown:
+        raise SearchInputError(
+            _("Unknown value '%(value)s' for '%(facet)s': use %(allowed)s.")
+            % {"value": unknown[0][:40], "facet": facet, "allowed": ", ".join(codes)},
+            parameter=facet,
+        )
+    return tuple(dict.fromkeys(values))
 
 
 def parse_search_params(params: QueryDictLike | Mapping[str, str]) -> SearchQuery:
@@ -76,15 +124,7 @@ def parse_search_params(params: QueryDictLike | Mapping[str, str]) -> SearchQuer
 
     filters: dict[FacetName, tuple[str, ...]] = {}
     for facet in facet_names():
-        values = [_clean_text(v) for v in getlist(facet) if v and v.strip()]
-        if not values:
-            continue
-        if len(values) > MAX_VALUES_PER_FILTER:
-            raise SearchInputError(
-                f"Too many values for '{facet}': at most {MAX_VALUES_PER_FILTER}.",
-                parameter=facet,
-            )
-        if any(len(v) > MAX_FILTER_VALUE_LENGTH for v in values):
-            raise SearchInputError(f"A '{facet}' value is too long.", parameter=facet)
-        filters[facet] = tuple(dict.fromkeys(values))
+        values = clean_filter_values(facet, getlist(facet))
+        if values:
+            filters[facet] = values
     return SearchQuery(text=text, filters=filters, sort=sort, page=page, page_size=page_size)

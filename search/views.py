@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from catalogue.registry import entry_types
 
 from .facets import facet_definition
-from .params import parse_search_params
+from .params import check_known_parameters, parse_search_params, search_parameters
 from .query import SearchInputError, SearchResults, Sort
 from .service import search_entries
 
@@ -68,6 +68,7 @@ def _active_filters(results: SearchResults, params: list[tuple[str, str]]) -> li
 def search_page(request: HttpRequest) -> HttpResponse:
     params = [(k, v) for k, values in request.GET.lists() for v in values]
     try:
+        check_known_parameters(request.GET, search_parameters())
         query = parse_search_params(request.GET)
     except SearchInputError as error:
         context: dict[str, Any] = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Prefetch, QuerySet
 
 from catalogue.models import ApiType, Authentication, Entry, Lifecycle
@@ -18,16 +20,39 @@ from interop.api.parts import ApiEntryPart, Json, Schema
 from interop.api.queries import public_entries
 from interop.api.serializers import (
     Linker,
+    entry_ref,
+    is_public,
     iso_date,
     public_refs,
 )
 
+from .models import AccessConditions, CostModel, Registration, access_conditions
+
+# An API's conditions with its successor (shown only if published: ``is_public``).
+CONDITIONS: Prefetch[Any] = Prefetch(
+    "access_conditions", queryset=AccessConditions.objects.select_related("successor")
+)
+
+
+def _conditions(entry: Entry, link: Linker) -> Json:
+    conditions = access_conditions(entry)
+    successor = conditions.successor if conditions else None
+    return {
+        "cost_model": (conditions.cost_model if conditions else "") or None,
+        "registration": (conditions.registration if conditions else "") or None,
+        "successor": entry_ref(successor, link)
+        if successor is not None and is_public(successor)
+        else None,
+    }
+
 
 def summary_fields(entry: Entry, link: Linker) -> Json:
+    conditions = access_conditions(entry)
     return {
         "api_type": entry.api_type or None,
         "authentication": entry.authentication or None,
         "lifecycle": entry.lifecycle or None,
+        "cost_model": (conditions.cost_model or None) if conditions else None,
     }
 
 
@@ -45,6 +70,7 @@ def detail_fields(entry: Entry, link: Linker) -> Json:
         "sandbox_url": entry.sandbox_url or None,
         "version": entry.version or None,
         "serves_datasets": public_refs(entry.serves_datasets.all(), link),
+        **_conditions(entry, link),
     }
 
 
@@ -53,7 +79,14 @@ def summary_properties() -> dict[str, Schema]:
         "api_type": nullable(codes(ApiType)),
         "authentication": nullable(codes(Authentication)),
         "lifecycle": nullable(codes(Lifecycle)),
+        "cost_model": COST_SCHEMA,
     }
+
+
+COST_SCHEMA = {
+    **nullable(codes(CostModel)),
+    "description": "free, free-tier (free with limits) or paid; null when not stated",
+}
 
 
 def detail_properties() -> dict[str, Schema]:
@@ -74,11 +107,25 @@ def detail_properties() -> dict[str, Schema]:
         "sandbox_url": TEXT_OR_NULL,
         "version": TEXT_OR_NULL,
         "serves_datasets": {**refs, "description": "[dcat:servesDataset]"},
+        "cost_model": COST_SCHEMA,
+        "registration": {
+            **nullable(codes(Registration)),
+            "description": "Whether clients register first; null when not known",
+        },
+        "successor": {
+            **nullable(ref("EntryRef")),
+            "description": "The published API that replaces this one [dct:isReplacedBy]",
+        },
     }
 
 
 def detail_relations(qs: QuerySet[Entry]) -> QuerySet[Entry]:
-    return qs.prefetch_related(Prefetch("serves_datasets", queryset=public_entries()))
+    served = qs.prefetch_related(Prefetch("serves_datasets", queryset=public_entries()))
+    return served.prefetch_related(CONDITIONS)
+
+
+def summary_relations(qs: QuerySet[Entry]) -> QuerySet[Entry]:
+    return qs.prefetch_related(CONDITIONS)
 
 
 entry_types.add_part(
@@ -92,5 +139,6 @@ entry_types.add_part(
         summary_properties=summary_properties,
         detail_properties=detail_properties,
         detail_relations=detail_relations,
+        summary_relations=summary_relations,
     ),
 )

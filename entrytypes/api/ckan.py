@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
+
 from catalogue.models import Entry
 from catalogue.registry import entry_types
 from interop.ckan_api.ids import entry_resource_uuid
@@ -18,6 +20,8 @@ from interop.ckan_api.packages import (
     resource_dict,
 )
 from interop.ckan_api.parts import CkanPackagePart
+
+from .models import access_conditions
 
 
 def api_resources(entry: Entry, related: Related) -> list[dict[str, Any]]:
@@ -67,13 +71,35 @@ def api_extras(entry: Entry) -> list[tuple[str, Any]]:
         ("availability", entry.availability),
         ("lifecycle", entry.lifecycle),
         ("sunset_date", ckan_datetime(entry.sunset_date)),
+        *_condition_extras(entry),
     ]
+
+
+def _condition_extras(entry: Entry) -> list[tuple[str, Any]]:
+    conditions = access_conditions(entry)
+    if conditions is None:
+        return []
+    successor = conditions.successor
+    return [
+        ("cost_model", conditions.cost_model),
+        ("registration", conditions.registration),
+        # The successor's package name, for package_show.
+        ("successor", f"api--{successor.slug}" if successor and successor.is_published else ""),
+    ]
+
+
+def _relations(qs: QuerySet[Entry]) -> QuerySet[Entry]:
+    return qs.prefetch_related("access_conditions__successor")
 
 
 entry_types.add_part(
     "api",
     CkanPackagePart,
     CkanPackagePart(
-        package_type="api", name_prefix="api--", resources=api_resources, extras=api_extras
+        package_type="api",
+        name_prefix="api--",
+        resources=api_resources,
+        extras=api_extras,
+        relations=_relations,
     ),
 )

@@ -7,9 +7,14 @@ from typing import Any
 from catalogue.registry import entry_types
 from interop.standards.dcat_ap import DcatBuilder, endpoint_of, lit_date, lit_text
 from interop.standards.export_loader import rel
-from interop.standards.namespaces import DCAT
+from interop.standards.namespaces import DCAT, DCT
 from interop.standards.parts import DcatPart
 from interop.standards.rdf import IRI, Node
+
+from .models import access_conditions
+
+# What the writers read of the conditions: the successor, and the APIs this one replaces.
+PREFETCH = ("access_conditions__successor", "predecessor_conditions__entry")
 
 
 def describe(writer: DcatBuilder, entry: Any) -> list[Node]:
@@ -35,7 +40,26 @@ def describe(writer: DcatBuilder, entry: Any) -> list[Node]:
     node.add(writer.eco("lifecycle"), lit_text(entry.lifecycle))
     node.add(writer.eco("sunsetDate"), lit_date(entry.sunset_date))
     node.add(writer.eco("sandboxURL"), IRI(entry.sandbox_url))
+    extra += _conditions(writer, entry, node)
     return [node, *extra]
+
+
+def _conditions(writer: DcatBuilder, entry: Any, node: Node) -> list[Node]:
+    """Pricing and registration as terms of our vocabulary; the successor as DCMI's
+    ``dct:isReplacedBy`` (and ``dct:replaces`` on the successor's side), public ones only."""
+    conditions = access_conditions(entry)
+    linked: list[Node] = []
+    if conditions is not None:
+        node.add(writer.eco("costModel"), lit_text(conditions.cost_model))
+        node.add(writer.eco("registration"), lit_text(conditions.registration))
+        successor = conditions.successor
+        if successor is not None and successor.is_published:
+            node.add(DCT + "isReplacedBy", IRI(writer.entry_iri(successor)))
+            linked.append(writer.stub(successor))
+    for earlier in entry.predecessor_conditions.all():
+        if earlier.entry.is_published and earlier.entry.entry_type == "api":
+            node.add(DCT + "replaces", IRI(writer.entry_iri(earlier.entry)))
+    return linked
 
 
 def complete_stub(writer: DcatBuilder, entry: Any, node: Node) -> None:
@@ -52,5 +76,6 @@ entry_types.add_part(
         catalog_property=DCAT + "service",
         complete_stub=complete_stub,
         dcat_us_kind="service",
+        prefetch=PREFETCH,
     ),
 )

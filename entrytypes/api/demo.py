@@ -13,6 +13,8 @@ from catalogue.registry import entry_types
 from demo.loader import DemoLoader
 from demo.parts import DemoItem, DemoPart
 
+from .models import AccessConditions
+
 
 def demo_fields(loader: DemoLoader, data: DemoItem, index: int) -> dict[str, Any]:
     fields = loader.core(data, index, "api", segment="apis")
@@ -30,8 +32,23 @@ def demo_fields(loader: DemoLoader, data: DemoItem, index: int) -> dict[str, Any
         sandbox_url=data.get("sandbox_url", ""),
         version=data.get("version", ""),
         serves_datasets=loader.linked(data["serves"]),
+        access_conditions=_conditions(loader, data.get("access_conditions")),
     )
     return fields
+
+
+def _conditions(loader: DemoLoader, data: dict[str, Any] | None) -> list[AccessConditions]:
+    """What an item states of pricing and registration; what it leaves out stays unknown."""
+    if not data:
+        return []
+    successor = data.get("successor")
+    return [
+        AccessConditions(
+            cost_model=data.get("cost_model", ""),
+            registration=data.get("registration", ""),
+            successor=loader.entries[successor] if successor else None,
+        )
+    ]
 
 
 entry_types.add_part(

@@ -11,14 +11,20 @@ from catalogue.registry import EntryTypeSpec, entry_types
 from catalogue.selectors import published_among, published_reverse
 
 from .admin import DataServiceViewSet
-from .models import DataService
+from .models import DataService, access_conditions
 
 
 def detail_context(entry: Entry) -> dict[str, Any]:
+    conditions = access_conditions(entry)
+    successor = conditions.successor if conditions else None
+    public = published_among([successor]) if successor is not None else []
     return {
         "datasets_served": published_among(entry.serves_datasets.all()),
         "offered_in_challenges": published_reverse(entry, "offered_resources"),
         **operations_context(entry),
+        "access": conditions,
+        "successor": public[0] if public else None,
+        "replaces": published_reverse(entry, "access_conditions__successor"),
     }
 
 

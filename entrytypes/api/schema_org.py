@@ -4,10 +4,31 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+from django.utils import translation
+
 from catalogue.registry import entry_types
 from interop.standards.parts import SchemaOrgPart
 from interop.standards.rdf import web_url
 from interop.standards.schema_org import common, licence_url, organisation, place
+
+from .models import CostModel, access_conditions
+
+
+def offer(entry: Any) -> dict[str, Any] | None:
+    """What using the API costs as a schema.org ``Offer`` (a ``Service``'s ``offers``): price 0
+    when free or on its free tier, no price when paid (the amount is not known here)."""
+    conditions = access_conditions(entry)
+    if conditions is None or not conditions.cost_model:
+        return None
+    with translation.override(settings.LANGUAGE_CODE):
+        out: dict[str, Any] = {
+            "@type": "Offer",
+            "description": str(CostModel(conditions.cost_model).label),
+        }
+    if conditions.cost_model in (CostModel.FREE, CostModel.FREE_TIER):
+        out["price"] = 0
+    return out
 
 
 def schema_org_node(entry: Any) -> dict[str, Any]:
@@ -23,6 +44,9 @@ def schema_org_node(entry: Any) -> dict[str, Any]:
     licence = licence_url(entry)
     if licence:
         out["termsOfService"] = licence
+    price = offer(entry)
+    if price:
+        out["offers"] = price
     where = place(entry)
     if where:
         out["areaServed"] = where

@@ -15,7 +15,7 @@ from django.conf import settings
 
 from catalogue.models import OrganisationKind, ThemeScheme
 from catalogue.registry import entry_types
-from search.facets import facet_names
+from search.facets import column_facets_by_type, facet_definition, facet_names
 from search.query import MAX_PAGE_SIZE as SEARCH_MAX_PAGE_SIZE
 from search.query import MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, Sort
 from search.suggest import DEFAULT_LIMIT as SUGGEST_DEFAULT_LIMIT
@@ -73,16 +73,24 @@ def _paging_parameters(*, max_page: int, max_page_size: int) -> list[Schema]:
     ]
 
 
+def _facet_item(name: str) -> tuple[Schema | None, str]:
+    """A closed facet's values as an enum (any other is a 400); an open one's note."""
+    codes = facet_definition(name).known_codes()
+    if codes is None:
+        return None, " An unknown value matches nothing."
+    return {"type": "string", "enum": list(codes)}, " Any other value is a 400."
+
+
 def _search_parameters() -> list[Schema]:
-    facets = [
-        _repeatable(
-            f,
+    facets = []
+    for f in facet_names():
+        item, note = _facet_item(f)
+        description = (
             f"Keep entries whose {f.replace('_', ' ')} is this value "
             "(a facet value as the response lists it); values of different facets "
-            "combine with AND. An unknown value matches nothing.",
+            "combine with AND."
         )
-        for f in facet_names()
-    ]
+        facets.append(_repeatable(f, description + note, item))
     return [
         _query(
             "q",
@@ -102,7 +110,16 @@ def _search_parameters() -> list[Schema]:
     ]
 
 
-def _entry_list_parameters() -> list[Schema]:
+def _type_facet_parameters(entry_type: str) -> list[Schema]:
+    out = []
+    for d in column_facets_by_type().get(entry_type, ()):
+        item, note = _facet_item(d.name)
+        description = f"{d.title}: keep entries with this value (as /api/v1/search lists it)."
+        out.append(_repeatable(d.name, description + note, item))
+    return out
+
+
+def _entry_list_parameters(entry_type: str) -> list[Schema]:
     return [
         *_paging_parameters(max_page=params.MAX_PAGE, max_page_size=params.MAX_PAGE_SIZE),
         _repeatable(
@@ -119,6 +136,7 @@ def _entry_list_parameters() -> list[Schema]:
             "Only entries modified at or after this moment (an RFC 3339 date-time, or a "
             "date meaning its midnight UTC).",
         ),
+        *_type_facet_parameters(entry_type),
     ]
 
 
@@ -259,7 +277,7 @@ def _entry_type_paths() -> dict[str, Schema]:
             f"List published {label}, newest change first",
             type_path,
             f"{name}List",
-            _entry_list_parameters(),
+            _entry_list_parameters(entry_type),
         )
         paths[f"/api/v1/{type_path}/{{slug}}"] = _get(
             f"get_{key}",

@@ -24,6 +24,16 @@ MAX_PAGE_SIZE = 100
 MAX_PAGE = 10_000
 MAX_VALUES_PER_FILTER = 20
 MAX_VALUE_LENGTH = 200
+# What an entry type's list reads besides the type's own facets (search.listing).
+LIST_PARAMETERS = (
+    "page",
+    "page_size",
+    "organisation",
+    "theme",
+    "licence",
+    "country",
+    "modified_since",
+)
 
 
 @dataclass(frozen=True)

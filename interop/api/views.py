@@ -9,14 +9,21 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from catalogue.models import OrganisationKind, ThemeScheme
-from search.params import parse_search_params
+from search.listing import filter_listing, parse_listing_filters
+from search.params import check_known_parameters, parse_search_params, search_parameters
 from search.query import SearchInputError
 from search.service import search_entries
 
 from . import queries, serializers
 from .http import ApiError, ApiPayload, api_endpoint
 from .openapi import build_openapi
-from .params import filter_values, page_links, parse_modified_since, parse_paging
+from .params import (
+    LIST_PARAMETERS,
+    filter_values,
+    page_links,
+    parse_modified_since,
+    parse_paging,
+)
 from .parts import api_type_paths
 from .ratelimit import active_rate_limit
 
@@ -59,6 +66,7 @@ def _checked_codes(request: HttpRequest, name: str, allowed: set[str]) -> tuple[
 def search(request: HttpRequest) -> ApiPayload:
     """Full-text and faceted search across all four entry types."""
     try:
+        check_known_parameters(request.GET, search_parameters())
         query = parse_search_params(request.GET)
         results = search_entries(query)
     except SearchInputError as exc:
@@ -75,6 +83,10 @@ def entry_list(request: HttpRequest, type_path: str) -> ApiPayload:
     entry_type = api_type_paths().get(type_path)
     if entry_type is None:
         raise _no_endpoint()
+    try:  # the type's own facets filter as on its listing page; anything else unknown is a 400
+        facets = parse_listing_filters(entry_type, request.GET, also=LIST_PARAMETERS)
+    except SearchInputError as exc:
+        raise ApiError(400, exc.message, parameter=exc.parameter) from None
     qs = queries.entry_list_queryset(
         entry_type=entry_type,
         organisations=filter_values(request.GET, "organisation"),
@@ -83,6 +95,7 @@ def entry_list(request: HttpRequest, type_path: str) -> ApiPayload:
         countries=filter_values(request.GET, "country"),
         modified_since=parse_modified_since(request.GET),
     )
+    qs = filter_listing(qs, facets)
     qs = queries.ordered(queries.with_summary_relations(qs, entry_type))
     link = serializers.Linker(request)
     data, rows = _paginated(request, qs, lambda e: serializers.entry_summary(e, link))

@@ -89,6 +89,18 @@ PROPERTIES: dict[str, tuple[str, str, str, str]] = {
     ),
     "sunsetDate": ("sunset date", "When a deprecated API stops.", DCAT + "DataService", XSD.date),
     "sandboxURL": ("sandbox URL", "", DCAT + "DataService", ""),
+    "costModel": (
+        "pricing",
+        "free, free-tier (free with limits), paid.",
+        DCAT + "DataService",
+        XSD.string,
+    ),
+    "registration": (
+        "registration",
+        "required, not-required; absent when not known.",
+        DCAT + "DataService",
+        XSD.string,
+    ),
     "projectStatus": ("project status", "OC4IDS projectStatus code.", "PPPProject", XSD.string),
     "sector": ("sector", "", "PPPProject", XSD.string),
     "contractType": ("contract type", "World Bank PPI contract type.", "PPPProject", XSD.string),

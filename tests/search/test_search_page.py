@@ -73,9 +73,17 @@ def test_odd_text_never_fails(client: Any, entries: Any, q: Any) -> None:
 
 
 def test_unknown_filter_values_give_no_results_not_an_error(client: Any, entries: Any) -> None:
-    response = client.get("/search/", {"type": "spaceship", "country": "ZZ"})
+    """An open list (countries) may hold the value tomorrow: no results, not an error."""
+    response = client.get("/search/", {"country": "ZZ"})
     assert response.status_code == 200
     assert "0 results" in response.content.decode()
+
+
+def test_a_value_outside_a_closed_list_is_a_bad_request(client: Any, entries: Any) -> None:
+    """No entry type is called "spaceship": "0 results" would read as none published."""
+    response = client.get("/search/", {"type": "spaceship", "country": "ZZ"})
+    assert response.status_code == 400
+    assert "Unknown value" in response.content.decode()
 
 
 def test_pagination_links_keep_the_query(client: Any, entries: Any) -> None:
