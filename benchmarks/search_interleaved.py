@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Callable
 from typing import Any
 
 import requests
@@ -65,7 +66,7 @@ def interleaved(
             def ask_api(qs: str = qs) -> Any:
                 return api.get(f"{url}/api/v1/search?{qs}", timeout=120)
 
-            calls = [("api", ask_api)]
+            calls: list[tuple[str, Callable[[], Any]]] = [("api", ask_api)]
             if prep is not None:
                 body = prep["bodies"][group][index][mode]
 
