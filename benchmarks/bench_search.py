@@ -10,7 +10,11 @@ backend and for Elasticsearch it measures:
   real HTTP, with 1 and 8 concurrent clients (p50/p95), over a query mix of broad words,
   selective words, phrases, filters and typos;
 - for Elasticsearch, the raw query time of the very request the backend sends (same body,
-  straight to the cluster), so ``API p50 - raw p50`` is our overhead (Django, labels, JSON).
+  straight to the cluster), timed interleaved with the API on the same warm node
+  (search_interleaved.py), so ``API p50 - raw p50`` is our overhead (Django, labels, JSON);
+  each query's first API request is reported apart from the warm medians;
+- ``/api/v1/themes``: the SQL count per theme it ran on every request before (timed in the
+  seeded database), and the endpoint now (a facet lookup), first request and warm median.
 
 The Makefile starts a throw-away node and passes ``BENCH_ELASTICSEARCH_URL``; without it the
 benchmark starts its own. The table and the targets are in bench_search_report.py.
@@ -34,7 +38,9 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.bench_search_report import report
+from benchmarks.conditions import print_conditions
 from benchmarks.query_mix import QUERY_MIX as BASE_QUERY_MIX
+from benchmarks.search_interleaved import interleaved, warm_up
 
 ROOT = Path(__file__).resolve().parent.parent
 # The database benchmark's mix, plus misspellings (Elasticsearch corrects them).
@@ -44,6 +50,8 @@ QUERY_MIX = {
 }
 HARVEST_BATCH = 1000
 WARM_UP_PASSES = 5
+THEMES_URL = "/api/v1/themes?page_size=100"
+THEMES_REPEATS = 15
 
 
 def percentile(samples: list[float], pct: float) -> float:
@@ -100,11 +108,44 @@ def prepare(entries: int, harvest_sample: int) -> dict[str, Any]:
         for start in range(0, len(ids), HARVEST_BATCH):
             index(ids[start : start + HARVEST_BATCH])
         out[f"{name}_bulk_docs_s"] = round(len(ids) / (time.perf_counter() - started))
+    out["themes_sql_ms"] = themes_sql_ms()
     config = EsConfig.from_settings()
     config.client().indices.refresh(index=config.alias)
     out["bodies"] = raw_bodies(config.alias)
     out["msearch_url"] = f"{config.url}/{config.alias}/_msearch"
     return out
+
+
+def themes_sql_ms() -> list[float]:
+    """What /api/v1/themes ran on every request before it read the index: the count of
+    published entries per theme in SQL (first run, then repeats; ms)."""
+    from django.db.models import Count
+
+    from catalogue.models import Theme, published_condition
+
+    samples = []
+    for _ in range(THEMES_REPEATS + 1):
+        started = time.perf_counter()
+        list(
+            Theme.objects.annotate(
+                entry_count=Count("entries", filter=published_condition("entries__"))
+            ).order_by("scheme", "code")
+        )
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def themes_api_ms(url: str) -> list[float]:
+    """The theme list now, over HTTP: first request, then repeats (ms)."""
+    import requests
+
+    samples = []
+    with requests.Session() as session:
+        for _ in range(THEMES_REPEATS + 1):
+            started = time.perf_counter()
+            session.get(url + THEMES_URL, timeout=60).raise_for_status()
+            samples.append((time.perf_counter() - started) * 1000)
+    return samples
 
 
 def raw_bodies(alias: str) -> dict[str, list[dict[str, str]]]:
@@ -208,28 +249,6 @@ def load(url: str, *, clients: int, rounds: int) -> tuple[dict[str, list[float]]
     return samples, errors
 
 
-def raw_elasticsearch(prep: dict[str, Any], mode: str, *, rounds: int) -> dict[str, Any]:
-    """The backend's own _msearch bodies sent straight to the node: latency and ``took``."""
-    import requests
-
-    session = requests.Session()
-    headers = {"content-type": "application/x-ndjson"}
-    samples: dict[str, list[float]] = {}
-    took: list[float] = []
-    for group, pairs in prep["bodies"].items():
-        samples[group] = []
-        for pair in pairs:
-            body = pair[mode]
-            for _ in range(WARM_UP_PASSES):
-                session.post(prep["msearch_url"], data=body, headers=headers, timeout=30)
-            for _ in range(rounds):
-                started = time.perf_counter()
-                response = session.post(prep["msearch_url"], data=body, headers=headers, timeout=30)
-                samples[group].append((time.perf_counter() - started) * 1000)
-                took.append(float(max(r["took"] for r in response.json()["responses"])))
-    return {"samples": samples, "took_p50": statistics.median(took)}
-
-
 def summary(samples: dict[str, list[float]]) -> dict[str, tuple[float, float]]:
     rows = {g: (statistics.median(s), percentile(s, 95)) for g, s in samples.items() if s}
     every = [x for s in samples.values() for x in s]
@@ -248,6 +267,7 @@ def main() -> None:
         result = prepare(args.entries, min(args.harvest_sample, args.entries))
         print("RESULT " + json.dumps(result), flush=True)
         return
+    print_conditions("start")
 
     node = None
     es_url = os.environ.get("BENCH_ELASTICSEARCH_URL", "")
@@ -268,20 +288,8 @@ def main() -> None:
             node.stop()
 
 
-def run(args: argparse.Namespace, es_url: str, var_dir: str) -> None:
-    env = {
-        **os.environ,
-        "VAR_DIR": var_dir,
-        "DJANGO_SETTINGS_MODULE": "portal.settings",
-        "LOG_LEVEL": "WARNING",
-        "DEBUG": "false",
-        "SECRET_KEY": secrets.token_urlsafe(40),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "API_RATE_LIMIT": "off",
-        "ELASTICSEARCH_URL": es_url,
-        "ELASTICSEARCH_INDEX_PREFIX": f"bench-{secrets.token_hex(4)}",
-    }
+def run_prepare(args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]:
+    """Seeding and indexing in a child process, whose settings (VAR_DIR, the index) are fresh."""
     proc = subprocess.run(  # noqa: S603
         [
             sys.executable,
@@ -299,10 +307,28 @@ def run(args: argparse.Namespace, es_url: str, var_dir: str) -> None:
         check=True,
         cwd=ROOT,
     )
-    prep = json.loads(next(x for x in proc.stdout.splitlines() if x.startswith("RESULT "))[7:])
+    return json.loads(next(x for x in proc.stdout.splitlines() if x.startswith("RESULT "))[7:])
+
+
+def run(args: argparse.Namespace, es_url: str, var_dir: str) -> None:
+    env = {
+        **os.environ,
+        "VAR_DIR": var_dir,
+        "DJANGO_SETTINGS_MODULE": "portal.settings",
+        "LOG_LEVEL": "WARNING",
+        "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(40),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "API_RATE_LIMIT": "off",
+        "ELASTICSEARCH_URL": es_url,
+        "ELASTICSEARCH_INDEX_PREFIX": f"bench-{secrets.token_hex(4)}",
+    }
+    prep = run_prepare(args, env)
 
     latency: dict[tuple[str, int], dict[str, tuple[float, float]]] = {}
-    raw: dict[str, dict[str, Any]] = {}
+    mixed: dict[str, dict[str, Any]] = {}
+    themes: dict[str, list[float]] = {"sql (before)": prep["themes_sql_ms"]}
     errors: list[str] = []
     for backend in ("database", "elasticsearch", "elasticsearch-cold"):
         server_env = dict(env)
@@ -312,9 +338,14 @@ def run(args: argparse.Namespace, es_url: str, var_dir: str) -> None:
             server_env["ELASTICSEARCH_REQUEST_CACHE"] = "false"
         process, url = start_server(server_env, workers=2, threads=4)
         try:
-            if backend != "database":
-                mode = "cold" if backend.endswith("cold") else "warm"
-                raw[mode] = raw_elasticsearch(prep, mode, rounds=max(args.rounds, 5))
+            # The theme list first, on a server that has answered one probe search only.
+            themes[f"api, {backend}"] = themes_api_ms(url)
+            warm_up(url)
+            mode = "cold" if backend.endswith("cold") else "warm"
+            bodies = None if backend == "database" else prep
+            mixed[backend] = interleaved(
+                url, QUERY_MIX, bodies, mode, rounds=max(args.rounds, 5) + 1
+            )
             for clients in (1, 8):
                 samples, errs = load(url, clients=clients, rounds=args.rounds)
                 latency[(backend, clients)] = summary(samples)
@@ -323,7 +354,8 @@ def run(args: argparse.Namespace, es_url: str, var_dir: str) -> None:
         finally:
             process.terminate()
             process.wait(timeout=30)
-    report(prep, latency, raw, errors)
+    report(prep, latency, mixed, themes, errors)
+    print_conditions("end")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,8 @@ from __future__ import annotations
 import statistics
 from typing import Any
 
+from benchmarks.search_interleaved import medians_by_group, medians_by_query
+
 TARGET_DOCS_PER_S = 3000
 TARGET_P95_MS = 50
 TARGET_OVERHEAD_MS = 15
@@ -20,14 +22,12 @@ def ok(value: float, target: float, *, higher: bool = False) -> str:
     return "ok" if good else "MISSED"
 
 
-def medians(samples: dict[str, list[float]]) -> dict[str, float]:
-    out = {g: statistics.median(s) for g, s in samples.items()}
-    out["all"] = statistics.median([x for s in samples.values() for x in s])
-    return out
-
-
 def report(
-    prep: dict[str, Any], latency: Latency, raw_runs: dict[str, Any], errors: list[str]
+    prep: dict[str, Any],
+    latency: Latency,
+    mixed: dict[str, dict[str, Any]],
+    themes: dict[str, list[float]],
+    errors: list[str],
 ) -> None:
     print(
         f"\nSearch backends at {prep['entries']:,} entries ({prep['published']:,} published; "
@@ -42,47 +42,93 @@ def report(
     ):
         db_value, es_value = prep["database_" + key], prep["elasticsearch_" + key]
         print(f"{label:<42} | {db_value:>12,} | {es_value:>13,}")
-    raw = medians(raw_runs["warm"]["samples"])
-    raw_cold = medians(raw_runs["cold"]["samples"])
-    latency_table(latency, raw, raw_cold)
-    targets(prep, latency, raw_runs, raw["all"], raw_cold["all"])
+    latency_table(latency)
+    interleaved_table(mixed)
+    themes_table(themes)
+    targets(prep, mixed)
     if errors:
         print(f"\n{len(errors)} non-200 answers, e.g. {errors[:5]}")
 
 
-def latency_table(latency: Latency, raw: dict[str, float], raw_cold: dict[str, float]) -> None:
+def interleaved_table(mixed: dict[str, dict[str, Any]]) -> None:
+    """Per query: first API request, warm API and raw medians, interleaved on one node."""
+    print(
+        "\nOne client, raw Elasticsearch and the API interleaved on the same warm node "
+        "(alternating per query, order swapped each round). first = the query's first API "
+        "request; api/raw = medians of the later rounds; overhead = api - raw."
+    )
+    backends = list(mixed)
+    header = f"{'query':<34}"
+    for backend in backends:
+        short = {"database": "db", "elasticsearch": "es", "elasticsearch-cold": "cold"}[backend]
+        header += f" | {short + ' first':>10} {short + ' api':>8}"
+        if backend != "database":
+            header += f" {short + ' raw':>8} {'overhead':>8}"
+    print(header)
+    print("-" * len(header))
+    medians = {
+        b: (mixed[b]["first"], medians_by_query(mixed[b]["api"]), medians_by_query(mixed[b]["raw"]))
+        for b in backends
+    }
+    for qs in mixed["database"]["first"]:
+        line = f"{qs[:34]:<34}"
+        for backend in backends:
+            first, api, raw = medians[backend]
+            line += f" | {first[qs]:10.1f} {api[qs]:8.1f}"
+            if backend != "database":
+                line += f" {raw[qs]:8.1f} {api[qs] - raw[qs]:8.1f}"
+        print(line)
+    line = f"{'all (medians)':<34}"
+    for backend in backends:
+        first = statistics.median(mixed[backend]["first"].values())
+        api_all = medians_by_group(mixed[backend]["api"])["all"]
+        line += f" | {first:10.1f} {api_all:8.1f}"
+        if backend != "database":
+            raw_all = medians_by_group(mixed[backend]["raw"])["all"]
+            line += f" {raw_all:8.1f} {api_all - raw_all:8.1f}"
+    print(line)
+
+
+def themes_table(themes: dict[str, list[float]]) -> None:
+    print(f"\n{'/api/v1/themes?page_size=100':<34} | {'first ms':>8} | {'p50 ms':>7}")
+    print("-" * 56)
+    for label, samples in themes.items():
+        print(f"{label:<34} | {samples[0]:8.1f} | {statistics.median(samples[1:]):7.1f}")
+    print("(before: the per-request SQL count alone; now: the whole request over HTTP)")
+
+
+def latency_table(latency: Latency) -> None:
+    """The load runs (after the interleaved one): raw Elasticsearch is not repeated here, as a
+    raw figure from another moment than the API's would not make a fair difference."""
     print(
         f"\n{'API /api/v1/search':<22} | {'clients':>7} | {'db p50':>7} | {'db p95':>7} | "
-        f"{'es p50':>7} | {'es p95':>7} | {'raw p50':>7} | {'cold p50':>8} | "
-        f"{'cold p95':>8} | {'raw cold':>8}"
+        f"{'es p50':>7} | {'es p95':>7} | {'cold p50':>8} | {'cold p95':>8}"
     )
-    print("-" * 104)
+    print("-" * 84)
     for clients in (1, 8):
         db, es = latency[("database", clients)], latency[("elasticsearch", clients)]
         cold = latency[("elasticsearch-cold", clients)]
         for group in db:  # the query groups, then "all"
-            one = clients == 1
-            raw_cell = f"{raw[group]:7.1f}" if one else f"{'':>7}"
-            cold_cell = f"{raw_cold[group]:8.1f}" if one else f"{'':>8}"
             print(
                 f"{group:<22} | {clients:>7} | {db[group][0]:7.1f} | {db[group][1]:7.1f} | "
-                f"{es[group][0]:7.1f} | {es[group][1]:7.1f} | {raw_cell} | "
-                f"{cold[group][0]:8.1f} | {cold[group][1]:8.1f} | {cold_cell}"
+                f"{es[group][0]:7.1f} | {es[group][1]:7.1f} | "
+                f"{cold[group][0]:8.1f} | {cold[group][1]:8.1f}"
             )
-        print("-" * 104)
+        print("-" * 84)
 
 
-def targets(
-    prep: dict[str, Any],
-    latency: Latency,
-    raw_runs: dict[str, Any],
-    raw_p50: float,
-    raw_cold_p50: float,
-) -> None:
-    es1 = latency[("elasticsearch", 1)]["all"]
-    cold1 = latency[("elasticsearch-cold", 1)]["all"]
-    overhead = es1[0] - raw_p50
-    overhead_cold = cold1[0] - raw_cold_p50
+def targets(prep: dict[str, Any], mixed: dict[str, dict[str, Any]]) -> None:
+    """The targets; latency and overhead read on the interleaved one-client medians."""
+    figures = {}
+    for backend in ("elasticsearch", "elasticsearch-cold"):
+        api = [x for q in mixed[backend]["api"].values() for s in q.values() for x in s]
+        raw = [x for q in mixed[backend]["raw"].values() for s in q.values() for x in s]
+        figures[backend] = (
+            percentile(api, 95),
+            statistics.median(api) - statistics.median(raw),
+            statistics.median(mixed[backend]["took"]),
+        )
+    (p95, overhead, took), (p95_cold, overhead_cold, took_cold) = figures.values()
     indexing = min(prep["elasticsearch_bulk_docs_s"], prep["elasticsearch_rebuild_docs_s"])
     print("\n'cold': ELASTICSEARCH_REQUEST_CACHE=false, every facet count computed afresh.")
     print("\nTargets (issue 4):")
@@ -91,12 +137,18 @@ def targets(
         f"{ok(indexing, TARGET_DOCS_PER_S, higher=True)}"
     )
     print(
-        f"  Elasticsearch API p95, one client <= {TARGET_P95_MS} ms: {es1[1]:.1f} "
-        f"{ok(es1[1], TARGET_P95_MS)} (cold: {cold1[1]:.1f} {ok(cold1[1], TARGET_P95_MS)})"
+        f"  Elasticsearch API p95, one client <= {TARGET_P95_MS} ms: {p95:.1f} "
+        f"{ok(p95, TARGET_P95_MS)} (cold: {p95_cold:.1f} {ok(p95_cold, TARGET_P95_MS)})"
     )
     print(
-        f"  overhead over raw Elasticsearch (p50) <= {TARGET_OVERHEAD_MS} ms: {overhead:.1f} "
-        f"{ok(overhead, TARGET_OVERHEAD_MS)} (cold: {overhead_cold:.1f} "
+        f"  overhead over raw Elasticsearch (p50, interleaved) <= {TARGET_OVERHEAD_MS} ms: "
+        f"{overhead:.1f} {ok(overhead, TARGET_OVERHEAD_MS)} (cold: {overhead_cold:.1f} "
         f"{ok(overhead_cold, TARGET_OVERHEAD_MS)}); Elasticsearch's own 'took' p50: "
-        f"{raw_runs['warm']['took_p50']:.0f} ms, cold {raw_runs['cold']['took_p50']:.0f} ms"
+        f"{took:.0f} ms, cold {took_cold:.0f} ms"
     )
+
+
+def percentile(samples: list[float], pct: float) -> float:
+    ordered = sorted(samples)
+    index = max(0, min(len(ordered) - 1, round(pct / 100 * len(ordered) + 0.5) - 1))
+    return ordered[index]

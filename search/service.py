@@ -22,6 +22,7 @@ __all__ = [
     "answers_from_bitmaps",
     "backend_class",
     "configured_path",
+    "count_facets",
     "get_backend",
     "related_entries",
     "reset_backend_cache",
@@ -95,6 +96,13 @@ def search_window(
     return get_backend().search_window(
         query, start=start, rows=rows, facets=facets, within=within, reverse=reverse
     )
+
+
+def count_facets(
+    query: SearchQuery, facets: Iterable[FacetName]
+) -> dict[FacetName, dict[str, int]]:
+    """Each facet's value counts over the query's matches, without hits: a facet lookup."""
+    return get_backend().count_facets(query, facets)
 
 
 def answers_from_bitmaps() -> bool:

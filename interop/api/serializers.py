@@ -250,18 +250,18 @@ def organisation_detail(org: Organisation, counts: dict[str, int], link: Linker)
     }
 
 
-def theme_summary(theme: Theme, link: Linker) -> Json:
+def theme_summary(theme: Theme, link: Linker, entry_count: int) -> Json:
     return {
         **theme_ref(theme, link),
         "description": theme.description or None,
         "url": link(theme.get_absolute_url()),
-        "entry_count": getattr(theme, "entry_count", 0),
+        "entry_count": entry_count,
     }
 
 
-def theme_detail(theme: Theme, counts: dict[str, int], link: Linker) -> Json:
+def theme_detail(theme: Theme, entry_count: int, counts: dict[str, int], link: Linker) -> Json:
     return {
-        **theme_summary(theme, link),
+        **theme_summary(theme, link, entry_count),
         "counts": {spec.key: counts.get(spec.key, 0) for spec in entry_types},
         "entries": _type_links(link, "theme", theme.slug),
     }

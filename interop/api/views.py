@@ -147,7 +147,10 @@ def organisation_detail(request: HttpRequest, slug: str) -> ApiPayload:
 def theme_list(request: HttpRequest) -> ApiPayload:
     qs = queries.theme_queryset(schemes=_checked_codes(request, "scheme", set(ThemeScheme.values)))
     link = serializers.Linker(request)
-    data, _rows = _paginated(request, qs, lambda t: serializers.theme_summary(t, link))
+    counts = queries.theme_entry_counts()
+    data, _rows = _paginated(
+        request, qs, lambda t: serializers.theme_summary(t, link, counts.get(t.slug, 0))
+    )
     return ApiPayload(data, last_modified=queries.catalogue_last_change())
 
 
@@ -156,7 +159,8 @@ def theme_detail(request: HttpRequest, slug: str) -> ApiPayload:
     theme = queries.theme_queryset().filter(slug=slug[:200]).first()
     if theme is None:
         raise _not_found(_("theme"))
-    data = serializers.theme_detail(theme, queries.theme_counts(theme), serializers.Linker(request))
+    entry_count, counts = queries.theme_counts(theme)
+    data = serializers.theme_detail(theme, entry_count, counts, serializers.Linker(request))
     return ApiPayload(data, last_modified=queries.catalogue_last_change())
 
 

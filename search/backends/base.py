@@ -86,6 +86,14 @@ class SearchBackend(ABC):
         """
 
     @abstractmethod
+    def count_facets(
+        self, query: SearchQuery, facets: Iterable[FacetName]
+    ) -> dict[FacetName, dict[str, int]]:
+        """Each asked facet's value counts over the query's matches, as ``search`` counts
+        them, without hits or a page: a facet lookup (the theme list's entry counts). Values
+        no match has are absent."""
+
+    @abstractmethod
     def answers_from_bitmaps(self) -> bool:
         """Whether ``search_window`` answers (from bitmaps that follow the index token of
         ``search.bitmaps``), so callers may keep bitmaps of their own in a ``TokenCache`` and

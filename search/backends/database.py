@@ -141,6 +141,12 @@ class DatabaseBackend(SearchBackend):
             size_bytes=run.snap.size_bytes,
         )
 
+    def count_facets(
+        self, query: SearchQuery, facets: Iterable[FacetName]
+    ) -> dict[FacetName, dict[str, int]]:
+        """Popcounts over the facet bitmaps: no SQL once the snapshot is built."""
+        return self._run(query).facet_counts(facets)
+
     def answers_from_bitmaps(self) -> bool:
         return True
 

@@ -195,6 +195,37 @@ class ElasticsearchBackend(SearchBackend):
     def answers_from_bitmaps(self) -> bool:
         return False
 
+    def count_facets(
+        self, query: SearchQuery, facets: Iterable[FacetName]
+    ) -> dict[FacetName, dict[str, int]]:
+        names = list(facets)
+        if self.breaker.allows_request():
+            try:
+                counts = self._count_facets(query, names)
+            except SearchInputError:
+                raise
+            except Exception as error:  # noqa: BLE001 - the database answers instead
+                self._failed("count_facets", error)
+            else:
+                self.breaker.record_success()
+                return counts
+        return self.database.count_facets(query, names)
+
+    def _count_facets(self, query: SearchQuery, names: list[str]) -> dict[str, dict[str, int]]:
+        """The counts half of ``search``'s _msearch alone: a size-0 request, which the shard
+        request cache keeps until the next refresh (shared with the search page's)."""
+        text = parse_text_query(query.text)
+        now = status_clock(timezone.now())
+        faceted = CatalogueSearch(query, text, index=self.alias, client=self.client, now=now)
+        _, counts_body = faceted.request_bodies()
+        params = {} if self.config.request_cache else {"request_cache": False}
+        response = self.client.msearch(index=self.alias, searches=[params, counts_body])
+        (counts,) = response["responses"]
+        if "error" in counts:
+            raise RuntimeError(f"Elasticsearch refused the facet counts: {counts['error']}")
+        values = faceted.facet_counts(counts.get("aggregations", {}))
+        return {name: dict(values.get(name, [])) for name in names}
+
     def _msearch(self, faceted: CatalogueSearch) -> tuple[dict[str, Any], dict[str, Any]]:
         """The page of hits and the counts, in one round trip (CatalogueSearch.request_bodies)."""
         hits_body, counts_body = faceted.request_bodies()
