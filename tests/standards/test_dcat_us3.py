@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
@@ -30,6 +32,7 @@ from tests.standards.test_round_trip import core, export_and_empty
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SCHEMA_DIR = FIXTURES / "dcat_us3_schema"
+DCAT_US3 = "https://resources.data.gov/dcat-us/3.0.0/"
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +46,35 @@ def _schemas() -> dict[str, dict]:
 
 
 def _not_vendored(uri: str) -> Resource:
-    raise NoSuchResource(uri)  # copy that definition from GSA/dcat-us when output needs it
+    raise NoSuchResource(uri)  # every definition GSA/dcat-us has is vendored (see below)
+
+
+def _refs(node: object) -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from [value] if key == "$ref" else _refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _refs(value)
+
+
+def unresolved_refs() -> dict[str, set[str]]:
+    """Every ``$ref`` target reachable from Catalog.json with no vendored schema: by whom."""
+    schemas = _schemas()
+    seen: set[str] = set()
+    todo, missing = [DCAT_US3 + "catalog"], defaultdict(set)
+    while todo:
+        uri = todo.pop()
+        if uri in seen:
+            continue
+        seen.add(uri)
+        for ref in _refs(schemas[uri]):
+            target = urljoin(uri, ref).split("#")[0] or uri
+            if target in schemas:
+                todo.append(target)
+            else:
+                missing[target].add(uri.rsplit("/", 1)[-1])
+    return dict(missing)
 
 
 FORMATS = FormatChecker()
@@ -75,7 +106,7 @@ def validator(name: str = "catalog") -> Draft202012Validator:
     registry = Registry(retrieve=_not_vendored).with_resources(  # type: ignore[call-arg]
         (uri, Resource.from_contents(schema)) for uri, schema in schemas.items()
     )
-    root = schemas[f"https://resources.data.gov/dcat-us/3.0.0/{name}"]
+    root = schemas[DCAT_US3 + name]
     return Draft202012Validator(root, registry=registry, format_checker=FORMATS)
 
 
@@ -101,6 +132,14 @@ def test_data_gov_fixtures_validate_and_the_invalid_one_does_not():
     )
     assert errors_of(good) == []
     assert any("contactPoint" in e for e in errors_of(bad))
+
+
+# GSA/dcat-us's own CatalogRecord.source names a "resource" definition it does not publish
+UPSTREAM_DANGLING = {DCAT_US3 + "definitions/resource": {"catalogrecord"}}
+
+
+def test_every_ref_reachable_from_the_catalog_resolves():
+    assert unresolved_refs() == UPSTREAM_DANGLING
 
 
 # --- demo content ----------------------------------------------------------------------
