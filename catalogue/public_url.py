@@ -95,7 +95,7 @@ def public_base_url_configured(app_configs: Any = None, **kwargs: Any) -> list[C
             "BASE_URL is not set: DCAT identifiers, paging links and feed links will use "
             "whatever host each request names.",
             hint="Set BASE_URL to the public address of the site, e.g. "
-            "https://catalogue.example.org (docs/deployment or README.md).",
+            "https://catalogue.example.org (README.md, Configuration).",
             id="catalogue.W001",
         )
     ]

@@ -5,6 +5,7 @@ them (``call_command`` skips the checks unless told; ``search_index`` once crash
 from __future__ import annotations
 
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -12,6 +13,13 @@ from django.core.management import call_command
 from catalogue.models import Entry
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+
+@pytest.fixture(autouse=True)
+def configured_site(settings: Any) -> None:
+    """A configured deployment: tests run with DEBUG off, where an unset BASE_URL would add
+    the catalogue.W001 warning to every command's output."""
+    settings.PUBLIC_BASE_URL = "https://catalogue.example.org"
 
 
 def run(*args: str) -> str:
