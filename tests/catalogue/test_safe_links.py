@@ -41,6 +41,7 @@ INTERNAL = {
     "hit.url",
     "f.remove_url",
     "page_url",  # this page's own address (cite.html)
+    "page.url",  # a Wagtail page's own address (footer_pages in base.html)
 }
 DANGEROUS = ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "vbscript:x"]
 

@@ -58,11 +58,11 @@ def test_image_has_alt_text_from_the_title_or_its_description(client: Client, wi
 def test_image_in_api_ckan_dcat_and_schema_org(client: Client, with_image):
     response = client.get("/api/v1/reuses/transit-companion")
     assert_matches_openapi(response, "/api/v1/reuses/{slug}")
-    assert response.json()["image_url"].startswith("http://testserver/media/")
+    assert response.json()["image_url"].startswith("http://catalogue.test/media/")
     package = client.get(
         "/api/3/action/ckanext_showcase_show", {"id": "showcase--transit-companion"}
     ).json()["result"]
-    assert package["image_display_url"].startswith("http://testserver/media/")
+    assert package["image_display_url"].startswith("http://catalogue.test/media/")
     text = entry_document(Reuse.objects.get(slug="transit-companion"), "ttl")
     assert violations(parse(text, "turtle")) == []
     assert "/media/" in text
