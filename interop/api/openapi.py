@@ -30,7 +30,22 @@ from .ratelimit import active_rate_limit
 # --- parameters, responses, paths --------------------------------------------------------
 
 
+#: Free text a query may carry: no control character but tab and line breaks (the
+#: control-character middleware, portal's site/middleware.py, refuses the rest with a 400).
+TEXT_PATTERN = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$"
+
+
+def _without_controls(schema: Schema) -> Schema:
+    """Free-text strings (no enum, pattern or format) declare the characters they refuse."""
+    if schema.get("type") == "array":
+        return {**schema, "items": _without_controls(schema["items"])}
+    if schema.get("type") == "string" and not {"enum", "pattern", "format"} & set(schema):
+        return {**schema, "pattern": TEXT_PATTERN}
+    return schema
+
+
 def _query(name: str, schema: Schema, description: str, **extra: Any) -> Schema:
+    schema = _without_controls(schema)
     return {
         "name": name,
         "in": "query",
