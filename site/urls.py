@@ -11,6 +11,13 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("search.suggest")),  # /api/v1/suggest (search box autocomplete)
     path("api/", include("interop.api.urls")),
+    path("accounts/", include("allauth.urls")),  # sign-up, login, verification, resets
+    path("", include("participation.urls")),
+    path("", include("participation.discussions.urls")),
+    path("", include("participation.reports.urls")),
+    path("", include("participation.data_requests.urls")),
+    path("", include("participation.alerts.urls")),
+    path("", include("participation.demand.urls")),
     path("", include("search.urls")),
     path("", include("interop.urls")),  # DCAT, data.json, CKAN API, feeds, sitemap, exports
     path("", include("catalogue.urls")),

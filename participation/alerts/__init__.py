@@ -1,0 +1,1 @@
+"""Follows (entries, organisations, themes, saved searches) and the alert mails they bring."""

@@ -1,0 +1,1 @@
+"""Discussions on every entry and every data request: threads, answers, moderation."""

@@ -1,0 +1,1 @@
+"""Reports of an issue with an entry, answered in the publisher's queue."""

@@ -1,0 +1,43 @@
+"""Accounts for participation tests: real users, verified through allauth's own models."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+
+from participation.selectors import profile_of
+
+PASSWORD = "a long and unusual passphrase 42"  # noqa: S105
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings: Any) -> None:
+    """Mail and alert tasks run inside the request, so a test sees what they did."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def make_account(db: Any) -> Callable[..., Any]:
+    """A signed-up account with a verified e-mail address (or not), and a display name."""
+    counter = {"n": 0}
+
+    def make(
+        *, email: str = "", name: str = "", verified: bool = True, trusted: bool = True
+    ) -> Any:
+        counter["n"] += 1
+        email = email or f"person{counter['n']}@example.org"
+        user = get_user_model().objects.create_user(
+            username=email.split("@")[0] + str(counter["n"]), email=email, password=PASSWORD
+        )
+        EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
+        profile = profile_of(user)
+        profile.display_name = name or f"Person {counter['n']}"
+        profile.trusted = trusted
+        profile.save()
+        return user
+
+    return make
