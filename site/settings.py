@@ -188,6 +188,12 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "catalogue@localhost")
 MAIL_MAX_RETRIES = int(os.environ.get("MAIL_MAX_RETRIES", "5"))
 MAIL_RETRY_SECONDS = float(os.environ.get("MAIL_RETRY_SECONDS", "30"))
 
+# Participation: posts per account and per address (comments, reports, requests, votes),
+# e.g. "10/minute"; "off" disables it. A new account's posts wait for a moderator until this
+# many of them were approved (or a moderator trusts the account).
+PARTICIPATION_RATE_LIMIT = os.environ.get("PARTICIPATION_RATE_LIMIT", "10/minute")
+PARTICIPATION_TRUST_AFTER_APPROVED = int(os.environ.get("PARTICIPATION_TRUST_AFTER_APPROVED", "3"))
+
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -60,3 +60,18 @@ def test_a_failed_delivery_is_queued_again_later(settings: Any) -> None:
     settings.MAIL_MAX_RETRIES = 1
     with pytest.raises(OSError):  # the last attempt gives up loudly (the task is failed)
         send_message_task.call(parts, 2)
+
+
+def test_password_reset_mail_is_delivered_over_smtp(
+    client: Client, make_account: Any, smtp_server: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    make_account(email="eve@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/accounts/password/reset/", {"email": "eve@example.org"})
+    assert response.status_code == 302
+    [message] = smtp_server.wait_for(1)
+    assert message["To"] == "eve@example.org"
+    body = message.get_body(preferencelist=("plain",)).get_content()
+    link = re.search(r"https?://[^/\s]+(/accounts/password/reset/key/\S+)", body)
+    assert link, body
+    assert client.get(link.group(1), follow=True).status_code == 200
