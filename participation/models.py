@@ -103,3 +103,28 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} · {self.organisation_id} · {self.role} ({self.status})"
+
+
+class ApiToken(models.Model):
+    """A personal API token: lets a script post, vote and follow as its owner.
+
+    Only a SHA-256 hash of the token is stored (the token itself is shown once, when made), so a
+    leaked database does not leak working tokens; the prefix lets its owner tell tokens apart.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="personal_api_tokens"
+    )
+    name = models.CharField(_("name"), max_length=80)
+    prefix = models.CharField(max_length=12)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
