@@ -9,8 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/", include("search.suggest")),  # /api/v1/suggest (search box autocomplete)
-    path("api/", include("interop.api.urls")),
+    # Participation first: its apps own /api/v1/<their things>/ (token-authenticated writes).
     path("accounts/", include("allauth.urls")),  # sign-up, login, verification, resets
     path("", include("participation.urls")),
     path("", include("participation.discussions.urls")),
@@ -18,6 +17,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("participation.data_requests.urls")),
     path("", include("participation.alerts.urls")),
     path("", include("participation.demand.urls")),
+    path("api/", include("search.suggest")),  # /api/v1/suggest (search box autocomplete)
+    path("api/", include("interop.api.urls")),
     path("", include("search.urls")),
     path("", include("interop.urls")),  # DCAT, data.json, CKAN API, feeds, sitemap, exports
     path("", include("catalogue.urls")),
