@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import re
+from typing import Any
 
 import pytest
 import rdflib
@@ -20,7 +21,7 @@ from tests.factories import make_entry, make_organisation
 pytestmark = pytest.mark.django_db
 
 SECRET = "internal.example"
-ADDRESSES = {
+ADDRESSES: dict[str, Any] = {
     "endpoint_url": f"https://{SECRET}/v2",
     "endpoint_description_url": f"https://{SECRET}/openapi.json",
     "sandbox_url": f"https://sandbox.{SECRET}/v2",
