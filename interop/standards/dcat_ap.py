@@ -22,7 +22,7 @@ from typing import Any
 
 from django.conf import settings
 
-from catalogue.access import distribution_links, endpoint_links
+from catalogue.access import distribution_links, downloads_public
 from catalogue.models import Entry, Organisation
 from catalogue.public_url import public_base_url
 from catalogue.publisher import stated_publisher
@@ -310,7 +310,8 @@ def endpoint_of(api: Any) -> str:
     """The endpoint, else the publisher's landing page; never our own page ("": left out).
 
     A restricted API's endpoint is withheld (catalogue.access): its landing page stands in."""
-    return first_allowed(endpoint_links(api).endpoint_url, api.landing_page)
+    endpoint = api.endpoint_url if downloads_public(api) else ""  # stubs load no more
+    return first_allowed(endpoint, api.landing_page)
 
 
 def first_allowed(*urls: str) -> str:
