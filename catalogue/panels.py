@@ -137,8 +137,10 @@ class EntryAdminForm(WagtailAdminModelForm):
                 queryset = Entry.objects.filter(entry_type__in=types).order_by("title")
                 if self.instance.pk:
                     queryset = queryset.exclude(pk=self.instance.pk)
-                # a search, not a list of every entry (entry_picker); set before the queryset
-                self.fields[name].widget = EntryPickerWidget(types)
+                # a search, not a list of every entry (entry_picker); set before the queryset.
+                # A single choice (a dataset's series) keeps its own chooser widget.
+                if isinstance(self.fields[name], forms.ModelMultipleChoiceField):
+                    self.fields[name].widget = EntryPickerWidget(types)
                 self.fields[name].queryset = queryset.only("id", "title", "entry_type")
                 self.fields[name].label_from_instance = _label_with_type
 
