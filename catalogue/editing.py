@@ -48,6 +48,7 @@ def _description_tab() -> ObjectList:
             MultiFieldPanel(
                 [
                     FieldPanel("publisher"),
+                    FieldPanel("publisher_stated"),
                     FieldPanel("contact_name"),
                     FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_url")]),
                 ],
@@ -137,6 +138,8 @@ class EntryFilterSet(WagtailFilterSet):
     harvested = _yes_no(_("Harvested"), Q(origin=Origin.HARVESTED))
     edited = _yes_no(_("Changed by an editor after harvesting"), ~Q(overridden_fields=[]))
     withdrawn = _yes_no(_("Withdrawn by the source"), Q(withdrawn_at__isnull=False))
+    # the entries data.json and DCAT-US 3 leave out (ADR 0023): the dashboard links here
+    unstated_publisher = _yes_no(_("Source states no publisher"), Q(publisher_stated=False))
 
     class Meta:
         fields = ["publisher", "live", "themes"]

@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import HelpPanel
 
+from .entry_picker import EntryPickerWidget
 from .links import safe_href
 from .models import Entry, Origin
 from .quality import assess_quality
@@ -136,6 +137,10 @@ class EntryAdminForm(WagtailAdminModelForm):
                 queryset = Entry.objects.filter(entry_type__in=types).order_by("title")
                 if self.instance.pk:
                     queryset = queryset.exclude(pk=self.instance.pk)
+                # a search, not a list of every entry (entry_picker); set before the queryset.
+                # A single choice (a dataset's series) keeps its own chooser widget.
+                if isinstance(self.fields[name], forms.ModelMultipleChoiceField):
+                    self.fields[name].widget = EntryPickerWidget(types)
                 self.fields[name].queryset = queryset.only("id", "title", "entry_type")
                 self.fields[name].label_from_instance = _label_with_type
 

@@ -57,6 +57,7 @@ CHECKS = [
     Check("interoperability", "format", 10, _("State the format of every distribution.")),
     Check("interoperability", "open_format", 10, _("Offer an open, machine-readable format.")),
     Check("reusability", "licence", 15, _("Choose a licence so people know they may reuse it.")),
+    Check("reusability", "publisher", 5, _("Publisher not stated: name who publishes it.")),
     Check("reusability", "contact", 5, _("Give a contact point.")),
     Check("reusability", "description", 5, _("Describe the entry in a few sentences.")),
     Check("contextuality", "modified", 5, _("Say when it was last modified.")),
@@ -85,6 +86,8 @@ def _passes(entry: Entry, field: str, distributions: list[Any]) -> bool:
         return True
     if field == "licence":
         return entry.licence_id is not None
+    if field == "publisher":
+        return bool(getattr(entry, "publisher_stated", True))
     if field == "contact":
         return bool(entry.contact_email or entry.contact_url)
     if field == "description":

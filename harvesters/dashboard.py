@@ -31,6 +31,10 @@ def entry_rows() -> list[dict[str, Any]]:
             drafts=Count("id", filter=Q(live=False)),
             withdrawn=Count("id", filter=Q(withdrawn_at__isnull=False)),
             harvested=Count("id", filter=Q(origin="harvested")),
+            # left out of data.json and DCAT-US 3, which require a publisher (ADR 0023)
+            unstated_publisher=Count(
+                "id", filter=Q(live=True, withdrawn_at__isnull=True, publisher_stated=False)
+            ),
         )
     }
     rows = []
@@ -43,6 +47,7 @@ def entry_rows() -> list[dict[str, Any]]:
                 "url": reverse(viewset.get_url_name("list")) if viewset else "",
                 **{k: row.get(k, 0) for k in ("total", "published", "drafts", "withdrawn")},
                 "harvested": row.get("harvested", 0),
+                "unstated_publisher": row.get("unstated_publisher", 0),
             }
         )
     return rows

@@ -91,6 +91,7 @@ _VALUE_FIELDS = (
     "summary",
     "publisher__name",
     "publisher__kind",
+    "publisher_stated",
     "licence__spdx_id",
     "access_rights",
     "keywords",
@@ -284,14 +285,17 @@ def _record(
     status = None
     if spec.has_timeline:
         status = challenge_status_at(now, row["opens_at"], row["closes_at"], row["judging_ends_at"])
+    if not (public := downloads_public(row["access_rights"])):  # addresses withheld
+        row = {**row, "endpoint_url": "", "endpoint_description_url": ""}
+    stated = row["publisher_stated"]  # else the owner is no publisher (ADR 0023)
     return {
         "id": pk,
         "type": row["entry_type"],
         "title": row["title"],
         "url": base_url + path,
         "summary": row["summary"],
-        "publisher": row["publisher__name"],
-        "publisher_kind": row["publisher__kind"],
+        "publisher": row["publisher__name"] if stated else "",
+        "publisher_kind": row["publisher__kind"] if stated else "",
         "licence": row["licence__spdx_id"],
         "access_rights": row["access_rights"],
         "themes": links.themes.get(pk, []),
@@ -303,7 +307,7 @@ def _record(
         "landing_page": row["landing_page"],
         "identifier": row["identifier"],
         "formats": links.formats.get(pk, []),
-        "download_urls": links.urls.get(pk, []) if downloads_public(row["access_rights"]) else [],
+        "download_urls": links.urls.get(pk, []) if public else [],
         **{name: row[name] for name in _PLAIN_COLUMNS[:7]},
         "project_status": row["project_status__code"],
         **{name: row[name] for name in _PLAIN_COLUMNS[7:]},

@@ -115,6 +115,14 @@ class Entry(
         related_name="published_entries",
         verbose_name=_("publisher"),
     )
+    # False when the source named no publisher: ``publisher`` is then the harvest source's
+    # owner, kept as the entry's cataloguing organisation (permissions, listings), and no
+    # export presents it as dct:publisher (ADR 0023).
+    publisher_stated = models.BooleanField(
+        _("publisher stated by the source"),
+        default=True,
+        help_text=_("Off when the source named no publisher; exports then omit it."),
+    )
     contact_name = models.CharField(_("contact name"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_url = models.URLField(_("contact page"), max_length=500, blank=True)

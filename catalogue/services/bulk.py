@@ -68,6 +68,10 @@ NEVER_WRITTEN = {
 }
 
 
+# A field that follows another's override: an editor who chose the publisher stated it.
+KEPT_WITH = {"publisher_stated": "publisher"}
+
+
 @dataclass
 class EntryWrite:
     """The values a harvest wants an entry to have.
@@ -252,7 +256,7 @@ def entries_bulk_update(
         keep = source_protected | set(entry.overridden_fields or [])
         protected_by_id[entry_id] = keep
         for name, value in write.fields.items():
-            base = name.removesuffix("_id")
+            base = KEPT_WITH.get(name, name.removesuffix("_id"))
             if name in NEVER_WRITTEN or name in keep or base in keep:
                 continue
             setattr(entry, name, value)

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
+from catalogue.access import endpoint_links
 from catalogue.models import ApiType, Authentication, Entry, Lifecycle
 from catalogue.registry import entry_types
 from interop.api.openapi_schemas import (
@@ -57,9 +58,10 @@ def summary_fields(entry: Entry, link: Linker) -> Json:
 
 
 def detail_fields(entry: Entry, link: Linker) -> Json:
+    links = endpoint_links(entry)  # null when the access rights withhold them
     return {
-        "endpoint_url": entry.endpoint_url or None,
-        "endpoint_description_url": entry.endpoint_description_url or None,
+        "endpoint_url": links.endpoint_url or None,
+        "endpoint_description_url": links.endpoint_description_url or None,
         "api_type": entry.api_type or None,
         "authentication": entry.authentication or None,
         "access_instructions": entry.access_instructions or None,
@@ -67,7 +69,7 @@ def detail_fields(entry: Entry, link: Linker) -> Json:
         "availability": entry.availability or None,
         "lifecycle": entry.lifecycle or None,
         "sunset_date": iso_date(entry.sunset_date),
-        "sandbox_url": entry.sandbox_url or None,
+        "sandbox_url": links.sandbox_url or None,
         "version": entry.version or None,
         "serves_datasets": public_refs(entry.serves_datasets.all(), link),
         **_conditions(entry, link),

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from catalogue.access import endpoint_links
 from catalogue.models import Entry
 from catalogue.registry import entry_types
 from interop.ckan_api.ids import entry_resource_uuid
@@ -25,6 +26,9 @@ from .models import access_conditions
 
 
 def api_resources(entry: Entry, related: Related) -> list[dict[str, Any]]:
+    """The API's endpoint, description and sandbox as resources; a restricted API's keep
+    their place and format with an empty ``url``, as a restricted dataset's do."""
+    links = endpoint_links(entry)
     # (slot of the resource id: stable whatever else the entry has, kind, url, format, name)
     candidates = [
         (1, "endpoint", entry.endpoint_url, "API", entry.get_api_type_display() or "API"),
@@ -41,6 +45,7 @@ def api_resources(entry: Entry, related: Related) -> list[dict[str, Any]]:
     ]
     resources: list[dict[str, Any]] = []
     for slot, kind, url, fmt, name in candidates:
+        field = {"description": "endpoint_description"}.get(kind, kind)
         if url:
             resources.append(
                 resource_dict(
@@ -48,7 +53,7 @@ def api_resources(entry: Entry, related: Related) -> list[dict[str, Any]]:
                     len(resources),
                     rid=entry_resource_uuid(entry.pk, slot),
                     name=name,
-                    url=url,
+                    url=getattr(links, f"{field}_url"),
                     fmt=fmt,
                     resource_type=f"api-{kind}",
                 )
@@ -62,8 +67,8 @@ def api_resources(entry: Entry, related: Related) -> list[dict[str, Any]]:
 
 def api_extras(entry: Entry) -> list[tuple[str, Any]]:
     return [
-        ("endpoint_url", entry.endpoint_url),
-        ("endpoint_description", entry.endpoint_description_url),
+        ("endpoint_url", endpoint_links(entry).endpoint_url),
+        ("endpoint_description", endpoint_links(entry).endpoint_description_url),
         ("api_type", entry.api_type),
         ("authentication", entry.authentication),
         ("access_instructions", entry.access_instructions),

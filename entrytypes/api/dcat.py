@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from catalogue.access import endpoint_links
 from catalogue.registry import entry_types
 from interop.standards.dcat_ap import DcatBuilder, endpoint_of, lit_date, lit_text
 from interop.standards.export_loader import rel
@@ -22,7 +23,8 @@ def describe(writer: DcatBuilder, entry: Any) -> list[Node]:
     node = Node(iri, [DCAT + "DataService"])
     writer.core(entry, node)
     node.add(DCAT + "endpointURL", writer.resource(endpoint_of(entry)))
-    node.add(DCAT + "endpointDescription", writer.resource(entry.endpoint_description_url))
+    links = endpoint_links(entry)  # empty when the access rights withhold them
+    node.add(DCAT + "endpointDescription", writer.resource(links.endpoint_description_url))
     extra: list[Node] = []
     served: dict[int, Any] = {d.pk: d for d in rel(entry, "serves_datasets")}
     for dist in rel(entry, "distributions_accessed"):
@@ -39,7 +41,7 @@ def describe(writer: DcatBuilder, entry: Any) -> list[Node]:
     node.add(writer.eco("availability"), lit_text(entry.availability))
     node.add(writer.eco("lifecycle"), lit_text(entry.lifecycle))
     node.add(writer.eco("sunsetDate"), lit_date(entry.sunset_date))
-    node.add(writer.eco("sandboxURL"), IRI(entry.sandbox_url))
+    node.add(writer.eco("sandboxURL"), IRI(links.sandbox_url))
     extra += _conditions(writer, entry, node)
     return [node, *extra]
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.access import endpoint_links
 from catalogue.models import Entry
 from catalogue.registry import EntryTypeSpec, entry_types
 from catalogue.selectors import published_among, published_reverse
@@ -23,6 +24,8 @@ def detail_context(entry: Entry) -> dict[str, Any]:
         "offered_in_challenges": published_reverse(entry, "offered_resources"),
         **operations_context(entry),
         "access": conditions,
+        # the endpoint, description and sandbox as the access rights allow (catalogue.access)
+        "endpoints": endpoint_links(entry),
         "successor": public[0] if public else None,
         "replaces": published_reverse(entry, "access_conditions__successor"),
     }

@@ -7,10 +7,16 @@ from typing import Any
 from django.conf import settings
 from django.utils import translation
 
+from catalogue.access import endpoint_links
 from catalogue.registry import entry_types
 from interop.standards.parts import SchemaOrgPart
 from interop.standards.rdf import web_url
-from interop.standards.schema_org import common, licence_url, organisation, place
+from interop.standards.schema_org import (
+    common,
+    licence_url,
+    place,
+    stated_organisation,
+)
 
 from .models import CostModel, access_conditions
 
@@ -33,13 +39,16 @@ def offer(entry: Any) -> dict[str, Any] | None:
 
 def schema_org_node(entry: Any) -> dict[str, Any]:
     out = common(entry, "WebAPI", creative_work=False, keywords=False)
-    out["provider"] = organisation(entry.publisher)
-    if web_url(entry.endpoint_description_url):
-        out["documentation"] = web_url(entry.endpoint_description_url)
-    if web_url(entry.endpoint_url):
+    provider = stated_organisation(entry)
+    if provider is not None:
+        out["provider"] = provider
+    links = endpoint_links(entry)  # empty when the access rights withhold them
+    if web_url(links.endpoint_description_url):
+        out["documentation"] = web_url(links.endpoint_description_url)
+    if web_url(links.endpoint_url):
         out["availableChannel"] = {
             "@type": "ServiceChannel",
-            "serviceUrl": web_url(entry.endpoint_url),
+            "serviceUrl": web_url(links.endpoint_url),
         }
     licence = licence_url(entry)
     if licence:

@@ -10,12 +10,14 @@ from interop.standards.dcat_ap import entry_iri
 from interop.standards.export_loader import rel
 from interop.standards.parts import SchemaOrgPart
 from interop.standards.rdf import web_url
-from interop.standards.schema_org import common, organisation
+from interop.standards.schema_org import common, organisation, stated_organisation
 
 
 def schema_org_node(entry: Any) -> dict[str, Any]:
     out = common(entry, ["Event", "CreativeWork"])
-    out["organizer"] = organisation(entry.publisher)
+    organizer = stated_organisation(entry)
+    if organizer is not None:
+        out["organizer"] = organizer
     if entry.opens_at:
         out["startDate"] = entry.opens_at.replace(microsecond=0).isoformat()
     if entry.closes_at:

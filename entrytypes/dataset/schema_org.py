@@ -14,14 +14,15 @@ from interop.standards.dcat_ap import base_url
 from interop.standards.export_loader import rel
 from interop.standards.parts import SchemaOrgPart
 from interop.standards.rdf import web_url
-from interop.standards.schema_org import common, licence_url, organisation, place
+from interop.standards.schema_org import common, licence_url, place, stated_organisation
 
 
 def schema_org_node(entry: Any) -> dict[str, Any]:
     out = common(entry, "Dataset")
-    publisher = organisation(entry.publisher)
-    out["creator"] = publisher
-    out["publisher"] = publisher
+    publisher = stated_organisation(entry)
+    if publisher is not None:
+        out["creator"] = publisher
+        out["publisher"] = publisher
     licence = licence_url(entry)
     if licence:
         out["license"] = licence

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from catalogue.publisher import stated_publisher
 from catalogue.registry import entry_types
 from interop.standards.export_loader import rel
 from interop.standards.parts import SchemaOrgPart
@@ -12,7 +13,9 @@ from interop.standards.schema_org import common, organisation, place
 
 def schema_org_node(entry: Any) -> dict[str, Any]:
     out = common(entry, "Project", creative_work=False)
-    out["parentOrganization"] = organisation(entry.public_authority or entry.publisher)
+    authority = entry.public_authority or stated_publisher(entry)
+    if authority is not None:
+        out["parentOrganization"] = organisation(authority)
     members = [
         {
             "@type": "OrganizationRole",

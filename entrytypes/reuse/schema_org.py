@@ -10,7 +10,7 @@ from catalogue.selectors import published_among
 from interop.standards.dcat_ap import base_url
 from interop.standards.parts import SchemaOrgPart
 from interop.standards.rdf import web_url
-from interop.standards.schema_org import common, organisation
+from interop.standards.schema_org import common, stated_organisation
 
 from .models import as_reuse
 
@@ -24,11 +24,12 @@ def schema_org_node(entry: Any) -> dict[str, Any]:
         out["genre"] = reuse.get_reuse_kind_display()
     if web_url(reuse.url):
         out["url"] = web_url(reuse.url)
-    publisher = organisation(entry.publisher)
-    out["publisher"] = publisher
+    publisher = stated_organisation(entry)
+    if publisher is not None:
+        out["publisher"] = publisher
     if reuse.author_name:
         out["author"] = {"@type": "Organization", "name": reuse.author_name}
-    else:
+    elif publisher is not None:
         out["author"] = publisher
     if reuse.image is not None and reuse.image.file:
         out["image"] = base_url() + reuse.image.file.url

@@ -211,7 +211,8 @@ class Loader:
             entry_restore(entry_ids=batch.restore_entries)
 
     def _resolve_publisher(self, write: EntryWrite, publisher: OrganisationRecord | None) -> None:
-        """The publisher's organisation (matched or created once per job), else the source's."""
+        """The publisher's organisation (matched or created once per job), else the source's
+        owner as the cataloguing organisation, recorded as not stated (ADR 0023)."""
         org_id: int | None = None
         if publisher and publisher.name.strip():
             key = (publisher.identifier or publisher.remote_id, publisher.name.strip().lower())
@@ -226,6 +227,7 @@ class Loader:
                 self._orgs[key] = org.pk if org else None
             org_id = self._orgs[key]
         write.fields["publisher_id"] = org_id or self.source.organisation_id
+        write.fields["publisher_stated"] = org_id is not None
 
     def _count(self, outcome: BatchOutcome, *, pages: int) -> None:
         job = self.job

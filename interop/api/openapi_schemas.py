@@ -208,7 +208,8 @@ def _summary_properties() -> dict[str, Schema]:
         "url": URI,
         "api_url": URI,
         "summary": STRING,
-        "publisher": ref("OrganisationRef"),
+        "publisher": nullable(ref("OrganisationRef")),  # null: not stated (ADR 0023)
+        "catalogued_by": ref("OrganisationRef"),
         "themes": array(ref("ThemeRef")),
         "keywords": array(STRING),
         "licence": nullable(ref("Licence")),

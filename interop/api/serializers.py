@@ -26,6 +26,7 @@ from catalogue.models import (
     Theme,
 )
 from catalogue.public_url import public_base_url
+from catalogue.publisher import stated_publisher
 from catalogue.registry import entry_types
 from search.facets import facet_names
 from search.query import FacetValue, Hit, SearchResults
@@ -124,12 +125,21 @@ def licence_json(licence: Licence | None) -> Json | None:
 # --- entries ---------------------------------------------------------------------------
 
 
+def publisher_refs(entry: Entry, link: Linker) -> Json:
+    """The stated publisher (None when the source stated none) and the cataloguing one."""
+    publisher = stated_publisher(entry)
+    return {
+        "publisher": organisation_ref(publisher, link) if publisher is not None else None,
+        "catalogued_by": organisation_ref(entry.publisher, link),
+    }
+
+
 def entry_summary(entry: Entry, link: Linker) -> Json:
     data = {
         "id": entry.pk,
         **entry_ref(entry, link),
         "summary": entry.summary,
-        "publisher": organisation_ref(entry.publisher, link),
+        **publisher_refs(entry, link),
         "themes": [theme_ref(t, link) for t in entry.themes.all()],
         "keywords": list(entry.keywords or []),
         "licence": licence_json(entry.licence),
@@ -150,7 +160,7 @@ def _core(entry: Entry, link: Linker) -> Json:
         "description": entry.description,
         "identifier": entry.identifier or None,
         "landing_page": entry.landing_page or None,
-        "publisher": organisation_ref(entry.publisher, link),
+        **publisher_refs(entry, link),
         "contact_point": {
             "name": entry.contact_name or None,
             "email": entry.contact_email or None,

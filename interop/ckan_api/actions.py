@@ -9,6 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext
 
 from catalogue.models import Entry, Organisation, published_condition
 from catalogue.sanitise import html_to_text
@@ -39,7 +40,7 @@ Action = Callable[[Params, str], Any]
 def _required(data: Params, name: str) -> str:
     value = text_param(data, name, max_length=200)
     if not value:
-        raise ValidationError("Missing value", field=name)
+        raise ValidationError(gettext("Missing value"), field=name)
     return value
 
 
@@ -55,7 +56,7 @@ def _find_organisation(identifier: str) -> Organisation:
     lookup = Q(pk=pk) if pk else Q(slug=identifier)
     organisation = _organisations_with_counts().filter(lookup).first()
     if organisation is None:
-        raise NotFoundError("Organization not found")
+        raise NotFoundError(gettext("Organization not found"))
     return organisation
 
 
@@ -100,7 +101,7 @@ def package_show(data: Params, base_url: str) -> dict[str, Any]:
         lookup = Q(entry_type=entry_type, slug=slug)
     entry = package_queryset(public_packages().filter(lookup)).first()
     if entry is None:
-        raise NotFoundError("Not found")
+        raise NotFoundError(gettext("Not found"))
     return package_dict(entry, base_url=base_url)
 
 
@@ -128,7 +129,7 @@ def organization_list(data: Params, base_url: str) -> list[Any]:
     order_by = {"title": "name", "name": "slug", "package_count": "package_count"}.get(field)
     if order_by is None or direction.strip() not in {"", "asc", "desc"}:
         raise ValidationError(
-            "Invalid sort: use title, name or package_count, asc or desc", field="sort"
+            gettext("Invalid sort: use title, name or package_count, asc or desc"), field="sort"
         )
     if direction.strip() == "desc":
         order_by = "-" + order_by
@@ -136,7 +137,9 @@ def organization_list(data: Params, base_url: str) -> list[Any]:
     if isinstance(wanted, str):
         wanted = [wanted]
     if not isinstance(wanted, list) or not all(isinstance(name, str) for name in wanted):
-        raise ValidationError("organizations must be a list of names", field="organizations")
+        raise ValidationError(
+            gettext("organizations must be a list of names"), field="organizations"
+        )
     queryset = _organisations_with_counts().order_by(order_by, "id")
     if wanted:
         queryset = queryset.filter(slug__in=wanted)
@@ -188,7 +191,7 @@ def help_show(data: Params, base_url: str) -> str | None:
     name = _required(data, "name")
     handler = ACTIONS.get(name) or type_action(name)
     if handler is None:
-        raise NotFoundError("Action function not found")
+        raise NotFoundError(gettext("Action function not found"))
     return inspect.getdoc(handler)
 
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext
 
 from catalogue.models import Theme, published_condition
 
@@ -61,7 +62,7 @@ def _order(data: Params) -> list[str]:
     order_by = SORTS.get(field)
     if order_by is None or direction.strip() not in {"", "asc", "desc"}:
         raise ValidationError(
-            "Invalid sort: use title, name or package_count, asc or desc", field="sort"
+            gettext("Invalid sort: use title, name or package_count, asc or desc"), field="sort"
         )
     return [("-" if direction.strip() == "desc" else "") + order_by, "slug"]
 
@@ -85,7 +86,7 @@ def group_list(data: Params, base_url: str) -> list[Any]:
     if isinstance(wanted, str):
         wanted = [wanted]
     if not isinstance(wanted, list) or not all(isinstance(name, str) for name in wanted):
-        raise ValidationError("groups must be a list of names", field="groups")
+        raise ValidationError(gettext("groups must be a list of names"), field="groups")
     if wanted:
         queryset = queryset.filter(slug__in=wanted)
     q = text_param(data, "q", max_length=200)
@@ -105,11 +106,11 @@ def group_show(data: Params, base_url: str) -> dict[str, Any]:
     """
     identifier = text_param(data, "id", max_length=200)
     if not identifier:
-        raise ValidationError("Missing value", field="id")
+        raise ValidationError(gettext("Missing value"), field="id")
     pk = parse_object_uuid("theme", identifier)
     theme = _themes_with_counts().filter(Q(pk=pk) if pk else Q(slug=identifier)).first()
     if theme is None:
-        raise NotFoundError("Group not found")
+        raise NotFoundError(gettext("Group not found"))
     result = full_group_dict(theme, base_url=base_url)
     result.update({"groups": [], "users": [], "tags": []})
     if bool_param(data, "include_datasets"):

@@ -9,6 +9,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
+from django.utils.translation import gettext
 
 from catalogue.models import Distribution, Entry, Licence
 
@@ -32,7 +33,7 @@ MAX_TAGS = 100_000
 def _required(data: Params, name: str) -> str:
     value = text_param(data, name, max_length=200)
     if not value:
-        raise ValidationError("Missing value", field=name)
+        raise ValidationError(gettext("Missing value"), field=name)
     return value
 
 
@@ -79,7 +80,7 @@ def resource_show(data: Params, base_url: str) -> dict[str, Any]:
         for resource in package_dict(entry, base_url=base_url)["resources"]:
             if resource["id"] == identifier.strip().lower():
                 return dict(resource)
-    raise NotFoundError("Resource was not found.")
+    raise NotFoundError(gettext("Resource was not found."))
 
 
 def tag_show(data: Params, base_url: str) -> dict[str, Any]:
@@ -95,7 +96,7 @@ def tag_show(data: Params, base_url: str) -> dict[str, Any]:
         name = next((t for t in tag_names() if tag_uuid(t) == identifier.lower()), None)
         packages = public_packages().filter(has_keyword(name or ""))
     if name is None:
-        raise NotFoundError("Could not find tag")
+        raise NotFoundError(gettext("Could not find tag"))
     result = tag_dict(name)
     del result["state"]
     if bool_param(data, "include_datasets"):

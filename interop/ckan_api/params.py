@@ -26,6 +26,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from .conditions import FILTER_FIELDS
 from .errors import ValidationError
@@ -93,15 +94,23 @@ def int_param(
     if raw is None or raw == "":
         return default
     if isinstance(raw, bool):
-        raise ValidationError(f"Invalid integer: {name}", field=name)
+        raise ValidationError(gettext("Invalid integer: %(name)s") % {"name": name}, field=name)
     try:
         value = int(str(raw).strip())
     except ValueError:
-        raise ValidationError(f"Invalid integer: {name}", field=name) from None
+        raise ValidationError(
+            gettext("Invalid integer: %(name)s") % {"name": name}, field=name
+        ) from None
     if value < minimum:
-        raise ValidationError(f"Must be a natural number ({name})", field=name)
+        raise ValidationError(
+            gettext("Must be a natural number (%(name)s)") % {"name": name}, field=name
+        )
     if value > maximum:
-        raise ValidationError(f"Must be less than or equal to {maximum} ({name})", field=name)
+        raise ValidationError(
+            gettext("Must be less than or equal to %(maximum)s (%(name)s)")
+            % {"maximum": maximum, "name": name},
+            field=name,
+        )
     return value
 
 
@@ -110,10 +119,14 @@ def text_param(data: Mapping[str, Any], name: str, *, max_length: int = 200) -> 
     if raw is None:
         return ""
     if not isinstance(raw, str | int):
-        raise ValidationError(f"Invalid value: {name}", field=name)
+        raise ValidationError(gettext("Invalid value: %(name)s") % {"name": name}, field=name)
     value = "".join(ch for ch in str(raw) if ch.isprintable()).strip()
     if len(value) > max_length:
-        raise ValidationError(f"Too long: {name} (at most {max_length} characters)", field=name)
+        raise ValidationError(
+            gettext("Too long: %(name)s (at most %(max_length)s characters)")
+            % {"name": name, "max_length": max_length},
+            field=name,
+        )
     return value
 
 
@@ -128,7 +141,7 @@ def bool_param(data: Mapping[str, Any], name: str, *, default: bool = False) -> 
         return True
     if value in {"false", "0", "no", "off"}:
         return False
-    raise ValidationError(f"Invalid boolean: {name}", field=name)
+    raise ValidationError(gettext("Invalid boolean: %(name)s") % {"name": name}, field=name)
 
 
 def _parse_bound(raw: str, *, name: str) -> dt.datetime | None:
@@ -140,14 +153,24 @@ def _parse_bound(raw: str, *, name: str) -> dt.datetime | None:
     if text.startswith("NOW"):
         if text == "NOW":
             return timezone.now()
-        raise ValidationError(f"Unsupported date expression in fq: {raw[:40]}", field="fq")
+        raise ValidationError(
+            gettext("Unsupported date expression in fq: %(raw)s") % {"raw": raw[:40]}, field="fq"
+        )
     try:
         value = dt.datetime.fromisoformat(text)
     except ValueError:
-        raise ValidationError(f"Invalid date in fq range: {raw[:40]}", field=name) from None
+        raise ValidationError(
+            gettext("Invalid date in fq range: %(raw)s") % {"raw": raw[:40]}, field=name
+        ) from None
     if timezone.is_naive(value):
         value = value.replace(tzinfo=dt.UTC)
     return value
+
+
+def _refused(message: str, name: str, **values: object) -> ValidationError:
+    """A Validation Error on parameter ``name``: ``message`` (translated) filled with
+    ``name`` and ``values``."""
+    return ValidationError(message % {"name": name, **values}, field=name)
 
 
 def parse_filter_query(
@@ -160,30 +183,35 @@ def parse_filter_query(
     if not text:
         return filters, ranges
     if len(text) > MAX_FQ_LENGTH:
-        raise ValidationError(
-            f"{name} is too long (at most {MAX_FQ_LENGTH} characters)", field=name
+        raise _refused(
+            gettext("%(name)s is too long (at most %(limit)s characters)"),
+            name,
+            limit=MAX_FQ_LENGTH,
         )
     position, clauses, depth = 0, 0, 0
     while position < len(text):
         match = _CLAUSE.match(text, position)
         if match is None:
-            raise ValidationError(
-                f"Cannot parse {name} at character {position + 1}: use field:value or "
-                f'field:"quoted value" joined by spaces or AND',
-                field=name,
+            message = gettext(
+                "Cannot parse %(name)s at character %(position)s: use field:value or"
+                ' field:"quoted value" joined by spaces or AND'
             )
+            raise _refused(message, name, position=position + 1)
         clauses += 1
         # Parentheses only group (harvesters wrap each part): all clauses are ANDed anyway.
         depth += len(match["open"]) - len(match["close"])
         if depth < 0:
-            raise ValidationError(f"Unbalanced parentheses in {name}", field=name)
+            raise _refused(gettext("Unbalanced parentheses in %(name)s"), name)
         if clauses > MAX_CLAUSES:
-            raise ValidationError(f"Too many clauses in {name} (at most {MAX_CLAUSES})", field=name)
+            message = gettext("Too many clauses in %(name)s (at most %(limit)s)")
+            raise _refused(message, name, limit=MAX_CLAUSES)
         field_name = match["field"]
         if match["start"] is not None:
             if field_name not in RANGE_FIELDS:
                 allowed = ", ".join(sorted(RANGE_FIELDS))
-                raise ValidationError(f"Ranges are only accepted on {allowed}", field=name)
+                raise _refused(
+                    gettext("Ranges are only accepted on %(allowed)s"), name, allowed=allowed
+                )
             ranges[field_name] = (
                 _parse_bound(match["start"], name=name),
                 _parse_bound(match["end"], name=name),
@@ -192,16 +220,15 @@ def parse_filter_query(
             key = FILTER_FIELDS.get(field_name)
             if key is None:
                 allowed = ", ".join(sorted({*FILTER_FIELDS, *RANGE_FIELDS}))
-                raise ValidationError(
-                    f"Unknown field in {name}: {field_name[:40]} (use {allowed})", field=name
-                )
+                message = gettext("Unknown field in %(name)s: %(field_name)s (use %(allowed)s)")
+                raise _refused(message, name, field_name=field_name[:40], allowed=allowed)
             filters.setdefault(key, []).append(match["quoted"] or match["word"])
         position = match.end()
         separator = _SEPARATOR.match(text, position)
         if separator:
             position = separator.end()
     if depth:
-        raise ValidationError(f"Unbalanced parentheses in {name}", field=name)
+        raise _refused(gettext("Unbalanced parentheses in %(name)s"), name)
     return filters, ranges
 
 
@@ -224,14 +251,16 @@ def parse_sort(raw: str) -> list[SortKey]:
         if len(bits) > 2 or bits[0] not in _SORT_FIELDS:
             allowed = ", ".join(sorted(_SORT_FIELDS))
             raise ValidationError(
-                f"Invalid sort: use '<field> asc|desc' with {allowed}", field="sort"
+                gettext("Invalid sort: use '<field> asc|desc' with %(allowed)s")
+                % {"allowed": allowed},
+                field="sort",
             )
         direction = bits[1].lower() if len(bits) == 2 else "asc"
         if direction not in {"asc", "desc"}:
-            raise ValidationError("Invalid sort direction: use asc or desc", field="sort")
+            raise ValidationError(gettext("Invalid sort direction: use asc or desc"), field="sort")
         keys.append(SortKey(_SORT_FIELDS[bits[0]], direction == "desc"))
         if len(keys) > 4:
-            raise ValidationError("Too many sort fields (at most 4)", field="sort")
+            raise ValidationError(gettext("Too many sort fields (at most 4)"), field="sort")
     return keys
 
 
@@ -243,14 +272,17 @@ def parse_facet_fields(raw: Any) -> list[str]:
             raw = json.loads(raw)
         except ValueError:
             raise ValidationError(
-                "facet.field must be a JSON list of field names", field="facet.field"
+                gettext("facet.field must be a JSON list of field names"), field="facet.field"
             ) from None
     if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
-        raise ValidationError("facet.field must be a JSON list of field names", field="facet.field")
+        raise ValidationError(
+            gettext("facet.field must be a JSON list of field names"), field="facet.field"
+        )
     unknown = [item for item in raw if item not in FACET_FIELDS]
     if unknown:
         raise ValidationError(
-            f"Unknown facet field: {unknown[0][:40]} (use {', '.join(FACET_FIELDS)})",
+            gettext("Unknown facet field: %(unknown)s (use %(allowed)s)")
+            % {"unknown": unknown[0][:40], "allowed": ", ".join(FACET_FIELDS)},
             field="facet.field",
         )
     return list(dict.fromkeys(raw))
@@ -261,7 +293,7 @@ def parse_package_search(data: Mapping[str, Any]) -> PackageSearchParams:
     text, filters, condition = _split_query_text(q)
     fq_raw = data.get("fq") or ""
     if not isinstance(fq_raw, str):
-        raise ValidationError("fq must be a string", field="fq")
+        raise ValidationError(gettext("fq must be a string"), field="fq")
     fq_filters, ranges = parse_filter_query(fq_raw)
     for key, values in fq_filters.items():
         filters.setdefault(key, []).extend(values)
@@ -270,10 +302,12 @@ def parse_package_search(data: Mapping[str, Any]) -> PackageSearchParams:
     if isinstance(fq_list, str):
         fq_list = [fq_list]
     if not isinstance(fq_list, list) or len(fq_list) > MAX_CLAUSES:
-        raise ValidationError("fq_list must be a list of filter queries", field="fq_list")
+        raise ValidationError(gettext("fq_list must be a list of filter queries"), field="fq_list")
     for item in fq_list:
         if not isinstance(item, str):
-            raise ValidationError("fq_list must be a list of filter queries", field="fq_list")
+            raise ValidationError(
+                gettext("fq_list must be a list of filter queries"), field="fq_list"
+            )
         more, more_ranges = parse_filter_query(item, name="fq_list")
         ranges.update(more_ranges)
         for key, values in more.items():

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q
+from django.utils.translation import gettext
 
 # luqum ships no types (no py.typed); its nodes are used as plain classes here.
 from luqum.exceptions import ParseError  # type: ignore[import-untyped]
@@ -59,7 +60,9 @@ class ParsedQuery:
 
 
 def _refuse(message: str) -> SearchError:
-    return SearchError(f"Unsupported query syntax in q: {message}", field="q")
+    return SearchError(
+        gettext("Unsupported query syntax in q: %(message)s") % {"message": message}, field="q"
+    )
 
 
 def _value(node: Item) -> str:
@@ -68,9 +71,9 @@ def _value(node: Item) -> str:
     if isinstance(node, Word):
         text = str(node.value)
         if any(ch in text for ch in "*?\\"):
-            raise _refuse(f"wildcards ({text[:40]})")
+            raise _refuse(gettext("wildcards (%(text)s)") % {"text": text[:40]})
         return text
-    raise _refuse(f"{type(node).__name__.lower()} ({str(node)[:40]})")
+    raise _refuse(f"{type(node).__name__.lower()} ({str(node)[:40]})")  # no words to translate
 
 
 def _term(node: Item) -> str:
@@ -86,9 +89,14 @@ def parse_q(q: str) -> ParsedQuery:
     try:
         tree = parse(text)
     except (ParseError, ValueError, TypeError):
-        raise SearchError("Cannot parse q: check its quotes, parentheses and operators") from None
+        raise SearchError(
+            gettext("Cannot parse q: check its quotes, parentheses and operators")
+        ) from None
     if sum(1 for _ in _walk(tree)) > MAX_NODES:
-        raise SearchError(f"q is too complex (at most {MAX_NODES} terms and operators)")
+        raise SearchError(
+            gettext("q is too complex (at most %(limit)s terms and operators)")
+            % {"limit": MAX_NODES}
+        )
     clauses = list(tree.children) if isinstance(tree, AndOperation | UnknownOperation) else [tree]
     parsed = ParsedQuery()
     for clause in clauses:
@@ -117,7 +125,10 @@ def _field_condition(name: str, value: str) -> Q:
     if name in FILTER_FIELDS:
         return filter_condition(FILTER_FIELDS[name], value)
     allowed = ", ".join(sorted({*TEXT_FIELDS, *FILTER_FIELDS}))
-    raise _refuse(f"unknown field {name[:40]} (use {allowed})")
+    raise _refuse(
+        gettext("unknown field %(name)s (use %(allowed)s)")
+        % {"name": name[:40], "allowed": allowed}
+    )
 
 
 def condition(node: Item, field_name: str = "text") -> Q:
@@ -126,7 +137,7 @@ def condition(node: Item, field_name: str = "text") -> Q:
         return _field_condition(field_name, _value(node))
     if isinstance(node, SearchField):
         if field_name != "text":
-            raise _refuse("a field inside a field")
+            raise _refuse(gettext("a field inside a field"))
         return condition(node.expr, node.name)
     if isinstance(node, Group | FieldGroup):
         return condition(node.expr, field_name)
@@ -142,4 +153,4 @@ def condition(node: Item, field_name: str = "text") -> Q:
             else:
                 combined &= condition(child, field_name)
         return combined
-    raise _refuse(f"{type(node).__name__.lower()} ({str(node)[:40]})")
+    raise _refuse(f"{type(node).__name__.lower()} ({str(node)[:40]})")  # no words to translate

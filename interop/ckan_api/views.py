@@ -59,7 +59,9 @@ def _request_data(request: HttpRequest) -> dict[str, Any]:
             data[key] = values[0] if len(values) == 1 else values
         return data
     if len(request.body) > MAX_BODY_BYTES:
-        raise BadRequestError(f"Bad request - body larger than {MAX_BODY_BYTES} bytes")
+        raise BadRequestError(
+            _("Bad request - body larger than %(limit)s bytes") % {"limit": MAX_BODY_BYTES}
+        )
     if not request.body.strip():
         return dict(request.POST.items())
     if request.content_type == "application/x-www-form-urlencoded":
@@ -67,9 +69,9 @@ def _request_data(request: HttpRequest) -> dict[str, Any]:
     try:
         data = json.loads(request.body)
     except (ValueError, UnicodeDecodeError):
-        raise BadRequestError("Bad request - JSON Error: could not decode the body") from None
+        raise BadRequestError(_("Bad request - JSON Error: could not decode the body")) from None
     if not isinstance(data, dict):
-        raise BadRequestError("Bad request - JSON Error: the body must be a JSON object")
+        raise BadRequestError(_("Bad request - JSON Error: the body must be a JSON object"))
     return data
 
 
@@ -99,7 +101,10 @@ def action(request: HttpRequest, action_name: str) -> HttpResponse:
         return _error(
             request,
             action_name[:60],
-            BadRequestError(f"Bad request - Action name not known: {action_name[:60]}"),
+            BadRequestError(
+                _("Bad request - Action name not known: %(action_name)s")
+                % {"action_name": action_name[:60]}
+            ),
         )
     try:
         data = _request_data(request)
@@ -110,5 +115,5 @@ def action(request: HttpRequest, action_name: str) -> HttpResponse:
     except (ValueError, TypeError, DatabaseError):
         # Input the parsers did not foresee must still get CKAN's shape, never a 500.
         logger.exception("CKAN action %s failed on unforeseen input", action_name)
-        return _error(request, action_name, ValidationError("Invalid input"))
+        return _error(request, action_name, ValidationError(_("Invalid input")))
     return _cors(JsonResponse(_envelope(request, action_name, success=True, result=result)))

@@ -7,6 +7,7 @@ unknown format or entry is 404.
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.http import (
     Http404,
     HttpRequest,
@@ -24,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from catalogue.models import Entry
+from catalogue.publisher import PUBLISHER_STATED
 from catalogue.registry import entry_types
 
 from ..api.http import conditional, key_etag
@@ -32,6 +34,7 @@ from ..standards import catalog_export, datajson, dcat_us3, eco_vocabulary, nego
 from ..standards.dcat_ap import base_url
 
 TEXT = "text/plain; charset=utf-8"
+UNSTATED_HEADER = "X-Publisher-Not-Stated"
 
 
 def _etag(request: HttpRequest, *parts: object) -> str:
@@ -97,6 +100,12 @@ def entry(request: HttpRequest, type_path: str, slug: str, fmt: str) -> HttpResp
     return conditional(request, response, last_modified=found.updated_at)
 
 
+def _count_unstated(response: HttpResponseBase, entries: QuerySet[Entry]) -> None:
+    """Say how many entries the DCAT-US documents leave out because their source stated no
+    publisher, which both profiles require (ADR 0023; the admin dashboard lists them)."""
+    response[UNSTATED_HEADER] = str(entries.exclude(PUBLISHER_STATED).count())
+
+
 @require_safe
 def data_json(request: HttpRequest) -> HttpResponseBase:
     """The catalogue as DCAT-US / Project Open Data 1.1 ``data.json``, streamed.
@@ -119,6 +128,7 @@ def data_json(request: HttpRequest) -> HttpResponseBase:
         f'<{base_url()}{dcat_us3.PATH}>; rel="alternate"; '
         f'type="application/json"; profile="{dcat_us3.DCAT_US3}"'
     )
+    _count_unstated(response, datajson.exported_entries())
     return conditional(
         request, response, etag=_etag(request), last_modified=catalogue_last_change()
     )
@@ -134,6 +144,7 @@ def dcat_us_3(request: HttpRequest) -> HttpResponseBase:
         f'<{base_url()}/data.json>; rel="alternate"; '
         f'type="application/json"; profile="{datajson.POD_SCHEMA}"'
     )
+    _count_unstated(response, dcat_us3.exported_entries())
     return conditional(
         request, response, etag=_etag(request), last_modified=catalogue_last_change()
     )

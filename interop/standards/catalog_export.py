@@ -52,6 +52,7 @@ _STUB_FIELDS = (
     "summary",
     "description",
     "endpoint_url",
+    "access_rights",  # an endpoint is published only when access is public
     "landing_page",
 )
 

@@ -5,7 +5,8 @@ distribution with format ``API`` pointing at its endpoint, and ``describedBy`` p
 its OpenAPI/AsyncAPI document). PPP projects and challenges are not data and are left out.
 The output validates against the non-federal POD 1.1 JSON schema (vendored in
 tests/fixtures/pod_schema): the catalogue is not a US federal agency, so ``bureauCode`` and
-``programCode`` do not apply.
+``programCode`` do not apply. POD requires a publisher: an entry whose source stated none is
+left out (ADR 0023); the response's ``X-Publisher-Not-Stated`` header counts them.
 """
 
 from __future__ import annotations
@@ -15,8 +16,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from catalogue.access import distribution_links
+from django.db.models import QuerySet
+
+from catalogue.access import distribution_links, endpoint_links
 from catalogue.models import Entry
+from catalogue.publisher import PUBLISHER_STATED
 from catalogue.sanitise import html_to_text
 
 from . import dcat_vocabulary as voc
@@ -123,11 +127,12 @@ def _optional_fields(entry: Any) -> dict[str, Any]:
 def _service_endpoint(entry: Any) -> dict[str, Any]:
     """A data service's endpoint as the first distribution (POD has no data-service class)."""
     endpoint = {"@type": "dcat:Distribution", "format": "API", "title": entry.title}
-    access = web_url(entry.endpoint_url) or web_url(entry.landing_page)
+    links = endpoint_links(entry)  # empty when the access rights withhold them
+    access = web_url(links.endpoint_url) or web_url(entry.landing_page)
     if access:  # never our own page: an API without an address has none
         endpoint["accessURL"] = access
-    if web_url(entry.endpoint_description_url):
-        endpoint["describedBy"] = web_url(entry.endpoint_description_url)
+    if web_url(links.endpoint_description_url):
+        endpoint["describedBy"] = web_url(links.endpoint_description_url)
     return endpoint
 
 
@@ -141,13 +146,19 @@ def catalog_head() -> dict[str, Any]:
     }
 
 
+def exported_entries() -> QuerySet[Entry]:
+    """The entries data.json describes, before the publisher rule (ADR 0023) leaves out those
+    whose source stated no publisher: POD 1.1 requires one and we do not invent it."""
+    return Entry.objects.published().filter(
+        entry_type__in=dcat_us_types("dataset") + dcat_us_types("service")
+    )
+
+
 def stream_data_json(*, chunk_size: int = CHUNK_SIZE) -> Iterator[str]:
     """``{"…": …, "dataset": [`` then the datasets chunk by chunk, then ``]}``."""
     head = json.dumps(catalog_head(), ensure_ascii=False)
     yield head[:-1] + ',"dataset":[\n'
-    qs = Entry.objects.published().filter(
-        entry_type__in=dcat_us_types("dataset") + dcat_us_types("service")
-    )
+    qs = exported_entries().filter(PUBLISHER_STATED)
     loader, first = ExportLoader(), True
     for chunk_ids in id_chunks(qs, chunk_size=chunk_size):
         parts = []

@@ -22,9 +22,10 @@ from typing import Any
 
 from django.conf import settings
 
-from catalogue.access import distribution_links
+from catalogue.access import distribution_links, downloads_public
 from catalogue.models import Entry, Organisation
 from catalogue.public_url import public_base_url
+from catalogue.publisher import stated_publisher
 from catalogue.sanitise import html_to_text
 from catalogue.vocabulary_data import EU_THEME_BASE
 
@@ -140,7 +141,7 @@ class DcatBuilder(DcatTerms):
         # always, even when it stood in for an empty description: the harvester reads it back
         node.add(voc.TEXT_PROPERTIES["summary"][0], lit_text(entry.summary))
         node.add(DCT + "identifier", Lit(entry.identifier or self.entry_iri(entry)))
-        node.add(DCT + "publisher", self.agent_ref(entry.publisher))
+        node.add(DCT + "publisher", self.agent_ref(stated_publisher(entry)))
         # the entry IRI is our own page; a remote landing page only when there is one
         node.add(DCAT + "landingPage", self.document(entry.landing_page))
         node.add(DCT + "issued", lit_datetime(entry.issued))
@@ -185,7 +186,7 @@ class DcatBuilder(DcatTerms):
     def entry_nodes(self, entry: Any) -> list[Node]:
         """The entry's node, the nodes it links to (stubs, agents) and new term nodes."""
         nodes = dcat_part(entry.entry_type).describe(self, entry)
-        nodes.extend(self.agents([entry.publisher]))
+        nodes.extend(self.agents([stated_publisher(entry)]))
         nodes.extend(self.flush_terms())
         return nodes
 
@@ -306,8 +307,11 @@ class DcatBuilder(DcatTerms):
 
 
 def endpoint_of(api: Any) -> str:
-    """The endpoint, else the publisher's landing page; never our own page ("": left out)."""
-    return first_allowed(api.endpoint_url, api.landing_page)
+    """The endpoint, else the publisher's landing page; never our own page ("": left out).
+
+    A restricted API's endpoint is withheld (catalogue.access): its landing page stands in."""
+    endpoint = api.endpoint_url if downloads_public(api) else ""  # stubs load no more
+    return first_allowed(endpoint, api.landing_page)
 
 
 def first_allowed(*urls: str) -> str:

@@ -16,6 +16,8 @@ US tooling still read; this module serves the same catalogue in the DCAT-US 3.0 
   link: the entry's contact page, else the publisher's website, else its page here.
 
 PPP projects and challenges are not data and are left out, as in the POD 1.1 data.json.
+DCAT-US 3 requires a publisher: an entry whose source stated none is left out, as in
+data.json (ADR 0023), and counted in the response's ``X-Publisher-Not-Stated`` header.
 The output validates against the official DCAT-US 3 JSON schema (GSA/dcat-us, vendored in
 tests/fixtures/dcat_us3_schema).
 """
@@ -28,8 +30,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from catalogue.access import distribution_links
+from django.db.models import QuerySet
+
+from catalogue.access import distribution_links, endpoint_links
 from catalogue.models import Entry, Organisation
+from catalogue.publisher import PUBLISHER_STATED
 from catalogue.sanitise import html_to_text
 
 from . import dcat_vocabulary as voc
@@ -182,9 +187,12 @@ class Serialiser:
     def __init__(self, services: dict[int, dict[str, Any]] | None = None) -> None:
         self.services = services or {}
 
-    def service_ref(self, api: Any) -> dict[str, Any]:
-        """An API inline in ``accessService``: the schema wants a whole ``DataService``."""
-        publisher = self.services.get(api.pk) or {"@type": "Organization", "name": api.title}
+    def service_ref(self, api: Any) -> dict[str, Any] | None:
+        """An API inline in ``accessService``: the schema wants a whole ``DataService``, with
+        its publisher; None for an API whose source stated none (it is not in the document)."""
+        publisher = self.services.get(api.pk)
+        if publisher is None:
+            return None
         return {
             "@id": entry_iri(api),
             "@type": "DataService",
@@ -229,8 +237,9 @@ class Serialiser:
                 "algorithm": SPDX_SHA256,
                 "checksumValue": checksum.lower(),
             }
-        if dist.access_service_id and dist.access_service is not None:
-            out["accessService"] = [self.service_ref(dist.access_service)]
+        service = self.service_ref(dist.access_service) if dist.access_service_id else None
+        if service is not None:
+            out["accessService"] = [service]
         return out
 
     def dataset(self, entry: Any) -> dict[str, Any]:
@@ -246,7 +255,8 @@ class Serialiser:
         distributions = [self.distribution(entry, d) for d in rel(entry, "distributions")]
         linked = {d.access_service_id for d in rel(entry, "distributions") if d.access_service_id}
         for api in rel(entry, "served_by"):
-            if api.pk in linked:
+            service = self.service_ref(api)
+            if api.pk in linked or service is None:
                 continue
             # the API serves this dataset, so a distribution gives access through it
             distributions.append(
@@ -255,7 +265,7 @@ class Serialiser:
                     "@type": "Distribution",
                     "title": api.title,
                     **({"accessURL": endpoint_of(api)} if endpoint_of(api) else {}),
-                    "accessService": [self.service_ref(api)],
+                    "accessService": [service],
                 }
             )
             licence = _licence_url(entry.licence)
@@ -271,8 +281,9 @@ class Serialiser:
         out["contactPoint"] = [_contact(entry)]
         if endpoint_of(entry):
             out["endpointURL"] = [endpoint_of(entry)]
-        if web_url(entry.endpoint_description_url):
-            out["endpointDescription"] = [web_url(entry.endpoint_description_url)]
+        described = web_url(endpoint_links(entry).endpoint_description_url)
+        if described:  # withheld with the endpoint when the access rights are not public
+            out["endpointDescription"] = [described]
         licence = _licence_url(entry.licence)
         if licence:
             out["license"] = licence
@@ -306,7 +317,9 @@ def _publishers_of_services(ids: set[int]) -> dict[int, dict[str, Any]]:
     """The publishers of the APIs a chunk links to (stubs carry no publisher): one query."""
     if not ids:
         return {}
-    rows = Entry.objects.filter(pk__in=ids).values_list("pk", "publisher__name", "publisher__slug")
+    rows = Entry.objects.filter(PUBLISHER_STATED, pk__in=ids).values_list(
+        "pk", "publisher__name", "publisher__slug"
+    )
     return {
         pk: {
             "@id": organisation_iri(Organisation(slug=slug)),
@@ -333,6 +346,14 @@ def _chunk_objects(kind: str, chunk_ids: list[int], loader: ExportLoader) -> lis
     return [json.dumps(serialiser.service(e), ensure_ascii=False) for e in entries]
 
 
+def exported_entries(kind: str | None = None) -> QuerySet[Entry]:
+    """The entries of ``kind`` (``dataset``, ``service``; None: both) DCAT-US 3 describes,
+    before the publisher rule leaves out those whose source stated none (ADR 0023)."""
+    kinds = [kind] if kind else ["dataset", "service"]
+    types = [t for k in kinds for t in dcat_us_types(k)]
+    return Entry.objects.published().filter(entry_type__in=types)
+
+
 def stream_dcat_us3(*, chunk_size: int = CHUNK_SIZE) -> Iterator[str]:
     """``{"…": …, "dataset": [`` datasets ``], "service": [`` APIs ``]}``, chunk by chunk."""
     head = json.dumps(catalog_head(), ensure_ascii=False)
@@ -340,7 +361,7 @@ def stream_dcat_us3(*, chunk_size: int = CHUNK_SIZE) -> Iterator[str]:
     for index, kind in enumerate(("dataset", "service")):
         yield (head[:-1] if index == 0 else "\n]") + f',"{kind}":[\n'
         first = True
-        qs = Entry.objects.published().filter(entry_type__in=dcat_us_types(kind))
+        qs = exported_entries(kind).filter(PUBLISHER_STATED)
         for chunk_ids in id_chunks(qs, chunk_size=chunk_size):
             parts = _chunk_objects(kind, chunk_ids, loader)
             if parts:

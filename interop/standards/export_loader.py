@@ -66,6 +66,7 @@ STUB_FIELDS = (
     "summary",
     "description",
     "endpoint_url",
+    "access_rights",  # an endpoint is published only when access is public
     "landing_page",
     "identifier",
 )

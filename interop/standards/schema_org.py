@@ -16,6 +16,7 @@ from typing import Any
 
 from django.utils.safestring import SafeString, mark_safe
 
+from catalogue.publisher import stated_publisher
 from catalogue.registry import entry_types
 from catalogue.sanitise import html_to_text
 
@@ -37,6 +38,13 @@ def _description(entry: Any) -> str:
     if len(text) > MAX_DESCRIPTION:
         text = text[: MAX_DESCRIPTION - 1].rsplit(" ", 1)[0] + "…"
     return text
+
+
+def stated_organisation(entry: Any) -> dict[str, Any] | None:
+    """The entry's publisher as an ``Organization``, None when its source stated none: the
+    organisation that catalogued it is not its publisher, creator or provider (ADR 0023)."""
+    publisher = stated_publisher(entry)
+    return organisation(publisher) if publisher is not None else None
 
 
 def organisation(org: Any) -> dict[str, Any]:
