@@ -47,7 +47,13 @@ def body(response: Any) -> bytes:
 def test_a_record_without_modification_date_gets_none_and_exports_none(
     fixture_server: FixtureServer, test_protocol: str, make_source: SourceMaker, client: Client
 ) -> None:
-    url = serve(fixture_server, "/p", [rec(1, modified=None), rec(2)])
+    # A stated publisher: data.json leaves out entries without one (ADR 0023).
+    publisher = {"name": "Agence de l'eau", "remote_id": "agence-eau"}
+    url = serve(
+        fixture_server,
+        "/p",
+        [rec(1, modified=None, publisher=publisher), rec(2, publisher=publisher)],
+    )
     job = harvest_source_run(source=make_source(url))
     assert job.status == JobStatus.SUCCEEDED, job.error
     undated = Entry.objects.get(title="Dataset 1")
@@ -65,7 +71,8 @@ def test_a_record_without_modification_date_gets_none_and_exports_none(
 def test_exports_never_make_a_description_from_the_title(
     fixture_server: FixtureServer, test_protocol: str, make_source: SourceMaker, client: Client
 ) -> None:
-    url = serve(fixture_server, "/p", [rec(1, description="")])
+    publisher = {"name": "Agence de l'eau", "remote_id": "agence-eau"}
+    url = serve(fixture_server, "/p", [rec(1, description="", publisher=publisher)])
     harvest_source_run(source=make_source(url))
     dataset = json.loads(body(client.get("/data.json")))["dataset"][0]
     assert dataset["title"] == "Dataset 1"
