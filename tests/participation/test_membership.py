@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from participation.models import Membership, MembershipStatus
-from participation.selectors import ORGANISATION_EDITORS_GROUP, MODERATORS_GROUP
+from participation.selectors import MODERATORS_GROUP, ORGANISATION_EDITORS_GROUP
 from participation.services import grant_membership
 from tests.factories import make_organisation
 
