@@ -12,12 +12,13 @@ several hooks answer, the user is limited to the organisations all of them allow
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import QuerySet
 from wagtail import hooks
 
 SCOPE_HOOK = "entry_admin_scope"
+_UNASKED = object()
 
 
 def entry_admin_scope(user: Any) -> frozenset[int] | None:
@@ -26,9 +27,9 @@ def entry_admin_scope(user: Any) -> frozenset[int] | None:
         return frozenset()
     if user.is_superuser:
         return None
-    cached = getattr(user, "_entry_admin_scope", False)
-    if cached is not False:
-        return cached  # type: ignore[no-any-return]
+    cached = getattr(user, "_entry_admin_scope", _UNASKED)
+    if cached is not _UNASKED:
+        return cast("frozenset[int] | None", cached)
     scope: frozenset[int] | None = None
     for hook in hooks.get_hooks(SCOPE_HOOK):
         allowed = hook(user)

@@ -179,7 +179,7 @@ class EntryViewSet(DatabaseChooserMixin, SnippetViewSet):
         def scoped(request: HttpRequest, *args: Any, **view_kwargs: Any) -> HttpResponse:
             if "pk" in view_kwargs and not entry_in_scope(view_kwargs["pk"], request.user):
                 raise Http404
-            return view(request, *args, **view_kwargs)  # type: ignore[no-any-return]
+            return view(request, *args, **view_kwargs)
 
         scoped.__dict__.update(view.__dict__)
         return scoped

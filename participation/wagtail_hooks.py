@@ -13,6 +13,6 @@ from wagtail import hooks
 from .selectors import admin_entry_scope
 
 
-@hooks.register("entry_admin_scope")
+@hooks.register("entry_admin_scope")  # type: ignore[untyped-decorator]  # Wagtail is untyped
 def membership_scope(user: Any) -> set[int] | None:
     return admin_entry_scope(user)

@@ -80,9 +80,8 @@ def test_markup_in_text_is_refused_with_a_message_and_nothing_saved(
     html = response.content.decode()
     assert response.status_code == 400
     assert "Plain text only" in html
-    assert 'aria-describedby="id_display_name_error' in html or (
-        'id="id_display_name_error"' in html
-    )
+    assert 'aria-describedby="id_display_name_helptext id_display_name_error"' in html
+    assert 'id="id_display_name_error"' in html
     assert "<script>alert" not in html
     assert profile_of(user).display_name == "Before"
 
