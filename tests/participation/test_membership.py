@@ -163,3 +163,22 @@ def test_nobody_decides_their_own_request_or_leaves_anothers_membership(
     assert client.post(decide, {"decision": "maybe"}).status_code == 302
     membership.refresh_from_db()
     assert membership.status == MembershipStatus.REQUESTED
+
+
+def test_the_admin_menu_leads_an_organisations_admin_to_the_requests(
+    client: Client, make_account: Any
+) -> None:
+    from django.urls import reverse
+
+    organisation = make_organisation()
+    admin, editor = make_account(), make_account()
+    grant_membership(admin, organisation=organisation, role="admin")
+    grant_membership(editor, organisation=make_organisation(), role="editor")
+    client.force_login(admin)
+    assert (
+        "/account/memberships/review/" in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
+    client.force_login(editor)
+    home = client.get(reverse("wagtailadmin_home"))
+    assert home.status_code == 200
+    assert "/account/memberships/review/" not in home.content.decode()
