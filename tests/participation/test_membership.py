@@ -182,3 +182,26 @@ def test_the_admin_menu_leads_an_organisations_admin_to_the_requests(
     home = client.get(reverse("wagtailadmin_home"))
     assert home.status_code == 200
     assert "/account/memberships/review/" not in home.content.decode()
+
+
+def test_a_declined_requester_is_told_and_keeps_admin_access_given_otherwise(
+    client: Client,
+    make_account: Any,
+    smtp_server: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    organisation = make_organisation(name="Harbour Authority")
+    admin = make_account()
+    grant_membership(admin, organisation=organisation, role="admin")
+    membership = _request(make_account, organisation)
+    wagtail_editors = Group.objects.get(name="Editors")
+    membership.user.groups.add(wagtail_editors)
+    client.force_login(admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/account/memberships/{membership.pk}/decide/", {"decision": "decline"})
+    membership.refresh_from_db()
+    assert membership.status == MembershipStatus.DECLINED
+    (message,) = smtp_server.wait_for(1)
+    assert "declined" in message["Subject"] and "Harbour Authority" in message["Subject"]
+    groups = set(membership.user.groups.values_list("name", flat=True))
+    assert groups == {"Editors"}
