@@ -14,6 +14,7 @@ from typing import Any
 import django_filters  # type: ignore[import-untyped]  # ships no types
 from django import forms
 from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import (
@@ -29,6 +30,7 @@ from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_scope import entries_in_scope, entry_in_scope
 from .choosers import DatabaseChooserMixin
 from .models import Origin
 from .panels import EntryAdminForm, EntryStatusPanel
@@ -167,5 +169,20 @@ class EntryViewSet(DatabaseChooserMixin, SnippetViewSet):
         return type(f"{self.model.__name__}FilterSet", (EntryFilterSet,), {"Meta": meta})
 
     def get_queryset(self, request: Any) -> Any:
-        # The proxy's typed manager keeps the listing to this viewset's entry type.
-        return self.model.objects.select_related("publisher", "latest_revision")
+        # The proxy's typed manager keeps the listing to this viewset's entry type; the admin
+        # scope keeps an organisation's editors to their organisations' entries.
+        queryset = self.model.objects.select_related("publisher", "latest_revision")
+        return entries_in_scope(queryset, request.user)
+
+    def construct_view(self, view_class: Any, **kwargs: Any) -> Any:
+        """Every per-entry view (edit, delete, history, revisions, unpublish...) answers 404
+        for an entry outside the user's admin scope, as if it did not exist."""
+        view = super().construct_view(view_class, **kwargs)
+
+        def scoped(request: HttpRequest, *args: Any, **view_kwargs: Any) -> HttpResponse:
+            if "pk" in view_kwargs and not entry_in_scope(view_kwargs["pk"], request.user):
+                raise Http404
+            return view(request, *args, **view_kwargs)
+
+        scoped.__dict__.update(view.__dict__)
+        return scoped

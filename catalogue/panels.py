@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import HelpPanel
 
+from .admin_scope import entry_admin_scope, organisations_in_scope
 from .entry_picker import EntryPickerWidget
 from .links import safe_href
 from .models import Entry, Origin
@@ -143,6 +144,16 @@ class EntryAdminForm(WagtailAdminModelForm):
                     self.fields[name].widget = EntryPickerWidget(types)
                 self.fields[name].queryset = queryset.only("id", "title", "entry_type")
                 self.fields[name].label_from_instance = _label_with_type
+        self._limit_publishers()
+
+    def _limit_publishers(self) -> None:
+        """An organisation's editor publishes only for their organisations: a short list of
+        them instead of the chooser of every organisation (and any other is a form error)."""
+        field = self.fields.get("publisher")
+        if field is None or entry_admin_scope(self.for_user) is None:
+            return
+        field.widget = forms.Select()
+        field.queryset = organisations_in_scope(field.queryset, self.for_user).order_by("name")
 
     def clean_slug(self) -> str:
         slug = self.cleaned_data.get("slug") or ""

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import HttpResponseForbidden
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_scope import entry_admin_scope
 from .choosers import DatabaseChooserMixin
 from .models import Entry, Organisation
 from .registry import entry_types
@@ -74,6 +76,19 @@ def entry_edited_in_admin(request: Any, instance: Any) -> None:
 def entry_published_in_admin(request: Any, instance: Any) -> None:
     # Publishing copies the revision over the live row, stored score included: score it afresh.
     _refresh_quality(instance)
+
+
+@hooks.register("before_bulk_action")
+def bulk_action_within_admin_scope(
+    request: Any, action_type: str, objects: Any, action: Any
+) -> HttpResponseForbidden | None:
+    """Bulk delete, publish or unpublish touch only entries within the user's admin scope."""
+    scope = entry_admin_scope(request.user)
+    if scope is None:
+        return None
+    if any(isinstance(obj, Entry) and obj.publisher_id not in scope for obj in objects):
+        return HttpResponseForbidden(_("You may act only on your organisations' entries."))
+    return None
 
 
 @hooks.register("register_log_actions")

@@ -9,3 +9,6 @@ class ParticipationConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals  # noqa: F401  (a profile for every new account)
+        from .own_data import register
+
+        register()  # the account's own personal data, for download and deletion
