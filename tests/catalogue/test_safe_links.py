@@ -22,6 +22,8 @@ ROOT = Path(__file__).resolve().parents[2]
 HREF = re.compile(r'href="\{\{\s*([^}]+?)\s*\}\}"')
 WITH = re.compile(r"\{%\s*with\b([^%]*)%\}")
 SAFE_BINDING = re.compile(r"\b(\w+)=[^\s=]+\|safe_href\b")
+# {% url 'name' as variable %}: reversed by Django, so an internal address.
+URL_AS = re.compile(r"\{%\s*url\b[^%]*\bas\s+(\w+)\s*%\}")
 #: URLs the code itself builds (reverse(), page URLs, paging and facet links), not data.
 INTERNAL = {
     # reverse()d admin addresses (harvesters/dashboard.py)
@@ -86,6 +88,7 @@ def test_the_source_overview_renders_no_javascript_href(client: Client) -> None:
 
 def unsafe_hrefs(text: str) -> list[str]:
     bound = {name for tag in WITH.findall(text) for name in SAFE_BINDING.findall(tag)}
+    bound |= set(URL_AS.findall(text))
     found = []
     for expression in HREF.findall(text):
         if "|safe_href" in expression or expression in bound or expression in INTERNAL:
