@@ -7,3 +7,22 @@ class AlertsConfig(AppConfig):
     label = "alerts"
     verbose_name = _("Follows and alerts")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from participation.dashboard import DemandPanel, register_demand_panel
+        from participation.personal_data import register_personal_data
+
+        from . import receivers  # noqa: F401  (events and catalogue changes become alerts)
+        from .selectors import export_alerts_data, most_followed_rows
+        from .services import erase_alerts_data
+
+        register_personal_data("alerts", export=export_alerts_data, erase=erase_alerts_data)
+        register_demand_panel(
+            DemandPanel(
+                key="most-followed",
+                title=_("Most followed entries"),
+                headers=[_("Entry"), _("Organisation"), _("Followers")],
+                rows=most_followed_rows,
+                order=40,
+            )
+        )

@@ -89,7 +89,9 @@ class Follow(models.Model):
         verbose_name_plural = _("follows")
         ordering = ["-created_at"]
         constraints = [
-            models.CheckConstraint(condition=_exactly_one_target(), name="alerts_follow_one_target"),
+            models.CheckConstraint(
+                condition=_exactly_one_target(), name="alerts_follow_one_target"
+            ),
             *(
                 models.UniqueConstraint(
                     fields=["user", target],

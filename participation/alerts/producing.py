@@ -55,7 +55,9 @@ def followers_of(subject: Any) -> dict[int, tuple[int, str]]:
         rank = _rank(entry_id, organisation_id, theme_id)
         if user_id not in chosen or rank < chosen[user_id][0]:
             chosen[user_id] = (rank, follow_id, frequency)
-    return {user_id: (follow_id, frequency) for user_id, (_, follow_id, frequency) in chosen.items()}
+    return {
+        user_id: (follow_id, frequency) for user_id, (_, follow_id, frequency) in chosen.items()
+    }
 
 
 def _ids(users: Iterable[Any]) -> set[int]:
@@ -75,7 +77,9 @@ def alerts_create(
     recipients = followers_of(subject)
     direct = _ids(notify) - set(recipients)
     if direct:
-        direct -= set(MailOptOut.objects.filter(user_id__in=direct).values_list("user_id", flat=True))
+        direct -= set(
+            MailOptOut.objects.filter(user_id__in=direct).values_list("user_id", flat=True)
+        )
     for user_id in direct:
         recipients[user_id] = (0, AlertFrequency.IMMEDIATE)
     for user_id in _ids(exclude):

@@ -57,9 +57,7 @@ def _subject(alerts: Sequence[Alert], frequency: str) -> str:
     elif count == 1:
         return _("%(site)s: %(summary)s") % {"site": site, "summary": alerts[0].summary}
     else:
-        text = ngettext(
-            "%(site)s: %(count)d update", "%(site)s: %(count)d updates", count
-        )
+        text = ngettext("%(site)s: %(count)d update", "%(site)s: %(count)d updates", count)
     return text % {"site": site, "count": count}
 
 
@@ -67,7 +65,9 @@ def alert_message(user: Any, alerts: Sequence[Alert], frequency: str) -> EmailMu
     """The mail telling ``user`` about ``alerts`` (plain text and HTML)."""
     follow_ids = {alert.follow_id for alert in alerts if alert.follow_id}
     everything = unsubscribe_url(user.pk, None)
-    one_click = unsubscribe_url(user.pk, next(iter(follow_ids))) if len(follow_ids) == 1 else everything
+    one_click = (
+        unsubscribe_url(user.pk, next(iter(follow_ids))) if len(follow_ids) == 1 else everything
+    )
     context = {
         "site_name": settings.WAGTAIL_SITE_NAME,
         "frequency": frequency,
