@@ -159,3 +159,6 @@ class MailOptOut(models.Model):
 
     class Meta:
         verbose_name = _("alert opt-out")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} opted out"

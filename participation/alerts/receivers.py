@@ -158,10 +158,10 @@ def entry_saved(sender: Any, instance: Any, created: bool, raw: bool = False, **
     before = getattr(instance, "_alerts_before", None)
     instance._alerts_before = None
     after = {name: getattr(instance, name) for name in WATCHED}
-    if instance.is_published and (before is None or before["first_published_at"] is None):
-        if after["first_published_at"] is not None or created:
-            note_change(instance.pk, "entry_published", "")
-            return
+    first_time = before is None or before["first_published_at"] is None
+    if instance.is_published and first_time and (after["first_published_at"] or created):
+        note_change(instance.pk, "entry_published", "")
+        return
     if before is None:
         return
     for kind, lines in entry_change_lines(before, after).items():
