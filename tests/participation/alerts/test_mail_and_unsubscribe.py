@@ -41,7 +41,8 @@ def test_an_immediate_alert_is_mailed_over_smtp_with_one_click_headers(
     assert message["To"] == "reader@example.org"
     assert "Air quality: new distribution: CSV 2025" in message["Subject"]
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    link = re.fullmatch(r"<(https://catalogue\.example\.org/unsubscribe/[^>]+/)>", message["List-Unsubscribe"])
+    header = re.sub(r"\s+", "", str(message["List-Unsubscribe"]))  # long headers are folded
+    link = re.fullmatch(r"<(https://catalogue\.example\.org/unsubscribe/[^>]+/)>", header)
     assert link
     text = message.get_body(("plain",)).get_content()
     html = message.get_body(("html",)).get_content()
@@ -60,14 +61,17 @@ def test_an_immediate_alert_is_mailed_over_smtp_with_one_click_headers(
     assert not Follow.objects.filter(pk=follow.pk).exists()
 
 
-def test_several_alerts_make_one_mail_per_person(make_account, smtp_server):
+def test_several_alerts_make_one_mail_per_person(
+    make_account, smtp_server, django_capture_on_commit_callbacks
+):
     first, second = make_account(), make_account()
     entry = make_entry()
     follow_create(user=first, target_type="entry", target=entry)
     follow_create(user=second, target_type="entry", target=entry)
     _event(entry, summary="one")
     _event(entry, summary="two")
-    assert send_pending_alerts("immediate") == 2  # tasks queued on commit did not run: no commit
+    with django_capture_on_commit_callbacks(execute=True):  # the events' own tasks did not run
+        assert send_pending_alerts("immediate") == 2
     messages = smtp_server.wait_for(2)
     assert len(messages) == 2
     assert all("2 updates" in m["Subject"] for m in messages)
