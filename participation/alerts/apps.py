@@ -1,3 +1,5 @@
+from typing import cast
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -20,8 +22,9 @@ class AlertsConfig(AppConfig):
         register_demand_panel(
             DemandPanel(
                 key="most-followed",
-                title=_("Most followed entries"),
-                headers=[_("Entry"), _("Organisation"), _("Followers")],
+                # lazy strings, translated when the dashboard renders (typed as str there)
+                title=cast(str, _("Most followed entries")),
+                headers=[cast(str, _(text)) for text in ("Entry", "Organisation", "Followers")],
                 rows=most_followed_rows,
                 order=40,
             )

@@ -23,7 +23,7 @@ class SavedSearchFeed(SearchFeed):
 
     description = _("The newest entries matching a saved search.")
 
-    def get_object(self, request: HttpRequest, token: str = "") -> dict[str, Any]:  # type: ignore[override]
+    def get_object(self, request: HttpRequest, token: str = "") -> dict[str, Any]:
         try:
             saved = SavedSearch.objects.get(pk=read_feed_token(token))
         except (BadSignature, SavedSearch.DoesNotExist):
@@ -32,7 +32,7 @@ class SavedSearchFeed(SearchFeed):
         query = dataclasses.replace(query, sort=Sort.NEWEST, page=1, page_size=FEED_SIZE)
         return {"query": query, "querystring": saved.query, "name": saved.name, "token": token}
 
-    def title(self, obj: dict[str, Any]) -> str:
+    def title(self, obj: dict[str, Any]) -> str:  # type: ignore[override]
         return str(_("Saved search: %(name)s")) % {"name": obj["name"]}
 
     def link(self, obj: dict[str, Any]) -> str:

@@ -103,7 +103,8 @@ def unsubscribe(*, user_id: int, follow_id: int | None) -> int:
             return 0
         saved_search_id = follow.saved_search_id
         follow.delete()
-        SavedSearch.objects.filter(pk=saved_search_id).delete()
+        if saved_search_id is not None:
+            SavedSearch.objects.filter(pk=saved_search_id).delete()
         return 1
     count = Follow.objects.filter(user_id=user_id).count()
     Follow.objects.filter(user_id=user_id).delete()

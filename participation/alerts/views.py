@@ -119,7 +119,7 @@ def following(request: HttpRequest) -> HttpResponse:
     follows = follows_of(request.user)
     for item in follows:
         if item.saved_search_id:
-            item.feed_url = reverse(
+            item.feed_url = reverse(  # type: ignore[attr-defined]
                 "alerts:saved_search_feed", args=[feed_token(item.saved_search_id)]
             )
     return render(

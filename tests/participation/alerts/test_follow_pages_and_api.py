@@ -37,9 +37,9 @@ def test_the_entry_page_offers_follow_and_the_form_follows(make_account):
     assert response.status_code == 302 and response["Location"] == entry.get_absolute_url()
     follow = Follow.objects.get(user=user, entry=entry)
     assert follow.frequency == "weekly"
-    page = client.get(entry.get_absolute_url()).content.decode()
-    assert reverse("alerts:unfollow", args=[follow.pk]) in page
-    assert "1 person follows this." in page
+    html = client.get(entry.get_absolute_url()).content.decode()
+    assert reverse("alerts:unfollow", args=[follow.pk]) in html
+    assert "1 person follows this." in html
     client.post(reverse("alerts:unfollow", args=[follow.pk]))
     assert not Follow.objects.filter(user=user).exists()
 
@@ -75,7 +75,9 @@ def test_bad_targets_and_frequencies_are_clear_4xx(make_account):
     )
 
 
-def test_the_following_page_lists_and_changes_frequency(make_account, django_assert_max_num_queries):
+def test_the_following_page_lists_and_changes_frequency(
+    make_account, django_assert_max_num_queries
+):
     user = make_account()
     organisation = make_organisation(name="City of Lyon")
     follow_create(user=user, target_type="organisation", target=organisation)
@@ -91,7 +93,10 @@ def test_the_following_page_lists_and_changes_frequency(make_account, django_ass
     client.post(reverse("alerts:frequency", args=[follow.pk]), {"frequency": "daily"})
     follow.refresh_from_db()
     assert follow.frequency == "daily"
-    assert client.post(reverse("alerts:frequency", args=[follow.pk]), {"frequency": "x"}).status_code == 400
+    assert (
+        client.post(reverse("alerts:frequency", args=[follow.pk]), {"frequency": "x"}).status_code
+        == 400
+    )
     other = _signed_in(make_account())
     assert other.post(reverse("alerts:unfollow", args=[follow.pk])).status_code == 404
     assert Client().get(reverse("alerts:following")).status_code == 302
@@ -101,19 +106,20 @@ def test_the_api_follows_lists_and_unfollows_with_a_token(make_account):
     user = make_account()
     _token, raw = create_token(user, "script")
     entry = make_entry()
-    client = Client(enforce_csrf_checks=True)
-    auth = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    client = Client(enforce_csrf_checks=True, headers={"Authorization": f"Bearer {raw}"})
     url = reverse("alerts:api_follows")
     body = json.dumps({"type": "entry", "target": entry.pk, "frequency": "daily"})
-    created = client.post(url, body, content_type="application/json", **auth)
+    created = client.post(url, body, content_type="application/json")
     assert created.status_code == 201, created.content
     follow_id = created.json()["id"]
-    again = client.post(url, body, content_type="application/json", **auth)
+    again = client.post(url, body, content_type="application/json")
     assert again.status_code == 200 and again.json()["id"] == follow_id  # counts once
-    listed = client.get(url, **auth).json()["results"]
-    assert [(f["type"], f["target"], f["frequency"]) for f in listed] == [("entry", entry.pk, "daily")]
-    assert client.delete(reverse("alerts:api_follow", args=[follow_id]), **auth).status_code == 204
-    assert client.delete(reverse("alerts:api_follow", args=[follow_id]), **auth).status_code == 404
+    listed = client.get(url).json()["results"]
+    assert [(f["type"], f["target"], f["frequency"]) for f in listed] == [
+        ("entry", entry.pk, "daily")
+    ]
+    assert client.delete(reverse("alerts:api_follow", args=[follow_id])).status_code == 204
+    assert client.delete(reverse("alerts:api_follow", args=[follow_id])).status_code == 404
     assert not Follow.objects.exists()
 
 

@@ -1,4 +1,4 @@
-"""Alert mails leave over real SMTP with RFC 8058 headers; signed links unsubscribe without login."""
+"""Alert mails leave over real SMTP with RFC 8058 headers; signed links unsubscribe, no login."""
 
 from __future__ import annotations
 
@@ -46,7 +46,10 @@ def test_an_immediate_alert_is_mailed_over_smtp_with_one_click_headers(
     assert link
     text = message.get_body(("plain",)).get_content()
     html = message.get_body(("html",)).get_content()
-    assert "https://catalogue.example.org/x/" in text and 'href="https://catalogue.example.org/x/"' in html
+    assert (
+        "https://catalogue.example.org/x/" in text
+        and 'href="https://catalogue.example.org/x/"' in html
+    )
     assert "<img" not in html  # no tracking pixel
     assert Alert.objects.get(user=user).sent_at is not None
 
@@ -81,7 +84,10 @@ def test_several_alerts_make_one_mail_per_person(
 def test_the_digest_command_groups_each_persons_alerts_of_its_frequency(
     make_account, smtp_server, django_capture_on_commit_callbacks
 ):
-    daily, weekly = make_account(email="daily@example.org"), make_account(email="weekly@example.org")
+    daily, weekly = (
+        make_account(email="daily@example.org"),
+        make_account(email="weekly@example.org"),
+    )
     entry = make_entry()
     follow_create(user=daily, target_type="entry", target=entry, frequency="daily")
     follow_create(user=weekly, target_type="entry", target=entry, frequency="weekly")
@@ -105,7 +111,11 @@ def test_unsubscribe_get_asks_and_post_removes(make_account, client):
     follow, _ = follow_create(user=user, target_type="entry", target=entry)
     url = reverse("alerts:unsubscribe", args=[unsubscribe_token(user.pk, follow.pk)])
     page = client.get(url)
-    assert page.status_code == 200 and b"Tram stops" in page.content and b'method="post"' in page.content
+    assert (
+        page.status_code == 200
+        and b"Tram stops" in page.content
+        and b'method="post"' in page.content
+    )
     assert Follow.objects.filter(pk=follow.pk).exists()  # a GET (a link scanner) changes nothing
     assert client.post(url).status_code == 200
     assert not Follow.objects.filter(pk=follow.pk).exists()
