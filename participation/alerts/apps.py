@@ -24,7 +24,7 @@ class AlertsConfig(AppConfig):
                 key="most-followed",
                 # lazy strings, translated when the dashboard renders (typed as str there)
                 title=cast(str, _("Most followed entries")),
-                headers=[cast(str, _(text)) for text in ("Entry", "Organisation", "Followers")],
+                headers=[cast(str, _("Entry")), cast(str, _("Organisation")), cast(str, _("Followers"))],
                 rows=most_followed_rows,
                 order=40,
             )
