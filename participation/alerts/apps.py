@@ -24,7 +24,11 @@ class AlertsConfig(AppConfig):
                 key="most-followed",
                 # lazy strings, translated when the dashboard renders (typed as str there)
                 title=cast(str, _("Most followed entries")),
-                headers=[cast(str, _("Entry")), cast(str, _("Organisation")), cast(str, _("Followers"))],
+                headers=[
+                    cast(str, _("Entry")),
+                    cast(str, _("Organisation")),
+                    cast(str, _("Followers")),
+                ],
                 rows=most_followed_rows,
                 order=40,
             )
