@@ -62,7 +62,7 @@ def test_a_new_matching_entry_alerts_the_owner_once(
 def test_the_saved_search_feed_parses_and_its_links_resolve(make_account, client):
     feedparser = pytest.importorskip("feedparser")
     user = make_account()
-    _save(_signed_in(user), "q=bicycle", name="Bikes")
+    assert _save(_signed_in(user), "q=bicycle", name="Bikes").status_code == 302
     make_entry(title="Bicycle counters")
     make_entry(title="Bicycle lanes")
     make_entry(title="Tram timetables")
