@@ -47,7 +47,7 @@ def test_the_entry_page_offers_the_form_and_lists_public_reports(make_account, e
     reporter = make_account(name="Amina")
     _file(_client(reporter), entry)
     html = _client(make_account()).get(entry.get_absolute_url()).content.decode()
-    assert 'action="/reports/new/%d/"' % entry.pk in html
+    assert f'action="/reports/new/{entry.pk}/"' in html
     assert 'name="csrfmiddlewaretoken"' in html and 'name="website"' in html
     assert "<legend>" in html and 'for="report_description"' in html
     assert VALID["description"] in html and "Amina" in html
