@@ -7,7 +7,6 @@ Who sees what is :func:`selectors.queue_for`; who may answer is checked again by
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,7 +22,7 @@ QUEUE_PAGE_SIZE = 50
 def queue(request: HttpRequest) -> HttpResponse:
     reports = selectors.queue_for(request.user)
     if reports is None:
-        raise PermissionDenied
+        return _forbidden(request)
     status = request.GET.get("status", "")
     kind = request.GET.get("kind", "")
     if (status and status not in ReportStatus.values) or (kind and kind not in ReportKind.values):
@@ -51,6 +50,11 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _forbidden(request: HttpRequest) -> HttpResponse:
+    """A 403 that says why (Wagtail would turn PermissionDenied into a redirect home)."""
+    return render(request, "reports/admin/forbidden.html", status=403)
+
+
 def _filters() -> dict[str, object]:
     return {"statuses": ReportStatus.choices, "kinds": ReportKind.choices}
 
@@ -58,7 +62,7 @@ def _filters() -> dict[str, object]:
 def answer(request: HttpRequest, pk: int) -> HttpResponse:
     reports = selectors.queue_for(request.user)
     if reports is None:
-        raise PermissionDenied
+        return _forbidden(request)
     report = reports.filter(pk=pk).first()
     if report is None:  # another organisation's report: not even its existence is shown
         raise Http404(_("No report here."))
