@@ -20,6 +20,14 @@ def _tasks_run_at_once(settings: Any) -> None:
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> None:
+    """Empty rate-limit counters: account ids repeat after rollbacks, so counts would leak."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def make_account(db: Any) -> Callable[..., Any]:
     """A signed-up account with a verified e-mail address (or not), and a display name."""
