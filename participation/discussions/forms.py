@@ -11,6 +11,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.sanitise import sanitise_plain_text
+
 from .models import BODY_MAX_LENGTH, FLAG_NOTE_MAX_LENGTH, TITLE_MAX_LENGTH, FlagReason
 
 
@@ -51,6 +53,13 @@ class ThreadForm(ReplyForm):
         },
     )
     field_order = ["title", "body", "as_answer"]
+
+    def clean_title(self) -> str:
+        """The title is plain text: markup is removed, and a title of markup only is none."""
+        title = sanitise_plain_text(self.cleaned_data["title"], max_length=TITLE_MAX_LENGTH)
+        if not title:
+            raise forms.ValidationError(_("Give your thread a title in words."))
+        return title
 
 
 class FlagForm(forms.Form):
