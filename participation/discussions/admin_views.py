@@ -7,8 +7,11 @@ enter the admin gets a 403.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -26,13 +29,20 @@ ACTIONS = {
 }
 
 
-def _require_moderator(request: HttpRequest) -> None:
-    if not is_moderator(request.user):
-        raise PermissionDenied(_("Only moderators can open the moderation queue."))
+def moderators_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A 403 page for anyone else (Wagtail would turn PermissionDenied into a redirect)."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not is_moderator(request.user):
+            return render(request, "discussions/admin/forbidden.html", status=403)
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
+@moderators_only
 def queue(request: HttpRequest) -> HttpResponse:
-    _require_moderator(request)
     context = {
         "held_posts": selectors.held_posts(),
         "flagged_posts": selectors.flagged_posts(),
@@ -42,8 +52,8 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+@moderators_only
 def post_action(request: HttpRequest, post_id: int, action: str) -> HttpResponse:
-    _require_moderator(request)
     post = selectors.post_get(post_id)
     if post is None:
         raise Http404(_("No such post."))
