@@ -209,3 +209,33 @@ def erase_person(user: Any) -> None:
     Thread.objects.filter(author=user).update(author=None)
     Post.objects.filter(author=user).update(author=None)
     PostFlag.objects.filter(reporter=user).update(reporter=None)
+
+
+# --- bulk ------------------------------------------------------------------------------------
+
+
+def bulk_posts(
+    *, subject: Any, authors: list[Any], threads: int, posts_per_thread: int, body: str = ""
+) -> list[Thread]:
+    """Many visible threads and posts at once (benchmarks, large demos): two bulk inserts.
+
+    Written as visible and trusted content, with no event announced: nobody is waiting for it.
+    """
+    content_type = ContentType.objects.get_for_model(subject)
+    made = Thread.objects.bulk_create(
+        Thread(
+            subject_type=content_type,
+            subject_id=subject.pk,
+            title=f"Question {n + 1} about {subject}"[:TITLE_MAX_LENGTH],
+            author=authors[n % len(authors)],
+        )
+        for n in range(threads)
+    )
+    text = body or "Is the **2024** file complete? See [the notes](https://example.org/notes)."
+    html = render_markdown(text)
+    Post.objects.bulk_create(
+        Post(thread=thread, author=authors[(t + n) % len(authors)], body=text, body_html=html)
+        for t, thread in enumerate(made)
+        for n in range(posts_per_thread)
+    )
+    return made

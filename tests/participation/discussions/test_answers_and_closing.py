@@ -27,7 +27,9 @@ def test_the_publisher_posts_and_marks_its_answer(
     editor = _client(publisher_editor)
     page = editor.get(entry.get_absolute_url()).content.decode()
     assert 'id="discussion-as-answer"' in page
-    editor.post(reverse("discussions:reply", args=[thread.pk]), {"body": "Because.", "as_answer": "1"})
+    editor.post(
+        reverse("discussions:reply", args=[thread.pk]), {"body": "Because.", "as_answer": "1"}
+    )
     answer = Post.objects.get(body="Because.")
     assert answer.is_publisher_answer
     assert "Answer from the publisher" in Client().get(entry.get_absolute_url()).content.decode()
