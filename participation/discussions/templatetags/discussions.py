@@ -13,6 +13,7 @@ from django import template
 from .. import rules, selectors
 from ..forms import ReplyForm, ThreadForm
 from ..models import FlagReason
+from ..rendering import PostRenderer
 
 register = template.Library()
 
@@ -55,3 +56,13 @@ def discussion_author(user: Any) -> str:
 def prefixed(value: Any, prefix: str) -> str:
     """``42|prefixed:"reply"`` → ``reply-42``: an id unique on the page."""
     return f"{prefix}-{value}"
+
+
+@register.simple_tag(takes_context=True)
+def discussion_posts(context: template.Context, thread: Any) -> str:
+    """A thread's posts as the viewer may see them (one renderer per page)."""
+    renderer = context.render_context.get("discussion_renderer")
+    if renderer is None:
+        renderer = PostRenderer(context["viewer"], context.get("csrf_token"))
+        context.render_context["discussion_renderer"] = renderer
+    return renderer.posts(selectors.shown_posts(thread))
