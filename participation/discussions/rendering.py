@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
-from django.utils import dateformat, timezone
+from django.utils import timezone
+from django.utils.dates import MONTHS_3
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -63,6 +64,8 @@ class PostRenderer:
             _("Leave this field empty"),
             _("Report to the moderators"),
         )
+        # dateformat's "j M Y, H:i", its month names read once (it re-reads them per call)
+        self.months = {n: str(name).title() for n, name in MONTHS_3.items()}
         self.texts = {
             "answer": _("Answer from the publisher"),
             "held": _("Waiting for a moderator: only you and the moderators see this post."),
@@ -87,7 +90,7 @@ class PostRenderer:
             '<time datetime="{}">{}</time>{}</p>',
             _author(post),
             created.isoformat(),
-            dateformat.format(created, "j M Y, H:i"),
+            f"{created.day} {self.months[created.month]} {created.year}, {created:%H:%M}",
             format_html(
                 ' · <strong class="discussion-post__badge">{}</strong>', self.texts["answer"]
             )
