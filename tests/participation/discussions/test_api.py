@@ -24,11 +24,11 @@ API = reverse("discussions:api")
 
 def _bearer(user: Any) -> dict[str, str]:
     _token, raw = create_token(user, "script")
-    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    return {"Authorization": f"Bearer {raw}"}
 
 
 def _post(headers: dict[str, str], payload: Any) -> Any:
-    return Client().post(API, json.dumps(payload), content_type="application/json", **headers)
+    return Client().post(API, json.dumps(payload), content_type="application/json", headers=headers)
 
 
 def test_reading_lists_threads_and_visible_posts_without_email(
@@ -75,10 +75,10 @@ def test_a_new_accounts_api_post_is_held(make_account: Any, entry: Any) -> None:
 def test_api_errors_are_json_4xx(make_account: Any, entry: Any, settings: Any) -> None:
     headers = _bearer(make_account())
     key = subject_key(entry)
-    assert _post({"HTTP_AUTHORIZATION": "Bearer eco_wrong"}, {}).status_code == 401
+    assert _post({"Authorization": "Bearer eco_wrong"}, {}).status_code == 401
     anonymous = Client().post(API, {"subject": key, "title": "t", "body": "b"})
     assert anonymous.status_code in {401, 403}  # a session write without CSRF, or no account
-    bad_json = Client().post(API, "{not json", content_type="application/json", **headers)
+    bad_json = Client().post(API, "{not json", content_type="application/json", headers=headers)
     assert bad_json.status_code == 400
     assert _post(headers, ["a", "list"]).status_code == 400
     too_long = _post(headers, {"subject": key, "title": "t", "body": "x" * 5001})
