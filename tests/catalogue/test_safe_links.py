@@ -26,6 +26,8 @@ SAFE_BINDING = re.compile(r"\b(\w+)=[^\s=]+\|safe_href\b")
 URL_AS = re.compile(r"\{%\s*url\b[^%]*\bas\s+(\w+)\s*%\}")
 #: URLs the code itself builds (reverse(), page URLs, paging and facet links), not data.
 INTERNAL = {
+    # reverse()d saved-search feed (participation/alerts/views.py)
+    "follow.feed_url",
     # reverse()d admin addresses (harvesters/dashboard.py)
     "row.url",
     "harvests.sources_url",
