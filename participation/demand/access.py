@@ -1,0 +1,19 @@
+"""Who sees the demand dashboard: moderators (everything) and organisations' administrators."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from participation.selectors import is_moderator, organisation_ids_for
+
+
+def may_see_demand(user: Any) -> bool:
+    return is_moderator(user) or bool(organisation_ids_for(user, roles=("admin",)))
+
+
+def demand_scope(user: Any) -> list[int] | None:
+    """``None`` (every organisation) for a moderator, else the organisations ``user``
+    administers (approved memberships): what each panel's ``rows`` is called with."""
+    if is_moderator(user):
+        return None
+    return sorted(organisation_ids_for(user, roles=("admin",)))
