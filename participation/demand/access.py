@@ -7,8 +7,8 @@ from typing import Any
 from participation.selectors import is_moderator, organisation_ids_for
 
 
-def may_see_demand(user: Any) -> bool:
-    return is_moderator(user) or bool(organisation_ids_for(user, roles=("admin",)))
+class NotAllowed(Exception):
+    """Neither a moderator nor an approved administrator of an organisation."""
 
 
 def demand_scope(user: Any) -> list[int] | None:
@@ -16,4 +16,15 @@ def demand_scope(user: Any) -> list[int] | None:
     administers (approved memberships): what each panel's ``rows`` is called with."""
     if is_moderator(user):
         return None
-    return sorted(organisation_ids_for(user, roles=("admin",)))
+    administered = sorted(organisation_ids_for(user, roles=("admin",)))
+    if not administered:
+        raise NotAllowed
+    return administered
+
+
+def may_see_demand(user: Any) -> bool:
+    try:
+        demand_scope(user)
+    except NotAllowed:
+        return False
+    return True

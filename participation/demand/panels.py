@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy
 
 from participation.dashboard import DemandPanel, register_demand_panel
 
@@ -18,6 +18,12 @@ from . import selectors
 
 ZERO_RESULTS = "zero-result-searches"
 FREQUENT = "frequent-searches"
+
+
+def _(message: str) -> str:
+    """A lazy translation typed as the registry's ``str``: translated when rendered, in the
+    reader's language, not once at start-up."""
+    return cast(str, gettext_lazy(message))
 
 
 def filters_label(canonical: str) -> str:

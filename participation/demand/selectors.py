@@ -54,7 +54,10 @@ def _grouped(days: int, condition: Q, limit: int) -> list[dict[str, Any]]:
         SearchDaily.objects.filter(condition, day__gte=period_start(days))
         .values("signature")
         .annotate(
-            total=Sum("searches"), last=Max("day"), query_text=Min("query"), filter_text=Min("filters")
+            total=Sum("searches"),
+            last=Max("day"),
+            query_text=Min("query"),
+            filter_text=Min("filters"),
         )
         .filter(total__gte=min_searches())
         .order_by("-total", "query_text", "signature")[:limit]

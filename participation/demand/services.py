@@ -78,9 +78,12 @@ def rebuild_daily(since: dt.date | None = None) -> int:
     """Recount the rollup from the raw log (after a bulk load, or to repair it): one
     ``INSERT ... SELECT ... GROUP BY``. Days older than the raw log's retention are kept."""
     log = connection.ops.quote_name(SearchLog._meta.db_table)
-    daily = connection.ops.quote_name(SearchDaily._meta.db_table)
     start = since or dt.date(1970, 1, 1)
-    day = "date(created_at)" if connection.vendor == "sqlite" else "(created_at AT TIME ZONE 'UTC')::date"
+    day = (
+        "date(created_at)"
+        if connection.vendor == "sqlite"
+        else "(created_at AT TIME ZONE 'UTC')::date"
+    )
     with transaction.atomic(), connection.cursor() as cursor:
         SearchDaily.objects.filter(day__gte=start).delete()
         cursor.execute(

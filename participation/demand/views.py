@@ -6,7 +6,6 @@ import csv
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -15,7 +14,7 @@ from django.views.decorators.http import require_GET
 from interop.bulk_export import defuse_formula
 from participation.dashboard import DemandPanel, demand_panel, demand_panels
 
-from .access import demand_scope, may_see_demand
+from .access import NotAllowed, demand_scope
 from .selectors import DEFAULT_PERIOD, PERIODS, dashboard_period
 
 
@@ -35,10 +34,11 @@ def _period(request: HttpRequest) -> int:
     )
 
 
-def _allowed(request: HttpRequest) -> list[int] | None:
-    if not may_see_demand(request.user):
-        raise PermissionDenied(_("Only moderators and organisations' administrators see demand."))
-    return demand_scope(request.user)
+def _refused(request: HttpRequest) -> HttpResponse:
+    """A 403 page of its own: Wagtail would turn PermissionDenied into a redirect home, which
+    reads as a broken link rather than a refusal."""
+    message = _("Only moderators and organisations' administrators see the demand dashboard.")
+    return render(request, "demand/refused.html", {"message": message}, status=403)
 
 
 def _rows(panel: DemandPanel, scope: Sequence[int] | None, days: int) -> list[Sequence[Any]]:
@@ -51,7 +51,10 @@ def _rows(panel: DemandPanel, scope: Sequence[int] | None, days: int) -> list[Se
 
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
-    scope = _allowed(request)
+    try:
+        scope = demand_scope(request.user)
+    except NotAllowed:
+        return _refused(request)
     context: dict[str, Any] = {"periods": PERIODS, "days": DEFAULT_PERIOD, "panels": []}
     try:
         days = _period(request)
@@ -84,8 +87,11 @@ def _csv_lines(panel: DemandPanel, rows: Sequence[Sequence[Any]]) -> Iterator[st
 
 
 @require_GET
-def panel_csv(request: HttpRequest, key: str) -> HttpResponse:
-    scope = _allowed(request)
+def panel_csv(request: HttpRequest, key: str) -> HttpResponse | StreamingHttpResponse:
+    try:
+        scope = demand_scope(request.user)
+    except NotAllowed:
+        return _refused(request)
     panel = demand_panel(key)
     if panel is None:
         raise Http404(_("No demand panel has this name."))

@@ -28,6 +28,4 @@ def demand_urls() -> list[Any]:
 
 @hooks.register("register_admin_menu_item")  # type: ignore[untyped-decorator]  # Wagtail ships no types
 def demand_menu_item() -> MenuItem:
-    return DemandMenuItem(
-        _("Demand"), reverse("demand_dashboard"), icon_name="table", order=900
-    )
+    return DemandMenuItem(_("Demand"), reverse("demand_dashboard"), icon_name="table", order=900)

@@ -64,7 +64,9 @@ def test_later_pages_empty_searches_bad_input_and_crawlers_log_nothing(
 ) -> None:
     client.get("/search/", {"q": "harbour", "page_size": "1"})
     assert SearchLog.objects.count() == 1
-    assert client.get("/search/", {"q": "harbour", "page_size": "1", "page": "2"}).status_code == 200
+    assert (
+        client.get("/search/", {"q": "harbour", "page_size": "1", "page": "2"}).status_code == 200
+    )
     client.get("/search/")  # browsing, not asking
     assert client.get("/search/", {"sort": "nonsense", "q": "x"}).status_code == 400
     crawler = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
