@@ -88,3 +88,14 @@ def test_prune_keeps_the_retention_periods(settings: object) -> None:
     call_command("prune_search_log")
     assert set(SearchLog.objects.values_list("query", flat=True)) == {"q1", "q29"}
     assert set(SearchDaily.objects.values_list("query", flat=True)) == {"q1", "q29", "q31", "q399"}
+
+
+def test_demo_seed_is_deterministic_idempotent_and_uses_real_counts() -> None:
+    from participation.demand.demo import seed_demo
+
+    message = seed_demo()
+    assert "360 searches" in message
+    assert SearchLog.objects.count() == 360
+    assert SearchLog.objects.filter(query="noise map", result_count=0).exists()
+    assert "none added" in seed_demo()
+    assert SearchLog.objects.count() == 360
