@@ -54,11 +54,12 @@ class SearchDaily(models.Model):
         verbose_name_plural = _("searches by day")
         constraints = [
             models.UniqueConstraint(
-                fields=["day", "signature", "result_count"], name="demand_daily_unique"
+                fields=["signature", "day", "result_count"], name="demand_daily_unique"
             )
         ]
         indexes = [
-            # The dashboard's scans: a period of days, grouped by signature, counts summed.
+            # A full scan of a period (the fallback of selectors._top); the unique index above
+            # serves the usual look-up of the candidates' days.
             models.Index(
                 fields=["day", "signature", "result_count", "searches"], name="demand_daily_scan"
             ),
@@ -66,3 +67,30 @@ class SearchDaily(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} {self.query or self.filters}"
+
+
+class SearchTotal(models.Model):
+    """Every search's count over the whole rollup, per query and filters: the candidates.
+
+    A query's count in any period is at most its total, so the dashboard ranks the few
+    hundred largest totals' periods instead of grouping every day's row of the long tail, and
+    knows when that answer is exact (selectors._top). Kept by the same upsert as the daily
+    row; recounted from the rollup by ``rebuild_totals`` (after pruning).
+    """
+
+    signature = models.CharField(max_length=40, unique=True)
+    query = models.CharField(max_length=MAX_QUERY_LENGTH, blank=True)
+    filters = models.TextField(blank=True)
+    searches = models.PositiveIntegerField(default=0)
+    zero_result_searches = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("searches in all")
+        verbose_name_plural = _("searches in all")
+        indexes = [
+            models.Index(fields=["-searches", "signature"], name="demand_total_searches"),
+            models.Index(fields=["-zero_result_searches", "signature"], name="demand_total_zero"),
+        ]
+
+    def __str__(self) -> str:
+        return self.query or self.filters

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from .models import MAX_QUERY_LENGTH, SearchDaily, SearchLog
+from .models import MAX_QUERY_LENGTH, SearchDaily, SearchLog, SearchTotal
 
 DEFAULT_RAW_LOG_DAYS = 30
 DEFAULT_DAILY_DAYS = 400
@@ -40,18 +40,40 @@ def _hour(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(dt.UTC).replace(minute=0, second=0, microsecond=0)
 
 
-def _upsert_daily(day: dt.date, query: str, filters: str, result_count: int, n: int = 1) -> None:
-    """``searches += n`` on the day's row, made if missing: one statement, no race (both SQLite
-    and PostgreSQL speak ``ON CONFLICT ... DO UPDATE``)."""
-    table = connection.ops.quote_name(SearchDaily._meta.db_table)
-    sql = (
-        f"INSERT INTO {table} (day, signature, query, filters, result_count, searches) "  # noqa: S608
-        "VALUES (%s, %s, %s, %s, %s, %s) "
-        "ON CONFLICT (day, signature, result_count) "
-        f"DO UPDATE SET searches = {table}.searches + excluded.searches"
-    )
+def _upsert_daily(day: dt.date, query: str, filters: str, result_count: int) -> None:
+    """``searches += 1`` on the day's row and on the total, each made if missing: one
+    statement each, no race (SQLite and PostgreSQL both speak ``ON CONFLICT DO UPDATE``)."""
+    daily = connection.ops.quote_name(SearchDaily._meta.db_table)
+    total = connection.ops.quote_name(SearchTotal._meta.db_table)
+    key = signature(query, filters)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [day, signature(query, filters), query, filters, result_count, n])
+        cursor.execute(
+            f"INSERT INTO {daily} (day, signature, query, filters, result_count, searches) "  # noqa: S608
+            "VALUES (%s, %s, %s, %s, %s, 1) ON CONFLICT (signature, day, result_count) "
+            f"DO UPDATE SET searches = {daily}.searches + 1",
+            [day, key, query, filters, result_count],
+        )
+        cursor.execute(
+            f"INSERT INTO {total} (signature, query, filters, searches, zero_result_searches) "  # noqa: S608
+            "VALUES (%s, %s, %s, 1, %s) ON CONFLICT (signature) DO UPDATE SET "
+            f"searches = {total}.searches + 1, zero_result_searches = "
+            f"{total}.zero_result_searches + excluded.zero_result_searches",
+            [key, query, filters, 1 if result_count == 0 else 0],
+        )
+
+
+def rebuild_totals() -> None:
+    """Recount ``SearchTotal`` from the daily rollup in one ``INSERT ... SELECT``."""
+    daily = connection.ops.quote_name(SearchDaily._meta.db_table)
+    total = connection.ops.quote_name(SearchTotal._meta.db_table)
+    with transaction.atomic(), connection.cursor() as cursor:
+        SearchTotal.objects.all().delete()
+        cursor.execute(
+            f"INSERT INTO {total} (signature, query, filters, searches, zero_result_searches) "  # noqa: S608
+            "SELECT signature, MIN(query), MIN(filters), SUM(searches), "
+            f"SUM(CASE WHEN result_count = 0 THEN searches ELSE 0 END) FROM {daily} "
+            "GROUP BY signature"
+        )
 
 
 def log_search(
@@ -106,6 +128,7 @@ def rebuild_daily(since: dt.date | None = None) -> int:
         ),
         batch_size=5000,
     )
+    rebuild_totals()
     return len(created)
 
 
@@ -119,4 +142,6 @@ def prune_search_log(now: dt.datetime | None = None) -> tuple[int, int]:
     daily, _ = SearchDaily.objects.filter(
         day__lt=(now - dt.timedelta(days=daily_days)).date()
     ).delete()
+    if daily:
+        rebuild_totals()
     return raw, daily
