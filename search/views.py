@@ -16,6 +16,7 @@ from .facets import facet_definition
 from .params import check_known_parameters, parse_search_params, search_parameters
 from .query import SearchInputError, SearchResults, Sort
 from .service import search_entries
+from .signals import announce_search
 
 SORT_LABELS = {Sort.RELEVANCE: _("Relevance"), Sort.NEWEST: _("Newest"), Sort.TITLE: _("Title")}
 FACET_VALUES_SHOWN = 12
@@ -78,6 +79,14 @@ def search_page(request: HttpRequest) -> HttpResponse:
         }
         return render(request, "search/search.html", context, status=400)
     results = search_entries(query)
+    announce_search(
+        query=query.text,
+        filters=query.filters,
+        result_count=results.count,
+        source="page",
+        page=query.page,
+        user_agent=request.headers.get("User-Agent", ""),
+    )
     type_labels = dict(entry_types.choices())
     for hit in results.hits:
         hit.extra["type_label"] = type_labels.get(hit.entry_type, hit.entry_type)

@@ -13,6 +13,7 @@ from search.listing import filter_listing, parse_listing_filters
 from search.params import check_known_parameters, parse_search_params, search_parameters
 from search.query import SearchInputError
 from search.service import search_entries
+from search.signals import announce_search
 
 from . import queries, serializers
 from .http import ApiError, ApiPayload, api_endpoint
@@ -71,6 +72,14 @@ def search(request: HttpRequest) -> ApiPayload:
         results = search_entries(query)
     except SearchInputError as exc:
         raise ApiError(400, exc.message, parameter=exc.parameter) from None
+    announce_search(
+        query=query.text,
+        filters=query.filters,
+        result_count=results.count,
+        source="api",
+        page=query.page,
+        user_agent=request.headers.get("User-Agent", ""),
+    )
     links = page_links(request, page=query.page, has_next=query.page < results.page_count)
     link = serializers.Linker(request)
     return ApiPayload(
