@@ -8,7 +8,7 @@ PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings
 export PORT
 
-.PHONY: run test install install-test migrate bootstrap lint typecheck contracts sizes bench bench-harvest bench-search bench-export clean \
+.PHONY: run test install install-test migrate bootstrap lint typecheck contracts sizes bench bench-harvest bench-search bench-export bench-engagement clean \
 	es-install es-start es-stop run-elasticsearch
 
 $(VENV)/.installed: pyproject.toml
@@ -101,6 +101,9 @@ bench-search: install-test es-install
 ## Bulk CSV/JSON Lines export, package_search p95 and the DCAT-AP exports at 100,000 entries
 bench-export: install-test
 	$(PY) -m benchmarks.bench_export $(BENCH_ARGS)
+
+bench-engagement: install-test
+	$(PY) -m benchmarks.engagement
 
 clean:
 	rm -rf var/ .pytest_cache

@@ -64,6 +64,12 @@ class Command(BaseCommand):
                 stderr=self.stderr._out,
             )
             self.harvest_demo_sources()
+            call_command(
+                "seed_participation_demo",
+                verbosity=self.verbosity,
+                stdout=self.stdout._out,
+                stderr=self.stderr._out,
+            )
         self.search_index_ensure()
         self.admin_ensure()
 
