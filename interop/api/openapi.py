@@ -23,6 +23,7 @@ from search.suggest import MAX_LIMIT as SUGGEST_MAX_LIMIT
 from search.suggest import MAX_PREFIX as SUGGEST_MAX_PREFIX
 
 from . import params
+from .openapi_registry import openapi_part_schemas, openapi_parts
 from .openapi_schemas import Schema, array, component_schemas, obj, ref
 from .parts import api_parts
 from .ratelimit import active_rate_limit
@@ -238,6 +239,8 @@ def _paths() -> dict[str, Schema]:
     paths.update(_entry_type_paths())
     paths.update(_vocabulary_paths())
     paths["/api/v1/suggest"] = _suggest_path()
+    for part in openapi_parts():
+        paths.update(part.paths())
     paths["/api/openapi.json"] = _get("openapi", "This OpenAPI document", "meta", None, [])
     return paths
 
@@ -378,10 +381,13 @@ def _document(site_name: str, rate_limit: str) -> dict[str, Any]:
             ),
             {"name": "organisations", "description": "Publishers and partners."},
             {"name": "themes", "description": "The 13 EU data themes and 17 UN SDGs."},
+            *({"name": part.tag, "description": part.description} for part in openapi_parts()),
             {"name": "meta", "description": "This description."},
         ],
         "paths": _paths(),
-        "components": {"schemas": {**component_schemas(), **_suggestion_schemas()}},
+        "components": {
+            "schemas": {**component_schemas(), **_suggestion_schemas(), **openapi_part_schemas()}
+        },
     }
 
 
