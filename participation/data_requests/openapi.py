@@ -103,7 +103,7 @@ def _paths() -> dict[str, Schema]:
         "401": _error("No personal API token, or an unknown one: sign in."),
         "403": _error("The account may not vote now (unverified, blocked, or no CSRF token)."),
         "404": not_found,
-        **_common_errors(bad_request=False),
+        **_common_errors(bad_request=True),
     }
     vote_ok = _json("Counted (or already counted, or taken back).", _ref("RequestVote"))
 
