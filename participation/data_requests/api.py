@@ -104,7 +104,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
     page = paginator.page(number)
     next_link = None
     if page.has_next():
-        params = {**query.filters, "sort": query.sort, "page": page.number + 1}
+        params: dict[str, Any] = {**query.filters, "sort": query.sort, "page": page.number + 1}
         next_link = request.build_absolute_uri("?" + urlencode(params))
     return JsonResponse(
         {

@@ -25,8 +25,8 @@ def requested_data_rows(organisation_ids: Sequence[int] | None) -> list[list[Any
         requests = requests.filter(likely_holder_id__in=list(organisation_ids))
     groups = (
         requests.values("theme__name", "country__name")
-        .annotate(requests=Count("id"), votes=Sum("vote_count"))
-        .order_by("-votes", "-requests", "theme__name", "country__name")[:ROW_LIMIT]
+        .annotate(requests=Count("id"), total_votes=Sum("vote_count"))
+        .order_by("-total_votes", "-requests", "theme__name", "country__name")[:ROW_LIMIT]
     )
     unset = str(_("Not given"))
     return [
@@ -34,7 +34,7 @@ def requested_data_rows(organisation_ids: Sequence[int] | None) -> list[list[Any
             group["theme__name"] or unset,
             group["country__name"] or unset,
             group["requests"],
-            group["votes"] or 0,
+            group["total_votes"] or 0,
         ]
         for group in groups
     ]

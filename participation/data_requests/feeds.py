@@ -53,7 +53,7 @@ class RequestFeed(Feed):  # type: ignore[type-arg]
 
     feed_type = Atom1Feed
 
-    def get_object(self, request: HttpRequest, pk: int) -> DataRequest:  # type: ignore[override]
+    def get_object(self, request: HttpRequest, pk: int) -> DataRequest:
         found = DataRequest.objects.filter(pk=pk).first()
         if found is None:
             raise Http404(_("No request here."))

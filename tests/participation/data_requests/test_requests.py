@@ -159,7 +159,7 @@ def test_api_list_detail_and_vote_with_token(make_account):
     url = f"/api/v1/requests/{item.pk}/vote"
     assert Client().post(url, HTTP_AUTHORIZATION="Bearer nope").status_code == 401
     _token, raw = create_token(make_account(), "script")
-    auth = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    auth: dict[str, Any] = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
     assert Client().post(url, **auth).status_code == 201
     again = Client().post(url, **auth)
     assert again.status_code == 200 and again.json()["votes"] == 1
