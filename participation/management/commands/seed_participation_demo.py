@@ -16,6 +16,7 @@ SEEDERS = (
     "participation.demo",
     "participation.discussions.demo",
     "participation.reports.demo",
+    "participation.data_requests.demo",
     "participation.alerts.demo",
     "participation.demand.demo",
 )
