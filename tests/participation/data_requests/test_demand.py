@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_rows_by_theme_scoped_to_organisations(make_account, django_assert_max_num_queries):
     org_a, org_b = make_organisation(name="A"), make_organisation(name="B")
     theme = Theme.objects.first()
+    assert theme is not None
     author = make_account()
     for org in (org_a, org_a, org_b):
         item = services.post_request(
