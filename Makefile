@@ -8,7 +8,7 @@ PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings
 export PORT
 
-.PHONY: run test install install-test migrate bootstrap lint typecheck contracts sizes bench bench-harvest bench-search bench-export bench-engagement clean \
+.PHONY: run test install install-test pg-install migrate bootstrap lint typecheck contracts sizes bench bench-harvest bench-search bench-export bench-engagement clean \
 	es-install es-start es-stop run-elasticsearch
 
 $(VENV)/.installed: pyproject.toml
@@ -22,7 +22,13 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	@touch $@
 
 install: $(VENV)/.installed
-install-test: $(VENV)/.installed-test
+install-test: $(VENV)/.installed-test pg-install
+
+## Debian's PostgreSQL server (only its binaries are used: scripts/postgres.py runs a throw-away
+## server of its own; the default cluster and systemd are not relied on). Skipped once installed.
+pg-install:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql; }
 
 migrate: install
 	$(PY) manage.py migrate --noinput
