@@ -43,11 +43,17 @@ run: migrate
 
 ## The whole suite (slow and Elasticsearch tests included): a real Elasticsearch node is
 ## started first (fetched once from Maven Central, cached) and stopped at the end, even on failure.
+## Then the tests marked `postgresql` run again on a throw-away PostgreSQL server (exit 5,
+## "none selected", is fine when PYTEST_ARGS narrows the run).
 test: install-test es-install lint
-	@state=$$(mktemp -t catalogue-es-XXXXXX.json); \
+	@state=$$(mktemp -t catalogue-es-XXXXXX.json); pg=$$(mktemp -t catalogue-pg-XXXXXX.json); \
+	trap '$(PYTHON) scripts/elasticsearch.py stop --state '$$state'; $(PYTHON) scripts/postgres.py stop --state '$$pg EXIT; \
 	url=$$($(PYTHON) scripts/elasticsearch.py start --state $$state) || exit 1; \
-	trap '$(PYTHON) scripts/elasticsearch.py stop --state '$$state EXIT; \
-	TEST_ELASTICSEARCH_URL=$$url $(PY) -m pytest $(PYTEST_ARGS)
+	TEST_ELASTICSEARCH_URL=$$url $(PY) -m pytest $(PYTEST_ARGS) || exit 1; \
+	db=$$($(PYTHON) scripts/postgres.py start --state $$pg) || exit 1; \
+	echo "== the postgresql-marked tests on PostgreSQL"; \
+	DATABASE_URL=$$db $(PY) -m pytest -m postgresql $(PYTEST_ARGS); rc=$$?; \
+	test $$rc -eq 0 -o $$rc -eq 5
 
 ## Elasticsearch for tests and development (scripts/elasticsearch.py; ES_STATE remembers the node)
 ES_STATE ?= var/elasticsearch-node.json

@@ -218,10 +218,11 @@ def test_openapi_document_and_docs_page(client: Any, db: Any) -> None:
         "/api/v1/themes/{slug}",
     } <= set(doc["paths"])
     for path, item in doc["paths"].items():
-        responses = item["get"]["responses"]
-        assert "429" in responses, path
-        if "{slug}" in path:
-            assert "404" in responses, path
+        for method, operation in item.items():
+            responses = operation["responses"]
+            assert "429" in responses, (method, path)
+            if "{slug}" in path:
+                assert "404" in responses, (method, path)
     page = client.get("/api/")
     assert page.status_code == 200
     html = page.content.decode()
