@@ -4,7 +4,8 @@ A temporary SQLite catalogue gets one published dataset with 20 threads of 10 po
 inserts through participation.discussions.services.bulk_posts); the page is then requested
 through Django's test client (the full middleware stack, DEBUG off), 3 warm-up requests then
 20 timed ones, signed out and signed in. Reported: the median server time and the number of
-queries of one request. Target: median <= 100 ms with a bounded number of queries.
+queries of one request, against the same page of an entry with a single comment: bounded
+means the count does not grow with the comments. Target: median <= 100 ms.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import time
 from typing import Any
 
 TARGET_MS = 100.0
-QUERY_BOUND = 30
 THREADS, POSTS_PER_THREAD = 20, 10
 WARM_UP, REPEATS = 3, 20
 
@@ -45,7 +45,7 @@ def _setup(var_dir: str) -> None:
     call_command("migrate", verbosity=0)
 
 
-def _seed() -> tuple[Any, Any]:
+def _seed() -> tuple[Any, Any, Any]:
     from allauth.account.models import EmailAddress
     from django.contrib.auth import get_user_model
 
@@ -57,16 +57,18 @@ def _seed() -> tuple[Any, Any]:
     organisation = Organisation.objects.create(
         name="Benchmark Statistics Office", slug="bench-stats", kind="government"
     )
-    entry = entry_create(
-        entry_type="dataset",
-        title="Population by district",
-        publisher=organisation,
-        publish=False,
-        summary="Yearly population estimates.",
-        licence=Licence.objects.filter(spdx_id="CC-BY-4.0").first(),
-    )
-    entry.save_revision()
-    entry = entry_publish(entry=entry)
+    entries = []
+    for title in ("Population by district", "Births by district"):
+        entry = entry_create(
+            entry_type="dataset",
+            title=title,
+            publisher=organisation,
+            publish=False,
+            summary="Yearly estimates.",
+            licence=Licence.objects.filter(spdx_id="CC-BY-4.0").first(),
+        )
+        entry.save_revision()
+        entries.append(entry_publish(entry=entry))
     users = []
     for n in range(21):
         user = get_user_model().objects.create_user(username=f"bench{n}", password=None)
@@ -76,9 +78,10 @@ def _seed() -> tuple[Any, Any]:
         profile.save()
         users.append(user)
     bulk_posts(
-        subject=entry, authors=users[:20], threads=THREADS, posts_per_thread=POSTS_PER_THREAD
+        subject=entries[0], authors=users[:20], threads=THREADS, posts_per_thread=POSTS_PER_THREAD
     )
-    return entry, users[20]
+    bulk_posts(subject=entries[1], authors=users[:1], threads=1, posts_per_thread=1)
+    return entries[0], entries[1], users[20]
 
 
 def _measure(client: Any, url: str) -> tuple[float, int]:
@@ -104,20 +107,21 @@ def run(args: argparse.Namespace | None = None) -> list[str]:
         _setup(var_dir)
         from django.test import Client
 
-        entry, reader = _seed()
-        url = entry.get_absolute_url()
+        entry, small, reader = _seed()
+        url, small_url = entry.get_absolute_url(), small.get_absolute_url()
         signed_in = Client()
         signed_in.force_login(reader)
         lines = [
             f"Entry page with {THREADS * POSTS_PER_THREAD} comments "
             f"(median of {REPEATS} after {WARM_UP} warm-up requests)",
-            f"{'case':<12} {'median ms':>10} {'target':>8} {'queries':>8} {'bound':>6}  result",
+            f"{'case':<12} {'median ms':>10} {'target':>8} {'queries':>8} {'1 post':>6}  result",
         ]
         for name, client in (("signed out", Client()), ("signed in", signed_in)):
             median, queries = _measure(client, url)
-            ok = median <= TARGET_MS and queries <= QUERY_BOUND
+            _small_median, bound = _measure(client, small_url)
+            ok = median <= TARGET_MS and queries <= bound
             lines.append(
-                f"{name:<12} {median:>10.1f} {TARGET_MS:>8.0f} {queries:>8} {QUERY_BOUND:>6}  "
+                f"{name:<12} {median:>10.1f} {TARGET_MS:>8.0f} {queries:>8} {bound:>6}  "
                 f"{'PASS' if ok else 'FAIL'}"
             )
     return lines
