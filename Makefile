@@ -8,7 +8,7 @@ PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings
 export PORT
 
-.PHONY: run test install install-test pg-install migrate bootstrap lint typecheck contracts sizes bench bench-harvest bench-search bench-export bench-engagement clean \
+.PHONY: run test install install-test pg-install browser-install migrate bootstrap lint typecheck contracts sizes bench bench-harvest bench-search bench-export bench-engagement clean \
 	es-install es-start es-stop run-elasticsearch
 
 $(VENV)/.installed: pyproject.toml
@@ -21,8 +21,15 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(PIP) install --quiet -e '.[test]'
 	@touch $@
 
+## The browser tests (tests/browser) drive Debian's Chromium through its ChromeDriver; apt-get
+## runs only while /usr/bin/chromedriver is missing, so a second install-test is quick.
+BROWSER_PACKAGES := chromium chromium-driver
+browser-install:
+	@test -x /usr/bin/chromedriver || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null; }
+
 install: $(VENV)/.installed
-install-test: $(VENV)/.installed-test pg-install
+install-test: $(VENV)/.installed-test pg-install browser-install
 
 ## Debian's PostgreSQL server (only its binaries are used: scripts/postgres.py runs a throw-away
 ## server of its own; the default cluster and systemd are not relied on). Skipped once installed.
