@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from selenium.common.exceptions import NoSuchElementException
+from selenium.common.exceptions import ElementClickInterceptedException, NoSuchElementException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions
@@ -135,7 +136,11 @@ class Person:
 
     def _and_wait(self, element: WebElement) -> None:
         page = self.driver.find_element(By.TAG_NAME, "html")
-        element.click()
+        try:
+            element.click()
+        except ElementClickInterceptedException:
+            # Something floats over it (Wagtail's user bar for editors): as a keyboard user.
+            element.send_keys(Keys.ENTER)
         # ChromeDriver waits for the new page's load before its next command (no script needed,
         # so this holds in a window with JavaScript off).
         WebDriverWait(self.driver, WAIT_SECONDS).until(expected_conditions.staleness_of(page))
