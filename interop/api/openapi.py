@@ -23,7 +23,7 @@ from search.suggest import MAX_LIMIT as SUGGEST_MAX_LIMIT
 from search.suggest import MAX_PREFIX as SUGGEST_MAX_PREFIX
 
 from . import params
-from .openapi_registry import openapi_part_schemas, openapi_parts
+from .openapi_registry import openapi_components, openapi_parts
 from .openapi_schemas import Schema, array, component_schemas, obj, ref
 from .parts import api_parts
 from .ratelimit import active_rate_limit
@@ -359,7 +359,8 @@ def _document(site_name: str, rate_limit: str) -> dict[str, Any]:
         "info": {
             "title": f"{site_name} API",
             "version": "1.0.0",
-            "summary": "Read-only JSON API of the open-innovation catalogue.",
+            "summary": "JSON API of the open-innovation catalogue: open reads, token-authenticated "
+            "writes.",
             "description": (
                 "Find and read the catalogue's open datasets, APIs, public-private partnership "
                 "projects and innovation challenges, and the organisations and themes behind "
@@ -368,7 +369,10 @@ def _document(site_name: str, rate_limit: str) -> dict[str, Any]:
                 "call the API from a browser (CORS). Each client address may make "
                 f"{rate_limit or 'unlimited'} requests (a token bucket: bursts up to the "
                 "limit); past it the API answers 429 with Retry-After. Errors are JSON: "
-                '{"error": {"message": ..., "parameter": ...}}.'
+                '{"error": {"message": ..., "parameter": ...}}. Discussions, follows and '
+                "reports are read the same way; posting a comment or following something "
+                "needs a personal API token (make one on /account/tokens/), sent as "
+                "Authorization: Bearer <token>."
             ),
             "license": {"name": "CC-BY-4.0", "identifier": "CC-BY-4.0"},
         },
@@ -385,9 +389,7 @@ def _document(site_name: str, rate_limit: str) -> dict[str, Any]:
             {"name": "meta", "description": "This description."},
         ],
         "paths": _paths(),
-        "components": {
-            "schemas": {**component_schemas(), **_suggestion_schemas(), **openapi_part_schemas()}
-        },
+        "components": openapi_components({**component_schemas(), **_suggestion_schemas()}),
     }
 
 

@@ -15,12 +15,17 @@ from .openapi_schemas import Schema
 
 @dataclass(frozen=True)
 class OpenAPIPart:
-    """One app's tag, its paths and the component schemas they ``$ref`` (built when asked)."""
+    """One app's tag, its paths and the component schemas they ``$ref`` (built when asked).
+
+    ``security_schemes`` name how its writes authenticate (a bearer token); parts that share
+    a scheme give it under the same name, and the document lists it once.
+    """
 
     tag: str
     description: str
     paths: Callable[[], dict[str, Schema]]
     schemas: Callable[[], dict[str, Schema]] = field(default=lambda: {})
+    security_schemes: Callable[[], dict[str, Schema]] = field(default=lambda: {})
 
 
 _parts: dict[str, OpenAPIPart] = {}
@@ -42,3 +47,15 @@ def openapi_part_schemas() -> dict[str, Schema]:
     for part in openapi_parts():
         schemas.update(part.schemas())
     return schemas
+
+
+def openapi_components(schemas: dict[str, Schema]) -> Schema:
+    """The document's ``components``: ``schemas`` and the parts' own, and their security
+    schemes when any part has one (an empty ``securitySchemes`` is left out)."""
+    components: Schema = {"schemas": {**schemas, **openapi_part_schemas()}}
+    security: dict[str, Schema] = {}
+    for part in openapi_parts():
+        security.update(part.security_schemes())
+    if security:
+        components["securitySchemes"] = security
+    return components

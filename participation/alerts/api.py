@@ -13,7 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
 from participation.posting import posting_refusal
-from participation.tokens import api_view, json_error, json_refusal
+from participation.tokens import allow_methods, api_view, json_error, json_refusal
 
 from . import services
 from .models import AlertFrequency, Follow
@@ -74,6 +74,7 @@ def _create(request: HttpRequest) -> HttpResponse:
     return JsonResponse(follow_json(follow), status=201 if created else 200)
 
 
+@allow_methods("GET", "HEAD", "POST")
 @api_view
 def follows(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
@@ -85,11 +86,13 @@ def follows(request: HttpRequest) -> HttpResponse:
     return JsonResponse({"results": [follow_json(f) for f in follows_of(request.user)]})
 
 
+@allow_methods("GET", "DELETE")
 @api_view
-def follow_detail(request: HttpRequest, follow_id: int) -> HttpResponse:
+def follow_detail(request: HttpRequest, follow_id: str) -> HttpResponse:
     if not request.user.is_authenticated:
         return json_error(_("Send a personal API token or sign in."), 401)
-    follow = Follow.objects.filter(pk=follow_id, user=request.user).first()
+    valid = follow_id.isascii() and follow_id.isdigit() and len(follow_id) <= 18
+    follow = Follow.objects.filter(pk=int(follow_id), user=request.user).first() if valid else None
     if follow is None:
         return json_error(_("You have no follow with this id."), 404)
     if request.method == "GET":

@@ -33,3 +33,7 @@ class AlertsConfig(AppConfig):
                 order=40,
             )
         )
+
+        from .openapi import register as register_openapi
+
+        register_openapi()

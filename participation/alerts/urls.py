@@ -1,4 +1,4 @@
-from django.urls import URLPattern, URLResolver, path
+from django.urls import URLPattern, URLResolver, path, re_path
 
 from . import api, feeds, views
 
@@ -12,5 +12,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("account/following/", views.following, name="following"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("api/v1/follows/", api.follows, name="api_follows"),
-    path("api/v1/follows/<int:follow_id>", api.follow_detail, name="api_follow"),
+    # Any rest of the address, so a non-number is this API's 404, not the read API's answer.
+    re_path(r"^api/v1/follows/(?P<follow_id>.+)$", api.follow_detail, name="api_follow"),
 ]

@@ -17,7 +17,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
 from participation.posting import posting_refusal
-from participation.tokens import api_view, json_error, json_refusal
+from participation.tokens import allow_methods, api_view, json_error, json_refusal
 
 from . import rules, selectors, services
 from .forms import ReplyForm, ThreadForm
@@ -58,6 +58,7 @@ def _public_viewer(subject: Any) -> rules.Viewer:
     )
 
 
+@allow_methods("GET", "POST")
 @api_view
 def discussions(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":

@@ -15,3 +15,7 @@ class DiscussionsConfig(AppConfig):
         from .services import erase_person
 
         register_personal_data("discussions", export=export_person, erase=erase_person)
+
+        from .openapi import register as register_openapi
+
+        register_openapi()

@@ -19,3 +19,7 @@ class ReportsConfig(AppConfig):
 
         register_demand_panel(OPEN_REPORTS_PANEL)
         register_personal_data("reports", export=export_reports_of, erase=erase_reporter)
+
+        from .openapi import register as register_openapi
+
+        register_openapi()

@@ -43,7 +43,9 @@ def _api_v1_route_names() -> set[str]:
 def _documented_route_names() -> set[str]:
     names: set[str] = set()
     for path in build_openapi()["paths"]:
-        match = resolve(re.sub(r"\{[^}]+\}", "some-slug", path))
+        # Numeric ids ({follow_id}) take a number; slugs take a slug.
+        example = re.sub(r"\{[^}]+_id\}", "1", path)
+        match = resolve(re.sub(r"\{[^}]+\}", "some-slug", example))
         names.add(str(match.url_name))
     return names
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -18,11 +19,11 @@ def whoami(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"user": request.user.pk if request.user.is_authenticated else None})
 
 
-def _call(method: str = "get", **headers: str) -> HttpResponse:
+def _call(method: str = "get", user: Any = None, **headers: str) -> HttpResponse:
     from django.contrib.auth.models import AnonymousUser
 
     request = getattr(RequestFactory(), method)("/api/whoami", headers=headers)
-    request.user = AnonymousUser()
+    request.user = user or AnonymousUser()
     request._dont_enforce_csrf_checks = False
     return whoami(request)
 
@@ -42,8 +43,16 @@ def test_an_unknown_token_is_refused_not_treated_as_anonymous():
     assert _call(Authorization="Bearer eco_nonsense").status_code == 401
 
 
-def test_a_session_write_without_csrf_token_is_refused():
-    assert _call("post").status_code == 403
+def test_a_session_write_without_csrf_token_is_refused(make_account):
+    response = _call("post", user=make_account())
+    assert response.status_code == 403
+    assert "CSRF" in json.loads(response.content)["error"]["message"]
+
+
+def test_a_write_with_neither_token_nor_session_is_a_401():
+    response = _call("post")
+    assert response.status_code == 401
+    assert "token" in json.loads(response.content)["error"]["message"]
 
 
 def test_nobody_revokes_someone_elses_token(make_account):
