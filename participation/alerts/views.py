@@ -20,6 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from catalogue.models import Entry, Organisation, Theme
+from participation.numbers import is_decimal
 from participation.posting import posting_refusal, refusal_response
 from search.query import SearchInputError
 
@@ -40,9 +41,9 @@ def _back(request: HttpRequest, default: str) -> HttpResponseRedirect:
 
 def resolve_target(target_type: str, key: str) -> Any:
     """The thing to follow, by id (entries, organisations) or slug (themes); 404 if none."""
-    if target_type == "entry" and key.isdigit():
+    if target_type == "entry" and is_decimal(key):
         return get_object_or_404(Entry.objects.published(), pk=int(key))
-    if target_type == "organisation" and key.isdigit():
+    if target_type == "organisation" and is_decimal(key):
         return get_object_or_404(Organisation, pk=int(key))
     if target_type == "theme":
         return get_object_or_404(Theme, slug=key)

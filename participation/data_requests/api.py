@@ -18,6 +18,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from participation.discussions.selectors import public_name
+from participation.numbers import is_decimal
 from participation.posting import posting_refusal
 from participation.tokens import api_view, json_error, json_refusal
 
@@ -81,7 +82,7 @@ def request_json(request: HttpRequest, item: DataRequest) -> dict[str, Any]:
 def _page_number(raw: str) -> int | None:
     if not raw:
         return 1
-    if not raw.isdigit() or len(raw) > 6 or not 1 <= int(raw) <= MAX_PAGE:
+    if not is_decimal(raw) or len(raw) > 6 or not 1 <= int(raw) <= MAX_PAGE:
         return None
     return int(raw)
 
@@ -118,7 +119,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
 
 
 def _request_or_none(pk: str) -> DataRequest | None:
-    if not pk.isdigit() or len(pk) > MAX_ID_DIGITS:
+    if not is_decimal(pk) or len(pk) > MAX_ID_DIGITS:
         return None
     return selectors.request_get(int(pk))
 

@@ -15,6 +15,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from participation.numbers import is_decimal
 from participation.posting import PostingRefused, posting_refusal, refusal_response
 
 from . import selectors, services
@@ -48,7 +49,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
     if query.errors:
         messages.error(request, _("Some filters were not understood and were left out."))
     page_raw = request.GET.get("page", "1")
-    number = int(page_raw) if page_raw.isdigit() and len(page_raw) < 5 else 1
+    number = int(page_raw) if is_decimal(page_raw) and len(page_raw) < 5 else 1
     paginator = Paginator(selectors.request_list(query), PAGE_SIZE)
     page = paginator.get_page(min(number, MAX_PAGE))
     keep = {**query.filters, "sort": query.sort}

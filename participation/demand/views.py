@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from interop.bulk_export import defuse_formula
 from participation.dashboard import DemandPanel, demand_panel, demand_panels
+from participation.numbers import is_decimal
 
 from .access import NotAllowed, demand_scope
 from .selectors import DEFAULT_PERIOD, PERIODS, dashboard_period
@@ -26,7 +27,7 @@ def _period(request: HttpRequest) -> int:
     raw = request.GET.get("days", "")
     if raw == "":
         return DEFAULT_PERIOD
-    if raw.strip().isdigit() and int(raw) in PERIODS:
+    if is_decimal(raw.strip()) and int(raw) in PERIODS:
         return int(raw)
     raise PeriodError(
         _("The period must be one of %(periods)s days.")

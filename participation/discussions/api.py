@@ -16,6 +16,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
+from participation.numbers import is_decimal
 from participation.posting import posting_refusal
 from participation.tokens import allow_methods, api_view, json_error, json_refusal
 
@@ -106,7 +107,7 @@ def _create(request: HttpRequest) -> HttpResponse:
     thread_id = data.get("thread")
     thread, subject = None, None
     if thread_id is not None:
-        thread = selectors.thread_get(int(thread_id)) if str(thread_id).isdigit() else None
+        thread = selectors.thread_get(int(thread_id)) if is_decimal(str(thread_id)) else None
         subject = thread.subject if thread is not None else None
     else:
         subject = selectors.resolve_subject(str(data.get("subject", "")))

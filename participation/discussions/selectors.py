@@ -14,6 +14,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from catalogue.models import Entry
+from participation.numbers import is_decimal
 
 from . import rules
 from .models import Post, PostFlag, PostStatus, Thread
@@ -29,7 +30,7 @@ def resolve_subject(key: str) -> Any | None:
     """The discussable, public subject a key names, or ``None`` (bad input is not an error)."""
     label, _sep, raw_pk = (key or "").partition(":")
     app_label, _dot, model_name = label.partition(".")
-    if not raw_pk.isdigit() or not app_label or not model_name:
+    if not is_decimal(raw_pk) or not app_label or not model_name:
         return None
     try:
         content_type = ContentType.objects.get_by_natural_key(app_label, model_name.lower())

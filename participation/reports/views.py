@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from catalogue.models import Entry
+from participation.numbers import is_decimal
 from participation.posting import posting_refusal, refusal_response
 from participation.tokens import api_view, json_error
 
@@ -91,13 +92,13 @@ def report_json(report: IssueReport) -> dict[str, Any]:
 def api_reports(request: HttpRequest) -> HttpResponse:
     """``/api/v1/reports/?entry=<id>``: an entry's public reports, newest first, paged."""
     raw = request.GET.get("entry", "")
-    if not raw.isdigit() or len(raw) > 18:
+    if not is_decimal(raw) or len(raw) > 18:
         return json_error(_("Give the entry's numeric id: ?entry=<id>."), 400)
     if not Entry.objects.published().filter(pk=int(raw)).exists():
         return json_error(_("No published entry has this id."), 404)
     paginator = Paginator(selectors.public_reports(entry_id=int(raw)), API_PAGE_SIZE)
     page_number = request.GET.get("page", "1")
-    if not page_number.isdigit() or not 1 <= int(page_number) <= max(paginator.num_pages, 1):
+    if not is_decimal(page_number) or not 1 <= int(page_number) <= max(paginator.num_pages, 1):
         return json_error(_("No such page."), 404)
     page = paginator.page(int(page_number))
     return JsonResponse(
