@@ -162,3 +162,17 @@ class MailOptOut(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} opted out"
+
+
+class AlertClock(models.Model):
+    """When a time-driven check last ran, so the next run announces only what happened since
+    (a challenge opening or closing happens by the clock, with no save to notice)."""
+
+    key = models.CharField(max_length=50, unique=True)
+    checked_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("alert clock")
+
+    def __str__(self) -> str:
+        return f"{self.key} at {self.checked_at:%Y-%m-%d %H:%M}"

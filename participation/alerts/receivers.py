@@ -136,11 +136,11 @@ def entry_change_lines(before: dict[str, Any], after: dict[str, Any]) -> dict[st
     if any(before[name] != after[name] for name in ("opens_at", "closes_at", "judging_ends_at")):
         old, new = _status(before), _status(after)
         if old != new:
-            lines.setdefault("challenge_status", []).append(_status_line(new))
+            lines.setdefault("challenge_status", []).append(status_line(new))
     return lines
 
 
-def _status_line(status: str) -> str:
+def status_line(status: str) -> str:
     return {
         "upcoming": _("opens soon"),
         "open": _("now open for entries"),

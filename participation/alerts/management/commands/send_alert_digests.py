@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from ...clock import announce_challenge_milestones
 from ...saved_searches import check_saved_searches
 from ...sending import send_pending_alerts
 
@@ -24,8 +25,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, frequency: str, skip_search_check: bool, **options: Any) -> None:
+        milestones = announce_challenge_milestones()
         matched = 0 if skip_search_check else check_saved_searches()
         mails = send_pending_alerts(frequency)
         self.stdout.write(
+            f"{milestones} challenge status changes announced; "
             f"{matched} saved-search alerts written; {mails} {frequency} digests queued"
         )
