@@ -28,6 +28,8 @@ URL_AS = re.compile(r"\{%\s*url\b[^%]*\bas\s+(\w+)\s*%\}")
 INTERNAL = {
     # reverse()d saved-search feed (participation/alerts/views.py)
     "follow.feed_url",
+    # facet links: "?" + urlencode of the current filters (participation/data_requests/selectors.py)
+    "value.url",
     # reverse()d admin addresses (harvesters/dashboard.py)
     "row.url",
     "harvests.sources_url",
